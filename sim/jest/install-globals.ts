@@ -1,0 +1,3 @@
+import { installForgeGlobals } from '../runtime/globals';
+
+installForgeGlobals();
