@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * Every error the collector returns has this body. Messages are written by the collector and never
+ * echo a submitted value, so a client may show or log them as they are.
+ */
+export const collectorErrorCodes = [
+  /** 400: the body is not JSON at all. Never retry. */
+  'MALFORMED_JSON',
+  /** 415: the content type is not application/json. Never retry. */
+  'UNSUPPORTED_MEDIA_TYPE',
+  /** 413: the body exceeds the collector's size limit. Never retry the same bytes. */
+  'PAYLOAD_TOO_LARGE',
+  /** 400: JSON, but not a report (or request body) the schema accepts; `issues` says where. Never retry. */
+  'SCHEMA_VIOLATION',
+  /** 400: the report bytes are not its canonical JSON, so the digest the admin saw would not match. */
+  'NOT_CANONICAL',
+  /** 400: the `idempotency-key` header is absent. */
+  'IDEMPOTENCY_KEY_MISSING',
+  /** 400: the `idempotency-key` header differs from the body's reportId. */
+  'IDEMPOTENCY_KEY_MISMATCH',
+  /** 409: this reportId was already received with different bytes. Never retry. */
+  'IDEMPOTENCY_CONFLICT',
+  /** 429: too many requests for this installation; retry after `retry-after` seconds. */
+  'RATE_LIMITED',
+  /** 401: signature headers missing or malformed, unknown installation, or the signature does not verify. */
+  'UNAUTHENTICATED',
+  /** 401: the signed timestamp is outside the accepted window. Re-sign with a fresh timestamp. */
+  'SIGNATURE_EXPIRED',
+  /** 401: this nonce was already used: a captured request cannot be replayed. Re-sign with a fresh nonce. */
+  'SIGNATURE_REPLAYED',
+  /** 403: a correctly signed request for another installation's data. */
+  'FORBIDDEN',
+  /** 409: a different verification key is already established and the request is not signed with it. */
+  'KEY_ALREADY_ESTABLISHED',
+  /** 404: no such route. */
+  'NOT_FOUND',
+  /** 500: the collector failed; retry later. */
+  'INTERNAL'
+] as const;
+
+export const collectorErrorCodeSchema = z.enum(collectorErrorCodes);
+export type CollectorErrorCode = z.infer<typeof collectorErrorCodeSchema>;
+
+/** One schema problem: where (a JSON path of schema-known keys) and what rule failed. */
+export const schemaIssueSchema = z.strictObject({ path: z.string(), message: z.string() });
+export type SchemaIssue = z.infer<typeof schemaIssueSchema>;
+
+export const collectorErrorBodySchema = z.strictObject({
+  error: z.strictObject({
+    code: collectorErrorCodeSchema,
+    message: z.string(),
+    issues: z.array(schemaIssueSchema).optional()
+  })
+});
+export type CollectorErrorBody = z.infer<typeof collectorErrorBodySchema>;
+
+/**
+ * How the app's sender treats a status. 400/409/413/415: the request itself is wrong, a retry sends
+ * the same bytes and fails the same way. 429 and 5xx: the collector is busy or broken, the bytes are fine.
+ */
+export const isRetryableStatus = (status: number): boolean => status === 429 || status >= 500;
