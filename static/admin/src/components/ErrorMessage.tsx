@@ -1,0 +1,25 @@
+import type { ClientError } from '../api/client';
+import { explainError } from '../copy/error-copy';
+
+/** A failure in plain words, with the technical detail tucked away for a support request. */
+export function ErrorMessage({ error, title = 'That did not work' }: { error: ClientError; title?: string }) {
+  return (
+    <div className="notice notice-error" role="alert" data-error-code={error.code}>
+      <p className="notice-title">{title}</p>
+      <p>{explainError(error)}</p>
+      {error.message && (
+        <details className="error-details">
+          <summary>Details for support</summary>
+          <p>
+            <code>{error.code}</code> {firstLine(error.message)}
+          </p>
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** A message is one line of text at most; anything beyond (such as a stack) is not for the admin. */
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0] ?? '';
+}

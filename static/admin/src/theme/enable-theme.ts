@@ -1,0 +1,17 @@
+import { view } from '@forge/bridge';
+
+/**
+ * Ask the host to apply the product's colour mode. The host sets `data-color-mode` on <html>;
+ * the token CSS bundled with the page maps that to light or dark variables.
+ * If the host refuses, the page stays in the light theme it starts with, which is still usable.
+ */
+export async function enableTheme(): Promise<void> {
+  const html = document.documentElement;
+  if (!html.hasAttribute('data-color-mode')) html.setAttribute('data-color-mode', 'light');
+  try {
+    await view.theme.enable();
+  } catch (error) {
+    // Theming is cosmetic: the page must still load when the host does not support it.
+    console.warn('Usage Reporting: the host did not enable theming', error);
+  }
+}
