@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { purposeSchema } from '../catalog/vocabulary';
 
 /**
  * The per-installation rights API (GDPR self-service on the vendor's side). Every request except the
  * very first key establishment is HMAC-signed (signing.ts), and the signer may only act on its own data.
  */
 
-/** Purposes a report's fields serve; an installation may restrict processing for any of them. */
-export const restrictablePurposes = ['product-improvement', 'troubleshooting'] as const;
-export const restrictablePurposeSchema = z.enum(restrictablePurposes);
+/** The catalog's purposes: an installation may restrict processing for any of them. */
+export const restrictablePurposeSchema = purposeSchema;
+export const restrictablePurposes = purposeSchema.options;
 export type RestrictablePurpose = z.infer<typeof restrictablePurposeSchema>;
 
 /** base64url of 32 bytes, no padding. */
