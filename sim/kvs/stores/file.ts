@@ -1,0 +1,77 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { storedRecordSchema, type KvsNamespace, type KvsStore } from '../store';
+import { applyWrites, listRecords, readRecord, type KvsState } from './state';
+
+const FILE_NAME = 'kvs.json';
+
+const fileSchema = z.object({
+  version: z.literal(1),
+  namespaces: z.record(z.string(), z.record(z.string(), storedRecordSchema))
+});
+
+const namespaceSchema = z.union([z.literal('kvs'), z.literal('secret'), z.templateLiteral(['entity:', z.string()])]);
+
+/**
+ * A KVS store kept in `dir/kvs.json`, so the local runner's data survives a restart. Every commit
+ * rewrites the file through a temporary file and a rename, so a crash mid-write leaves either the old
+ * or the new state, never half of one. One process owns a folder: the file is read once, on first use.
+ */
+export function createFileKvsStore(dir: string): KvsStore {
+  const path = join(dir, FILE_NAME);
+  let state: KvsState | undefined;
+  let writeCount = 0;
+
+  async function load(): Promise<KvsState> {
+    if (state) return state;
+    await mkdir(dir, { recursive: true });
+    let text: string | undefined;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if (!isMissingFile(error)) throw error;
+    }
+    state = text === undefined ? new Map() : decode(text, path);
+    return state;
+  }
+
+  return {
+    async get(namespace, key) {
+      return readRecord(await load(), namespace, key);
+    },
+    async list(namespace) {
+      return listRecords(await load(), namespace);
+    },
+    async commit(writes) {
+      const next = applyWrites(await load(), writes);
+      const temp = `${path}.${process.pid}.${++writeCount}.tmp`;
+      await writeFile(temp, encode(next), 'utf8');
+      await rename(temp, path);
+      state = next;
+    }
+  };
+}
+
+function encode(state: KvsState): string {
+  const namespaces: Record<string, Record<string, unknown>> = {};
+  for (const [ns, records] of state) {
+    if (records.size > 0) namespaces[ns] = Object.fromEntries(records);
+  }
+  return JSON.stringify({ version: 1, namespaces });
+}
+
+function decode(text: string, path: string): KvsState {
+  const parsed = fileSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`KVS data file ${path} is not in the expected format: ${parsed.error.message}`);
+  const state: KvsState = new Map();
+  for (const [ns, records] of Object.entries(parsed.data.namespaces)) {
+    const namespace: KvsNamespace = namespaceSchema.parse(ns);
+    state.set(namespace, new Map(Object.entries(records)));
+  }
+  return state;
+}
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}

@@ -1,0 +1,18 @@
+import type { KvsStore } from '../store';
+import { applyWrites, listRecords, readRecord, type KvsState } from './state';
+
+/** A KVS store that lives as long as the process: tests and throwaway runs. */
+export function createMemoryKvsStore(): KvsStore {
+  let state: KvsState = new Map();
+  return {
+    async get(namespace, key) {
+      return readRecord(state, namespace, key);
+    },
+    async list(namespace) {
+      return listRecords(state, namespace);
+    },
+    async commit(writes) {
+      state = applyWrites(state, writes);
+    }
+  };
+}
