@@ -72,6 +72,7 @@ function decode(text: string, path: string): KvsState {
   return state;
 }
 
+// Structural, not `instanceof Error`: Node's fs errors come from another realm under jest's sandbox.
 function isMissingFile(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
 }
