@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { fieldsSchema, metricCatalog, type Catalog } from '../catalog/catalog';
+import { purposeSchema } from '../catalog/vocabulary';
+import { catalogKeySchema } from './consent';
+
+export const withheldReasonSchema = z.enum(['restricted-category', 'restricted-field', 'restricted-purpose', 'format-not-accepted']);
+export type WithheldReason = z.infer<typeof withheldReasonSchema>;
+
+export const FORMAT_PREFIX = 'usage-report/';
+export const formatName = (version: number) => `${FORMAT_PREFIX}${version}`;
+export function formatVersionOf(format: string): number {
+  return Number(format.slice(FORMAT_PREFIX.length));
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * The report envelope, derived from a catalog. Because fields come from every catalog entry ever
+ * added (entries are never removed), the schema accepts every format version ever produced.
+ */
+export function reportSchemaFor(catalog: Catalog) {
+  return z.strictObject({
+    fields: fieldsSchema(catalog),
+    format: z.string().regex(/^usage-report\/[1-9]\d{0,5}$/),
+    generatedAt: z.iso.datetime(),
+    installationId: z.uuid({ version: 'v4' }),
+    period: z.strictObject({ from: isoDate, to: isoDate }),
+    purposes: z.array(purposeSchema).min(1).max(2),
+    reportId: z.uuid({ version: 'v4' }),
+    withheld: z.array(z.strictObject({ key: catalogKeySchema, reason: withheldReasonSchema }))
+  });
+}
+
+export const reportSchema = reportSchemaFor(metricCatalog);
+export type Report = z.infer<typeof reportSchema>;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: string[] };
+
+export function parseReport(input: unknown, catalog: Catalog = metricCatalog): ParseResult<Report> {
+  const parsed = reportSchemaFor(catalog).safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+}
+
+/** The hard cap on an encoded report, well under the 240 KiB KVS value limit (drafts store bytes + metadata). */
+export const MAX_REPORT_BYTES = 64 * 1024;

@@ -1,0 +1,95 @@
+import { metricCatalog, valueSchema, type Catalog, type ConfigFacts, type FieldValue, type SiteFacts } from '../../shared/catalog';
+import { canonicalJson, utf8Length } from '../../shared/report/canonical-json';
+import { type ConsentState, type Settings } from '../../shared/report/consent';
+import { sha256Hex } from '../../shared/report/digest';
+import { describeHits, scanForPersonalData } from '../../shared/report/privacy-guard';
+import { formatName, MAX_REPORT_BYTES, reportSchemaFor, type Report, type WithheldReason } from '../../shared/report/schema';
+import { withheldReason } from './field-decision';
+
+export interface ReportInputs {
+  facts: SiteFacts;
+  period: { from: string; to: string };
+  /** The site's own hosts, which the privacy guard blocks wherever they appear. */
+  siteHosts: readonly string[];
+}
+
+export interface ReportIds {
+  reportId: string;
+  installationId: string;
+}
+
+export interface BuiltReport {
+  report: Report;
+  /** The canonical JSON text: exactly the bytes (UTF-8) that are previewed, stored and sent. */
+  text: string;
+  digest: string;
+  size: number;
+  /** Fields the site could not give this time (not part of the report). */
+  unavailable: string[];
+}
+
+export type BuildResult =
+  | { ok: true; built: BuiltReport }
+  | { ok: false; code: 'PRIVACY_BLOCKED' | 'TOO_LARGE' | 'INTERNAL'; message: string };
+
+/**
+ * The one function that makes a report: preview, per-case send and scheduled send all call it, so
+ * what the admin previews and what leaves cannot drift apart. Pure: same arguments, same bytes.
+ */
+export function buildReport(
+  inputs: ReportInputs,
+  settings: Settings,
+  consent: ConsentState,
+  now: Date,
+  ids: ReportIds,
+  catalog: Catalog = metricCatalog
+): BuildResult {
+  const config: ConfigFacts = {
+    mode: consent.mode,
+    cadence: consent.cadence,
+    restrictionsActive: consent.restrictions.categories.length > 0 || consent.restrictions.fields.length > 0,
+    purposesNarrowed: consent.restrictions.purposes.length < 2,
+    retentionDays: settings.retentionDays
+  };
+  const fields: Record<string, FieldValue> = {};
+  const withheld: Array<{ key: string; reason: WithheldReason }> = [];
+  const unavailable: string[] = [];
+  for (const entry of catalog.entries) {
+    const value = entry.collect({ facts: inputs.facts, config });
+    if (value === undefined) continue;
+    if (!valueSchema(entry.valueType).safeParse(value).success) {
+      unavailable.push(entry.key);
+      continue;
+    }
+    const reason = withheldReason(entry, consent, catalog);
+    if (reason) withheld.push({ key: entry.key, reason });
+    else fields[entry.key] = value;
+  }
+  withheld.sort((a, b) => (a.key < b.key ? -1 : 1));
+  const candidate = {
+    fields,
+    format: formatName(catalog.formatVersion),
+    generatedAt: now.toISOString(),
+    installationId: ids.installationId,
+    period: inputs.period,
+    purposes: [...consent.restrictions.purposes],
+    reportId: ids.reportId,
+    withheld
+  };
+  const hits = scanForPersonalData(candidate, {
+    siteHosts: inputs.siteHosts,
+    allowed: new Set([ids.installationId, ids.reportId, ...catalog.entries.map((e) => e.key)])
+  });
+  if (hits.length > 0) return { ok: false, code: 'PRIVACY_BLOCKED', message: describeHits(hits) };
+  const parsed = reportSchemaFor(catalog).safeParse(candidate);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    return { ok: false, code: 'INTERNAL', message: `The built report does not match the report schema at: ${where}` };
+  }
+  const text = canonicalJson(parsed.data);
+  const size = utf8Length(text);
+  if (size > MAX_REPORT_BYTES) {
+    return { ok: false, code: 'TOO_LARGE', message: `The report is ${size} bytes; the limit is ${MAX_REPORT_BYTES} bytes.` };
+  }
+  return { ok: true, built: { report: parsed.data, text, digest: sha256Hex(text), size, unavailable } };
+}
