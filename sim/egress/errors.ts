@@ -1,0 +1,18 @@
+/**
+ * Forge's refusal of an undeclared egress host, with the same name, status and message as
+ * @forge/api's ExternalEndpointNotAllowedError (sim/ does not import @forge/api: it must load before
+ * the SDK captures the sandbox's fetch).
+ */
+export class EgressNotAllowedError extends Error {
+  override readonly name = 'REQUEST_EGRESS_ALLOWLIST_ERR';
+  readonly status = 403;
+  constructor(readonly url: string) {
+    super(`URL not included in the external fetch backend permissions: ${url}. Visit go.atlassian.com/forge-egress for more information.`);
+  }
+}
+
+/** What Node's fetch throws when a host does not resolve: a declared host with no loopback target. */
+export function unreachableHostError(hostname: string): TypeError {
+  const cause = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
+  return new TypeError('fetch failed', { cause });
+}

@@ -1,0 +1,2 @@
+export { createEgressService, type EgressOptions } from './egress';
+export { EgressNotAllowedError, unreachableHostError } from './errors';

@@ -1,0 +1,2 @@
+export { createFaults, isKvsWrite, type FaultHooks, type SimFaults } from './faults';
+export { InvocationKilledError } from './errors';

@@ -1,0 +1,47 @@
+import type { Product } from '../../shared/api/product';
+import type { SimHttpResponse } from '../runtime/ports';
+import type { SiteShape } from './shape';
+import type { SiteUsers } from './users';
+
+/** Everything a route needs to answer one request; routes keep no state of their own. */
+export interface RouteContext {
+  query: URLSearchParams;
+  body: unknown;
+  /** The user the call runs as, or undefined when it runs as the app. */
+  accountId: string | undefined;
+  shape: SiteShape;
+  users: SiteUsers;
+  siteUrl: string;
+}
+
+export interface SiteRoute {
+  product: Product;
+  method: 'GET' | 'POST';
+  /** Exact path without query string. */
+  path: string;
+  /**
+   * The scopes that grant this endpoint: any one of them suffices (a classic scope or its granular
+   * equivalent), as in Atlassian's per-endpoint scope tables.
+   */
+  scopes: readonly string[];
+  handle(ctx: RouteContext): SimHttpResponse;
+}
+
+/** Reads a non-negative integer query parameter with a default and a ceiling, as the REST APIs do. */
+export function intParam(query: URLSearchParams, name: string, fallback: number, max: number): number {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) return fallback;
+  return Math.min(n, max);
+}
+
+/** Indices [start, end) of one page over `total` items. */
+export function pageRange(total: number, startAt: number, maxResults: number): { start: number; end: number } {
+  const start = Math.min(startAt, total);
+  return { start, end: Math.min(total, start + maxResults) };
+}
+
+export function range(start: number, end: number): number[] {
+  return Array.from({ length: Math.max(0, end - start) }, (_, i) => start + i);
+}

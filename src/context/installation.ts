@@ -1,0 +1,35 @@
+import { kvs } from '@forge/kvs';
+import { productFromFunctionContext } from './product';
+
+/**
+ * Minimal work for the trigger entry points until the report pipeline takes them over: record when
+ * the app was installed and when the daily trigger last ran, both as plain timestamps (no user ids).
+ */
+export const INSTALLATION_KEY = 'installation:record';
+export const LAST_SCHEDULED_RUN_KEY = 'schedule:lastRun';
+
+export interface InstallationRecord {
+  installedAt: string;
+  product: string;
+}
+
+export async function recordInstallation(_event: unknown, context: unknown): Promise<void> {
+  const product = productFromFunctionContext(context);
+  const record: InstallationRecord = { installedAt: new Date().toISOString(), product: product.ok ? product.product : 'unknown' };
+  try {
+    // Forge may deliver the installed event more than once; the first install time is the true one.
+    await kvs.set(INSTALLATION_KEY, record, { keyPolicy: 'FAIL_IF_EXISTS' });
+  } catch (error) {
+    if (isKeyConflict(error)) return;
+    throw error;
+  }
+}
+
+export async function recordScheduledRun(_event: unknown, context: unknown): Promise<void> {
+  const product = productFromFunctionContext(context);
+  await kvs.set(LAST_SCHEDULED_RUN_KEY, { at: new Date().toISOString(), product: product.ok ? product.product : 'unknown' });
+}
+
+function isKeyConflict(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && Reflect.get(error, 'code') === 'KEY_CONFLICT';
+}
