@@ -48,6 +48,7 @@ export const failures = {
   /** The reference does not name this code; the transaction is refused as a whole, as documented. */
   conditionFailed: (key: string) =>
     fail(409, 'CONDITION_CHECK_FAILED', `Transaction cancelled: the condition on key '${key}' was not met`),
+  internal: (cause: string) => fail(500, 'INTERNAL_SERVER_ERROR', `An internal server error has occurred: ${cause}`),
   notSimulated: (what: string) => fail(501, 'NOT_SIMULATED', `${what} is not simulated by the offline platform`),
   notFoundPath: (path: string) => fail(404, 'NOT_FOUND', `No KVS operation at ${path}`)
 };

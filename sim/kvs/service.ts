@@ -44,7 +44,14 @@ export function createKvsService(options: KvsServiceOptions): KvsService {
 
   async function run(path: string, body: unknown): Promise<SimHttpResponse> {
     const operation = routes[path.split('?')[0] ?? path];
-    const result = operation ? await operation(ctx, body) : failures.notFoundPath(path);
+    let result: OperationResult;
+    try {
+      result = operation ? await operation(ctx, body) : failures.notFoundPath(path);
+    } catch (error) {
+      // A store failure (disk full, unreadable data file) reaches the app as the real service's 500,
+      // which @forge/kvs raises as INTERNAL_SERVER_ERROR; the cause stays in the message for debugging.
+      result = failures.internal(error instanceof Error ? error.message : String(error));
+    }
     if (!result.ok) return toHttp(result.failure);
     return result.value === undefined ? { status: 204 } : { status: 200, body: result.value };
   }
@@ -52,8 +59,7 @@ export function createKvsService(options: KvsServiceOptions): KvsService {
   return {
     handle(path, body) {
       const next = queue.then(() => run(path, body));
-      // A failing request (a store I/O error, say) must not wedge every later one.
-      queue = next.catch(() => undefined);
+      queue = next;
       return next;
     }
   };

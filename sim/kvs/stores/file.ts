@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -21,7 +22,6 @@ const namespaceSchema = z.union([z.literal('kvs'), z.literal('secret'), z.templa
 export function createFileKvsStore(dir: string): KvsStore {
   const path = join(dir, FILE_NAME);
   let state: KvsState | undefined;
-  let writeCount = 0;
 
   async function load(): Promise<KvsState> {
     if (state) return state;
@@ -45,7 +45,8 @@ export function createFileKvsStore(dir: string): KvsStore {
     },
     async commit(writes) {
       const next = applyWrites(await load(), writes);
-      const temp = `${path}.${process.pid}.${++writeCount}.tmp`;
+      // A unique temp name, so two stores over one folder (a restart test, say) never share one.
+      const temp = `${path}.${randomUUID()}.tmp`;
       await writeFile(temp, encode(next), 'utf8');
       await rename(temp, path);
       state = next;
