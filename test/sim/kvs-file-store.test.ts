@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileKvsStore } from '../../sim/kvs';
@@ -49,6 +49,19 @@ describe('file KVS store', () => {
     await store.commit([{ namespace: 'kvs', key: 'gone', record: record('v') }]);
     await store.commit([{ namespace: 'kvs', key: 'gone', record: null }]);
     await expect(createFileKvsStore(dir).list('kvs')).resolves.toEqual([]);
+  });
+
+  it('keeps its previous state, in memory and on disk, when a commit cannot be written', async () => {
+    const store = createFileKvsStore(dir);
+    await store.commit([{ namespace: 'kvs', key: 'before', record: record('kept') }]);
+    // A directory where the data file should go makes the final rename fail.
+    await rm(join(dir, 'kvs.json'));
+    await mkdir(join(dir, 'kvs.json', 'blocker'), { recursive: true });
+    await expect(
+      store.commit([{ namespace: 'kvs', key: 'before', record: null }, { namespace: 'kvs', key: 'after', record: record('lost') }])
+    ).rejects.toThrow();
+    await expect(store.list('kvs')).resolves.toEqual([{ key: 'before', record: record('kept') }]);
+    expect(await readdir(dir)).toEqual(['kvs.json']);
   });
 
   it('refuses a data file it cannot read rather than starting empty over it', async () => {

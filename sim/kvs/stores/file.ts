@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { storedRecordSchema, type KvsNamespace, type KvsStore } from '../store';
@@ -44,12 +44,19 @@ export function createFileKvsStore(dir: string): KvsStore {
       return listRecords(await load(), namespace);
     },
     async commit(writes) {
-      const next = applyWrites(await load(), writes);
+      const current = await load();
+      const undo = applyWrites(current, writes);
       // A unique temp name, so two stores over one folder (a restart test, say) never share one.
       const temp = `${path}.${randomUUID()}.tmp`;
-      await writeFile(temp, encode(next), 'utf8');
-      await rename(temp, path);
-      state = next;
+      try {
+        await writeFile(temp, encode(current), 'utf8');
+        await rename(temp, path);
+      } catch (error) {
+        // What is in memory must match what is on disk, or a restart would resurrect other data.
+        undo();
+        await rm(temp, { force: true });
+        throw error;
+      }
     }
   };
 }

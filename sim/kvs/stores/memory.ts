@@ -3,7 +3,7 @@ import { applyWrites, listRecords, readRecord, type KvsState } from './state';
 
 /** A KVS store that lives as long as the process: tests and throwaway runs. */
 export function createMemoryKvsStore(): KvsStore {
-  let state: KvsState = new Map();
+  const state: KvsState = new Map();
   return {
     async get(namespace, key) {
       return readRecord(state, namespace, key);
@@ -12,7 +12,7 @@ export function createMemoryKvsStore(): KvsStore {
       return listRecords(state, namespace);
     },
     async commit(writes) {
-      state = applyWrites(state, writes);
+      applyWrites(state, writes);
     }
   };
 }

@@ -20,17 +20,24 @@ export function listRecords(state: KvsState, namespace: KvsNamespace): Array<{ k
   return [...(state.get(namespace) ?? new Map<string, StoredRecord>())].map(([key, record]) => ({ key, record: copyRecord(record) }));
 }
 
-/** The state after `writes`, leaving `state` untouched so a failed persist can keep the old one. */
-export function applyWrites(state: KvsState, writes: readonly KvsWrite[]): KvsState {
-  const next: KvsState = new Map([...state].map(([ns, records]) => [ns, new Map(records)]));
-  for (const write of writes) {
-    let records = next.get(write.namespace);
+/**
+ * Applies `writes` in place and returns how to undo them, so a store whose persist step fails can
+ * put the previous state back. Values are copied before anything changes: a commit lands whole.
+ */
+export function applyWrites(state: KvsState, writes: readonly KvsWrite[]): () => void {
+  const copies = writes.map((w) => ({ ...w, record: w.record === null ? null : copyRecord(w.record) }));
+  const undo: Array<() => void> = [];
+  for (const write of copies) {
+    let records = state.get(write.namespace);
     if (!records) {
       records = new Map();
-      next.set(write.namespace, records);
+      state.set(write.namespace, records);
     }
-    if (write.record === null) records.delete(write.key);
-    else records.set(write.key, copyRecord(write.record));
+    const target = records;
+    const before = target.get(write.key);
+    undo.push(() => (before === undefined ? target.delete(write.key) : target.set(write.key, before)));
+    if (write.record === null) target.delete(write.key);
+    else target.set(write.key, write.record);
   }
-  return next;
+  return () => undo.reverse().forEach((step) => step());
 }
