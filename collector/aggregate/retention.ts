@@ -1,0 +1,49 @@
+import type { Catalog } from '../../shared/catalog/catalog';
+import { reportSchema } from '../../shared/report/schema';
+import type { CollectorStore } from '../store/store';
+import { nextDay } from '../store/sqlite-store';
+import { foldDay, type DayReport } from './fold-day';
+
+export const defaultRetentionDays = 730;
+export const defaultK = 5;
+const dayMs = 24 * 60 * 60 * 1000;
+
+export interface RetentionOutcome {
+  foldedDays: string[];
+  /** Raw reports received on a day before this one were deleted (or were already gone). */
+  keepFromDay: string;
+  deletedReports: number;
+  forgottenNonces: number;
+}
+
+/**
+ * The retention job. First it folds every day whose raw data changed (new reports, erasures,
+ * restrictions) into aggregates, so nothing is deleted unfolded; then it deletes every raw report
+ * received on or before the day that is `retentionDays` ago. Deleting whole days, and so up to a day
+ * early, keeps every folded day complete and no raw report older than the retention period.
+ */
+export async function runRetention(args: {
+  store: CollectorStore;
+  now: Date;
+  retentionDays: number;
+  k: number;
+  catalog: Catalog;
+}): Promise<RetentionOutcome> {
+  const { store } = args;
+  const restrictions = await store.allRestrictions();
+  const foldedDays: string[] = [];
+  for (const dirty of await store.dirtyDays()) {
+    const reports: DayReport[] = [];
+    for (const stored of await store.reportsOnDay(dirty.day)) {
+      // Stored bytes passed this schema on ingest, and the schema accepts every format ever produced.
+      const parsed = reportSchema.safeParse(JSON.parse(stored.bytes));
+      if (parsed.success) reports.push({ installationId: stored.installationId, receivedAt: stored.receivedAt, report: parsed.data });
+    }
+    await store.replaceDayAggregates(dirty, foldDay({ day: dirty.day, reports, restrictions, catalog: args.catalog, k: args.k }));
+    foldedDays.push(dirty.day);
+  }
+  const keepFromDay = nextDay(new Date(args.now.getTime() - args.retentionDays * dayMs).toISOString().slice(0, 10));
+  const deletedReports = await store.deleteReportsBeforeDay(keepFromDay);
+  const forgottenNonces = await store.forgetNoncesBefore(args.now.toISOString());
+  return { foldedDays, keepFromDay, deletedReports, forgottenNonces };
+}

@@ -1,0 +1,88 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { metricCatalog, type Catalog } from '../shared/catalog/catalog';
+import { maxReportBytes } from '../shared/collector-api/ingest';
+import { routePatterns } from '../shared/collector-api/paths';
+import { defaultK, defaultRetentionDays, runRetention, type RetentionOutcome } from './aggregate/retention';
+import { renderDashboard } from './dashboard/page';
+import type { CollectorContext } from './http/context';
+import { failure, sendFailure } from './http/errors';
+import { registerIngest } from './http/ingest';
+import { defaultRateLimit, RateLimiter, type RateLimit } from './http/rate-limit';
+import { registerRights } from './http/rights';
+import type { CollectorStore } from './store/store';
+
+export interface CollectorAppOptions {
+  store: CollectorStore;
+  /** The collector's clock; tests advance it instead of sleeping. */
+  now?: () => Date;
+  retentionDays?: number;
+  /** Minimum installations in a published aggregate cell. */
+  k?: number;
+  ingestRateLimit?: RateLimit;
+  rightsRateLimit?: RateLimit;
+  catalog?: Catalog;
+  logger?: boolean;
+}
+
+export interface CollectorApp {
+  app: FastifyInstance;
+  context: CollectorContext;
+  /** Folds changed days into aggregates, then deletes raw reports past retention. */
+  runRetention(): Promise<RetentionOutcome>;
+}
+
+/** The collector's HTTP app over a store, without listening: tests drive it with `inject`. */
+export function buildCollectorApp(options: CollectorAppOptions): CollectorApp {
+  const now = options.now ?? (() => new Date());
+  const k = options.k ?? defaultK;
+  if (!Number.isInteger(k) || k < 2) throw new RangeError('k must be an integer of at least 2');
+  const retentionDays = options.retentionDays ?? defaultRetentionDays;
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new RangeError('retentionDays must be a positive integer');
+  const context: CollectorContext = {
+    store: options.store,
+    now,
+    catalog: options.catalog ?? metricCatalog,
+    k,
+    retentionDays,
+    ingestLimiter: new RateLimiter(options.ingestRateLimit ?? defaultRateLimit, now),
+    rightsLimiter: new RateLimiter(options.rightsRateLimit ?? defaultRateLimit, now)
+  };
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: maxReportBytes, return503OnClosing: true });
+  // Keep the body as the exact text received: ingest stores and digests those bytes, and the
+  // rights API verifies its signature over them. Handlers parse the JSON themselves.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendFailure(reply, failure('PAYLOAD_TOO_LARGE', `The body exceeds the limit for this request.`));
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendFailure(reply, failure('UNSUPPORTED_MEDIA_TYPE', 'Send content-type application/json.'));
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      // Fastify's own client errors (bad content-length, malformed headers): no detail, they may quote input.
+      return reply.code(error.statusCode).send({ error: { code: 'MALFORMED_JSON', message: 'The request could not be read.' } });
+    }
+    request.log.error({ err: error }, 'collector handler failed');
+    return sendFailure(reply, failure('INTERNAL', 'The collector failed; retry later.'));
+  });
+  app.setNotFoundHandler((_request, reply) => sendFailure(reply, failure('NOT_FOUND', 'No such endpoint.')));
+
+  registerIngest(app, context);
+  registerRights(app, context);
+
+  app.get(routePatterns.health, async () => ({ ok: true }));
+  app.get(routePatterns.dashboard, async (_request, reply) => {
+    const html = renderDashboard(await context.store.aggregates(), context.catalog, context.k, now());
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'no-store')
+      .send(html);
+  });
+
+  return {
+    app,
+    context,
+    runRetention: () => runRetention({ store: context.store, now: now(), retentionDays, k, catalog: context.catalog })
+  };
+}

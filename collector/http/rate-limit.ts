@@ -1,0 +1,44 @@
+/**
+ * Token buckets per installation, in memory: one collector process is the unit that must not be
+ * flooded. A restart forgets the buckets, which only ever errs towards accepting.
+ */
+export interface RateLimit {
+  /** Requests allowed in a burst. */
+  capacity: number;
+  /** Sustained requests per hour. */
+  perHour: number;
+}
+
+export const defaultRateLimit: RateLimit = { capacity: 30, perHour: 120 };
+
+export type Take = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly perMs: number;
+
+  constructor(
+    private readonly limit: RateLimit,
+    private readonly now: () => Date
+  ) {
+    this.perMs = limit.perHour / 3_600_000;
+  }
+
+  take(key: string): Take {
+    const t = this.now().getTime();
+    const held = this.buckets.get(key);
+    const tokens = held ? Math.min(this.limit.capacity, held.tokens + (t - held.at) * this.perMs) : this.limit.capacity;
+    if (tokens < 1) {
+      this.buckets.set(key, { tokens, at: t });
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000)) };
+    }
+    this.buckets.set(key, { tokens: tokens - 1, at: t });
+    if (this.buckets.size > 100_000) this.sweep(t);
+    return { ok: true };
+  }
+
+  /** Full buckets carry no information: dropping them bounds memory without changing any decision. */
+  private sweep(t: number): void {
+    for (const [key, b] of this.buckets) if (b.tokens + (t - b.at) * this.perMs >= this.limit.capacity) this.buckets.delete(key);
+  }
+}

@@ -1,0 +1,36 @@
+import type { Catalog } from '../../shared/catalog/catalog';
+import type { SchemaIssue } from '../../shared/collector-api/errors';
+import { formatVersionOf, reportSchemaFor, type Report } from '../../shared/report/schema';
+import { failure, safeIssues, type Failure } from './errors';
+
+/**
+ * The app's own report schema (imported, never copied) plus what only the receiving side can check
+ * against the catalog: the format is one a released app produced, each field existed in that format,
+ * and each field serves a purpose the report says it covers.
+ */
+export function validateReport(input: unknown, catalog: Catalog): { ok: true; report: Report } | { ok: false; failure: Failure } {
+  const parsed = reportSchemaFor(catalog).safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, failure: failure('SCHEMA_VIOLATION', 'The body is not a usage report this collector accepts.', safeIssues(parsed.error.issues, input)) };
+  }
+  const report = parsed.data;
+  const version = formatVersionOf(report.format);
+  if (version > catalog.formatVersion) {
+    return {
+      ok: false,
+      failure: failure('SCHEMA_VIOLATION', 'The report format version is newer than any the app has produced.', [
+        { path: 'format', message: `unknown format version (newest known: usage-report/${catalog.formatVersion})` }
+      ])
+    };
+  }
+  const issues: SchemaIssue[] = [];
+  for (const key of Object.keys(report.fields)) {
+    const entry = catalog.byKey.get(key);
+    // The schema admitted the key, so it is a catalog key and safe to name.
+    if (!entry) continue;
+    if (entry.since > version) issues.push({ path: `fields.${key}`, message: `not part of format version ${version} (added in ${entry.since})` });
+    else if (!report.purposes.includes(entry.purpose)) issues.push({ path: `fields.${key}`, message: `serves '${entry.purpose}', which the report's purposes do not include` });
+  }
+  if (issues.length > 0) return { ok: false, failure: failure('SCHEMA_VIOLATION', 'The report contradicts its own format version or purposes.', issues) };
+  return { ok: true, report };
+}

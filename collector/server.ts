@@ -1,0 +1,54 @@
+import { SqliteStore } from './store/sqlite-store';
+import { buildCollectorApp, type CollectorAppOptions } from './app';
+import type { RetentionOutcome } from './aggregate/retention';
+
+export interface StartCollectorOptions extends Omit<CollectorAppOptions, 'store'> {
+  port: number;
+  host?: string;
+  /** The SQLite file; created with its tables on first start. */
+  dbPath: string;
+  /** How often the retention job runs; it also runs once at start. Default one hour. */
+  retentionIntervalMs?: number;
+}
+
+export interface RunningCollector {
+  url: string;
+  runRetention(): Promise<RetentionOutcome>;
+  close(): Promise<void>;
+}
+
+/** Starts the collector in this process (the local runner does this), listening on host:port. */
+export async function startCollector(options: StartCollectorOptions): Promise<RunningCollector> {
+  const store = new SqliteStore(options.dbPath);
+  const { dbPath: _dbPath, port, host = '127.0.0.1', retentionIntervalMs = 60 * 60 * 1000, ...appOptions } = options;
+  const collector = buildCollectorApp({ ...appOptions, store });
+  let job: Promise<unknown> = Promise.resolve();
+  // One run at a time: a slow run is followed, never overlapped, by the next.
+  const retention = (): Promise<RetentionOutcome> => {
+    const run = job.then(() => collector.runRetention());
+    job = run.catch((err: unknown) => collector.app.log.error({ err }, 'retention job failed'));
+    return run;
+  };
+  try {
+    await collector.app.listen({ port, host });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  void retention().catch(() => undefined);
+  const timer = setInterval(() => void retention().catch(() => undefined), retentionIntervalMs);
+  timer.unref();
+  const address = collector.app.server.address();
+  const boundPort = typeof address === 'object' && address !== null ? address.port : port;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    url: `http://${urlHost}:${boundPort}`,
+    runRetention: retention,
+    close: async () => {
+      clearInterval(timer);
+      await collector.app.close();
+      await job;
+      await store.close();
+    }
+  };
+}

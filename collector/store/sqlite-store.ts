@@ -1,0 +1,282 @@
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { purposeSchema, type Purpose } from '../../shared/catalog/vocabulary';
+import type {
+  AggregateCell,
+  CollectorStore,
+  DeletionRecord,
+  DirtyDay,
+  InsertOutcome,
+  InstallationKey,
+  RestrictionRecord,
+  StoredReport
+} from './store';
+
+/**
+ * The default store: one SQLite file, created on first use, no setup. WAL lets the dashboard read
+ * while ingest writes; synchronous=NORMAL keeps every committed report across a process crash.
+ */
+const schema = `
+CREATE TABLE IF NOT EXISTS reports (
+  report_id TEXT PRIMARY KEY,
+  receipt_id TEXT NOT NULL,
+  installation_id TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  digest TEXT NOT NULL,
+  bytes TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reports_by_installation ON reports (installation_id);
+CREATE INDEX IF NOT EXISTS reports_by_received_at ON reports (received_at);
+CREATE TABLE IF NOT EXISTS installation_keys (
+  installation_id TEXT PRIMARY KEY,
+  verification_key TEXT NOT NULL,
+  established_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS nonces (
+  installation_id TEXT NOT NULL,
+  nonce TEXT NOT NULL,
+  forget_at TEXT NOT NULL,
+  PRIMARY KEY (installation_id, nonce)
+);
+CREATE TABLE IF NOT EXISTS restrictions (
+  installation_id TEXT PRIMARY KEY,
+  purposes TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS deletions (
+  acknowledgement_id TEXT PRIMARY KEY,
+  installation_id TEXT NOT NULL,
+  acknowledged_at TEXT NOT NULL,
+  deleted_reports INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dirty_days (
+  day TEXT PRIMARY KEY,
+  generation INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS aggregates (
+  day TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  field TEXT NOT NULL,
+  value TEXT NOT NULL,
+  installations INTEGER NOT NULL,
+  PRIMARY KEY (day, purpose, field, value)
+);
+`;
+
+const reportRow = z.object({
+  report_id: z.string(),
+  receipt_id: z.string(),
+  installation_id: z.string(),
+  received_at: z.string(),
+  digest: z.string(),
+  bytes: z.string()
+});
+const toReport = (row: unknown): StoredReport => {
+  const r = reportRow.parse(row);
+  return { reportId: r.report_id, receiptId: r.receipt_id, installationId: r.installation_id, receivedAt: r.received_at, digest: r.digest, bytes: r.bytes };
+};
+const purposesJson = z.string().transform((s, ctx) => {
+  const parsed = z.array(purposeSchema).safeParse(JSON.parse(s));
+  if (!parsed.success) {
+    ctx.addIssue({ code: 'custom', message: 'stored purposes are not a purpose list' });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+const aggregateRow = z.object({ day: z.string(), purpose: purposeSchema, field: z.string(), value: z.string(), installations: z.number() });
+
+const markDay = `INSERT INTO dirty_days (day, generation) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET generation = generation + 1`;
+const markDaysOf = `INSERT INTO dirty_days (day, generation)
+  SELECT DISTINCT substr(received_at, 1, 10), 1 FROM reports WHERE installation_id = ? AND true
+  ON CONFLICT (day) DO UPDATE SET generation = generation + 1`;
+
+export class SqliteStore implements CollectorStore {
+  readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(schema);
+    const db = this.db;
+    this.stmts = {
+      insertReport: db.prepare(
+        'INSERT INTO reports (report_id, receipt_id, installation_id, received_at, digest, bytes) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (report_id) DO NOTHING'
+      ),
+      reportById: db.prepare('SELECT * FROM reports WHERE report_id = ?'),
+      reportsOf: db.prepare('SELECT * FROM reports WHERE installation_id = ? ORDER BY received_at, report_id'),
+      reportsBetween: db.prepare('SELECT * FROM reports WHERE received_at >= ? AND received_at < ?'),
+      countReports: db.prepare('SELECT count(*) AS n FROM reports'),
+      markDay: db.prepare(markDay),
+      markDaysOf: db.prepare(markDaysOf),
+      getKey: db.prepare('SELECT * FROM installation_keys WHERE installation_id = ?'),
+      putKey: db.prepare(
+        `INSERT INTO installation_keys (installation_id, verification_key, established_at) VALUES (?, ?, ?)
+         ON CONFLICT (installation_id) DO UPDATE SET verification_key = excluded.verification_key, established_at = excluded.established_at`
+      ),
+      insertNonce: db.prepare('INSERT INTO nonces (installation_id, nonce, forget_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+      noncesOf: db.prepare('SELECT nonce, forget_at FROM nonces WHERE installation_id = ? ORDER BY forget_at'),
+      forgetNonces: db.prepare('DELETE FROM nonces WHERE forget_at < ?'),
+      getRestrictions: db.prepare('SELECT purposes, updated_at FROM restrictions WHERE installation_id = ?'),
+      putRestrictions: db.prepare(
+        `INSERT INTO restrictions (installation_id, purposes, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (installation_id) DO UPDATE SET purposes = excluded.purposes, updated_at = excluded.updated_at`
+      ),
+      allRestrictions: db.prepare('SELECT installation_id, purposes FROM restrictions'),
+      deleteReportsOf: db.prepare('DELETE FROM reports WHERE installation_id = ?'),
+      insertDeletion: db.prepare('INSERT INTO deletions (acknowledgement_id, installation_id, acknowledged_at, deleted_reports) VALUES (?, ?, ?, ?)'),
+      deletionsOf: db.prepare('SELECT * FROM deletions WHERE installation_id = ? ORDER BY acknowledged_at'),
+      dirtyDays: db.prepare('SELECT day, generation FROM dirty_days ORDER BY day'),
+      clearDirty: db.prepare('DELETE FROM dirty_days WHERE day = ? AND generation = ?'),
+      deleteDayAggregates: db.prepare('DELETE FROM aggregates WHERE day = ?'),
+      insertAggregate: db.prepare('INSERT INTO aggregates (day, purpose, field, value, installations) VALUES (?, ?, ?, ?, ?)'),
+      deleteBeforeDay: db.prepare('DELETE FROM reports WHERE received_at < ?'),
+      clearDirtyBefore: db.prepare('DELETE FROM dirty_days WHERE day < ?'),
+      aggregates: db.prepare('SELECT day, purpose, field, value, installations FROM aggregates ORDER BY day, purpose, field, value')
+    };
+  }
+
+  private readonly insertTx = (r: StoredReport): InsertOutcome => {
+    const info = this.stmts.insertReport.run(r.reportId, r.receiptId, r.installationId, r.receivedAt, r.digest, r.bytes);
+    if (info.changes === 1) {
+      this.stmts.markDay.run(r.receivedAt.slice(0, 10));
+      return { inserted: true };
+    }
+    return { inserted: false, existing: toReport(this.stmts.reportById.get(r.reportId)) };
+  };
+
+  async insertReport(report: StoredReport): Promise<InsertOutcome> {
+    return this.db.transaction(this.insertTx)(report);
+  }
+
+  /** Bulk load for benchmarks and migrations: one transaction, no per-row dirty marks beyond each day once. */
+  bulkInsert(reports: Iterable<StoredReport>): number {
+    let n = 0;
+    const days = new Set<string>();
+    this.db.transaction(() => {
+      for (const r of reports) {
+        n += this.stmts.insertReport.run(r.reportId, r.receiptId, r.installationId, r.receivedAt, r.digest, r.bytes).changes;
+        days.add(r.receivedAt.slice(0, 10));
+      }
+      for (const d of days) this.stmts.markDay.run(d);
+    })();
+    return n;
+  }
+
+  async reportsOf(installationId: string): Promise<StoredReport[]> {
+    return this.stmts.reportsOf.all(installationId).map(toReport);
+  }
+
+  async reportsOnDay(day: string): Promise<StoredReport[]> {
+    return this.stmts.reportsBetween.all(day, nextDay(day)).map(toReport);
+  }
+
+  async countReports(): Promise<number> {
+    return z.object({ n: z.number() }).parse(this.stmts.countReports.get()).n;
+  }
+
+  async getKey(installationId: string): Promise<InstallationKey | null> {
+    const row = this.stmts.getKey.get(installationId);
+    if (row === undefined) return null;
+    const r = z.object({ installation_id: z.string(), verification_key: z.string(), established_at: z.string() }).parse(row);
+    return { installationId: r.installation_id, verificationKey: r.verification_key, establishedAt: r.established_at };
+  }
+
+  async putKey(key: InstallationKey): Promise<void> {
+    this.stmts.putKey.run(key.installationId, key.verificationKey, key.establishedAt);
+  }
+
+  async rememberNonce(installationId: string, nonce: string, forgetAt: string): Promise<boolean> {
+    return this.stmts.insertNonce.run(installationId, nonce, forgetAt).changes === 1;
+  }
+
+  async noncesOf(installationId: string): Promise<Array<{ nonce: string; forgetAt: string }>> {
+    return this.stmts.noncesOf.all(installationId).map((row) => {
+      const r = z.object({ nonce: z.string(), forget_at: z.string() }).parse(row);
+      return { nonce: r.nonce, forgetAt: r.forget_at };
+    });
+  }
+
+  async forgetNoncesBefore(instant: string): Promise<number> {
+    return this.stmts.forgetNonces.run(instant).changes;
+  }
+
+  async getRestrictions(installationId: string): Promise<RestrictionRecord | null> {
+    const row = this.stmts.getRestrictions.get(installationId);
+    if (row === undefined) return null;
+    const r = z.object({ purposes: purposesJson, updated_at: z.string() }).parse(row);
+    return { purposes: r.purposes, updatedAt: r.updated_at };
+  }
+
+  async setRestrictions(installationId: string, restriction: RestrictionRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.putRestrictions.run(installationId, JSON.stringify(restriction.purposes), restriction.updatedAt);
+      this.stmts.markDaysOf.run(installationId);
+    })();
+  }
+
+  async allRestrictions(): Promise<Map<string, Purpose[]>> {
+    const out = new Map<string, Purpose[]>();
+    for (const row of this.stmts.allRestrictions.all()) {
+      const r = z.object({ installation_id: z.string(), purposes: purposesJson }).parse(row);
+      if (r.purposes.length > 0) out.set(r.installation_id, r.purposes);
+    }
+    return out;
+  }
+
+  async deleteReportsOf(installationId: string, ack: Omit<DeletionRecord, 'deletedReports'>): Promise<DeletionRecord> {
+    return this.db.transaction((): DeletionRecord => {
+      // Mark before deleting: the marks are found through the reports being deleted.
+      this.stmts.markDaysOf.run(installationId);
+      const deletedReports = this.stmts.deleteReportsOf.run(installationId).changes;
+      this.stmts.insertDeletion.run(ack.acknowledgementId, installationId, ack.acknowledgedAt, deletedReports);
+      return { ...ack, deletedReports };
+    })();
+  }
+
+  async deletionsOf(installationId: string): Promise<DeletionRecord[]> {
+    return this.stmts.deletionsOf.all(installationId).map((row) => {
+      const r = z
+        .object({ acknowledgement_id: z.string(), installation_id: z.string(), acknowledged_at: z.string(), deleted_reports: z.number() })
+        .parse(row);
+      return { acknowledgementId: r.acknowledgement_id, installationId: r.installation_id, acknowledgedAt: r.acknowledged_at, deletedReports: r.deleted_reports };
+    });
+  }
+
+  async dirtyDays(): Promise<DirtyDay[]> {
+    return this.stmts.dirtyDays.all().map((row) => z.object({ day: z.string(), generation: z.number() }).parse(row));
+  }
+
+  async replaceDayAggregates(day: DirtyDay, cells: AggregateCell[]): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.deleteDayAggregates.run(day.day);
+      for (const c of cells) this.stmts.insertAggregate.run(c.day, c.purpose, c.field, c.value, c.installations);
+      this.stmts.clearDirty.run(day.day, day.generation);
+    })();
+  }
+
+  async deleteReportsBeforeDay(day: string): Promise<number> {
+    return this.db.transaction(() => {
+      const n = this.stmts.deleteBeforeDay.run(day).changes;
+      this.stmts.clearDirtyBefore.run(day);
+      return n;
+    })();
+  }
+
+  async aggregates(): Promise<AggregateCell[]> {
+    return this.stmts.aggregates.all().map((row) => aggregateRow.parse(row));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** The UTC day after `day` (YYYY-MM-DD). */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
