@@ -12,9 +12,8 @@ export const kvsLimits = {
   maxValueBytes: 240 * 1024,
   /** "Object depth 31: maximum object depth permitted" (the error table names 32 as the limit hit). */
   maxObjectDepth: 31,
-  /** Query pages: "The page limit must be set between 1 and 100". */
+  /** "The query API returns up to 10 values by default, this can be increased to a maximum of 100." */
   maxQueryLimit: 100,
-  /** Not documented; the Forge examples page with `.limit(10)`, so a missing limit pages by 10 here. */
   defaultQueryLimit: 10,
   /** "Each batch operation can contain a maximum of 25 keys." */
   maxBatchItems: 25,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { kvs, WhereConditions } from '@forge/kvs';
 import { createKvsService } from '../../sim/kvs';
-import { attachKvs, fileStoreFixture, manualClock, memoryStoreFixture, type StoreFixture } from './helpers/kvs-platform';
+import { attachKvs, manualClock, storeFixtures } from './helpers/kvs-platform';
 
 /**
  * Over random sequences of writes, deletes, transactions and clock moves, what @forge/kvs reads back
@@ -22,10 +22,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 6_000 }) })
 );
 
-describe.each<[string, () => StoreFixture]>([
-  ['memory store', memoryStoreFixture],
-  ['file store', fileStoreFixture]
-])('KVS on the %s agrees with the model', (_name, makeFixture) => {
+describe.each(storeFixtures)('KVS on the %s agrees with the model', (_name, makeFixture) => {
   it('reads back exactly the live values after any sequence of commands', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(commandArb, { maxLength: 25 }), async (commands) => {

@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ForgeKvsAPIError } from '@forge/kvs';
 import type { KvsService, SimPlatformPorts } from '../../../sim/runtime/ports';
 import { setAmbientPlatform } from '../../../sim/runtime/active-platform';
-import { createFileKvsStore, createMemoryKvsStore, type KvsStore } from '../../../sim/kvs';
+import { createFileKvsStore, createKvsService, createMemoryKvsStore, type KvsStore } from '../../../sim/kvs';
 
 /**
  * A platform that only has a KVS: enough to drive the real @forge/kvs client without the full
@@ -81,4 +82,70 @@ export function fileStoreFixture(): StoreFixture {
 export function attachKvs(service: KvsService): () => void {
   setAmbientPlatform(kvsOnlyPlatform(service));
   return () => setAmbientPlatform(undefined);
+}
+
+/** The two store implementations every contract suite runs against. */
+export const storeFixtures: Array<[string, () => StoreFixture]> = [
+  ['memory store', memoryStoreFixture],
+  ['file store', fileStoreFixture]
+];
+
+export interface KvsUnderTest {
+  readonly clock: ManualClock;
+  readonly service: KvsService;
+  /** A new service over the same stored data, as after a process restart. */
+  restart(): void;
+}
+
+/**
+ * Registers beforeEach/afterEach that give each test a fresh store, a manual clock and a service
+ * that the real @forge/kvs client reaches, and detach it afterwards.
+ */
+export function useKvsUnderTest(makeFixture: () => StoreFixture): KvsUnderTest {
+  let fixture: StoreFixture | undefined;
+  let clock: ManualClock | undefined;
+  let service: KvsService | undefined;
+  let detach: (() => void) | undefined;
+  const need = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useKvsUnderTest: only available inside a test');
+    return value;
+  };
+
+  beforeEach(async () => {
+    fixture = makeFixture();
+    clock = manualClock();
+    service = createKvsService({ store: await fixture.open(), now: clock.now });
+    detach = attachKvs(service);
+  });
+
+  afterEach(async () => {
+    detach?.();
+    await fixture?.cleanup();
+    fixture = clock = service = detach = undefined;
+  });
+
+  return {
+    get clock() {
+      return need(clock);
+    },
+    get service() {
+      return need(service);
+    },
+    restart() {
+      need(detach)();
+      service = createKvsService({ store: need(fixture).reopen(), now: need(clock).now });
+      detach = attachKvs(service);
+    }
+  };
+}
+
+/** The SDK error a rejected call raised, as `{ code, status }`; fails the test if it resolved. */
+export async function kvsError(promise: Promise<unknown>): Promise<{ code: string; status: number }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (!(error instanceof ForgeKvsAPIError)) throw error;
+    return { code: error.code, status: error.responseDetails.status };
+  }
+  throw new Error('expected the KVS call to be rejected');
 }
