@@ -6,8 +6,14 @@ import { installationOf, type InstallationIdentity } from './runtime';
  * The two arguments Forge passes a function: the module's event and the invocation context
  * (`installContext`, `principal`, `installation`, ...), per Forge's function-argument reference.
  */
-export interface FunctionArguments {
-  event: unknown;
+export interface FunctionArguments<E = unknown> {
+  event: E;
+  context: Record<string, unknown>;
+}
+
+/** What @forge/resolver's definitions handler receives for a Custom UI `invoke()`. */
+export interface ResolverInvokeEvent {
+  call: { functionKey: string; payload?: unknown; jobId?: string };
   context: Record<string, unknown>;
 }
 
@@ -43,7 +49,7 @@ export function resolverCall(args: {
   payload: unknown;
   uiContext: ReturnType<typeof customUiContext>;
   identity: InstallationIdentity;
-}): FunctionArguments {
+}): FunctionArguments<ResolverInvokeEvent> {
   return {
     event: { call: { functionKey: args.functionKey, payload: args.payload }, context: args.uiContext },
     context: {

@@ -1,0 +1,74 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { validate } from '@forge/manifest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { loadManifest } from '../../sim/manifest/load';
+import { siteRoutes } from '../../sim/site';
+
+const root = path.resolve(__dirname, '../..');
+const manifestPath = path.join(root, 'manifest.yml');
+const manifest = loadManifest(manifestPath);
+
+describe('manifest.yml', () => {
+  test('passes Forge validation (the admin UI must be built first: npm run build:ui)', async () => {
+    const dist = path.join(root, 'static/admin/dist');
+    if (!existsSync(path.join(dist, 'index.html'))) {
+      throw new Error(`static/admin/dist/index.html is missing: run \`npm run build:ui\` before this suite (npm test does it).`);
+    }
+    const result = await validate(false, manifestPath);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.success).toBe(true);
+  });
+
+  test('runs on nodejs22.x', () => {
+    expect(manifest.runtime).toBe('nodejs22.x');
+  });
+
+  test('declares the Jira admin page and Confluence global settings, both as the app configuration page', () => {
+    const { modules } = z
+      .object({ modules: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) })
+      .parse(parse(readFileSync(manifestPath, 'utf8')));
+    for (const type of ['jira:adminPage', 'confluence:globalSettings']) {
+      expect(modules[type]).toHaveLength(1);
+      expect(modules[type]?.[0]).toMatchObject({ resource: 'admin', resolver: { function: 'resolver' }, useAsConfig: true });
+    }
+  });
+
+  test('declares exactly one scheduled trigger, daily', () => {
+    expect(manifest.raw.modules.scheduledTrigger).toEqual([{ key: 'usage-reporting-daily', function: 'scheduled', interval: 'day' }]);
+  });
+
+  test('declares one backend egress, the analytics collector, outside the end-user-data scope', () => {
+    expect(manifest.external.fetch?.backend).toEqual([
+      { address: 'https://collector.usage-reporting.example.com', category: 'analytics', inScopeEUD: false }
+    ]);
+  });
+
+  test('every declared scope is needed: KVS, or an endpoint the simulated site grants only with it', () => {
+    const grantedByRoutes = new Set(siteRoutes().flatMap((r) => r.scopes));
+    const unneeded = manifest.scopes.filter((s) => s !== 'storage:app' && !grantedByRoutes.has(s));
+    expect(unneeded).toEqual([]);
+  });
+
+  test('storage:app is declared because the backend uses @forge/kvs', () => {
+    const usesKvs = sourceFiles(path.join(root, 'src')).some((f) => readFileSync(f, 'utf8').includes("from '@forge/kvs'"));
+    expect(usesKvs).toBe(true);
+    expect(manifest.scopes).toContain('storage:app');
+  });
+
+  test('every function handler resolves to an export of src/index.ts', async () => {
+    const index: Record<string, unknown> = await import('../../src/index');
+    for (const fn of manifest.raw.modules.function) {
+      const [file, exportName] = fn.handler.split('.');
+      expect(file).toBe('index');
+      expect(typeof index[exportName ?? '']).toBe('function');
+    }
+  });
+});
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []
+  );
+}

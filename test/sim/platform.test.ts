@@ -1,0 +1,117 @@
+import { getAppContext } from '@forge/api';
+import { kvs } from '@forge/kvs';
+import Resolver, { type Request } from '@forge/resolver';
+import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+import { customUiContext, installedEvent, resolverCall, scheduledTriggerEvent } from '../../sim/invoke/events';
+import { uiModuleFor } from '../../sim/manifest/functions';
+import { INSTALLATION_KEY, LAST_SCHEDULED_RUN_KEY } from '../../src/context/installation';
+
+let platform: SimPlatform;
+beforeEach(() => {
+  platform = createSimPlatform({ appVersion: '2.3.0' });
+});
+afterEach(() => platform.close());
+
+describe('the runtime global an invocation sees', () => {
+  test('getAppContext() carries the app, environment, invocation, module and the manifest’s permissions', async () => {
+    const ctx = await platform.runAsInvocation({ functionKey: 'resolver', accountId: platform.users.admin }, async () => getAppContext());
+    expect(ctx.appAri.toString()).toBe('ari:cloud:ecosystem::app/6f3c2a1e-8b7d-4c5e-9a0f-1d2e3f4a5b6c');
+    expect(ctx.appVersion).toBe('2.3.0');
+    expect(ctx.environmentType).toBe('DEVELOPMENT');
+    expect(ctx.moduleKey).toBe('usage-reporting-jira-admin');
+    expect(ctx.installationAri.toString()).toBe(`ari:cloud:ecosystem::installation/${platform.identity.installationId}`);
+    expect(ctx.permissions?.scopes).toEqual(platform.manifest.scopes);
+    expect(ctx.permissions?.external).toEqual({
+      fetch: { backend: [{ address: 'https://collector.usage-reporting.example.com', category: 'analytics', inScopeEUD: false }] }
+    });
+    expect(ctx.invocationRemainingTimeInMillis()).toBeGreaterThan(20_000);
+  });
+
+  test('concurrent invocations each see their own invocation id', async () => {
+    const ids = await Promise.all(
+      [1, 2, 3].map(() =>
+        platform.runAsInvocation({ functionKey: 'scheduled' }, async () => {
+          const before = getAppContext().invocationId;
+          await new Promise((r) => setTimeout(r, 5));
+          return [before, getAppContext().invocationId];
+        })
+      )
+    );
+    for (const [before, after] of ids) expect(before).toBe(after);
+    expect(new Set(ids.map(([id]) => id)).size).toBe(3);
+  });
+
+  test('outside any invocation the SDK finds no runtime until a platform is activated', async () => {
+    expect(() => getAppContext()).toThrow('Forge runtime not found.');
+    platform.activate();
+    await kvs.set('ambient', true);
+    expect(await kvs.get('ambient')).toBe(true);
+    platform.deactivate();
+    await expect(kvs.get('ambient')).rejects.toThrow(/no simulated platform is active/);
+  });
+});
+
+describe('event shapes match what the real @forge/resolver expects', () => {
+  test('a Custom UI call reaches the definition with payload, UI context, accountId and installContext', async () => {
+    let seen: Request | undefined;
+    const r = new Resolver().define('probe', (req) => {
+      seen = req;
+      return { fine: true };
+    });
+    const ui = uiModuleFor(platform.manifest, 'confluence');
+    const uiContext = customUiContext({ ui, identity: platform.identity, appId: 'app-uuid', siteUrl: platform.site.siteUrl, accountId: platform.users.member });
+    const args = resolverCall({ functionKey: 'probe', payload: { a: 1 }, uiContext, identity: platform.identity });
+    await expect(r.getDefinitions()(args.event, args.context)).resolves.toEqual({ fine: true });
+    expect(seen?.payload).toEqual({ a: 1 });
+    expect(seen?.context).toMatchObject({
+      accountId: platform.users.member,
+      cloudId: platform.site.cloudId,
+      moduleKey: 'usage-reporting-confluence-settings',
+      extension: { type: 'confluence:globalSettings' },
+      installContext: `ari:cloud:jira::site/${platform.site.cloudId}`
+    });
+  });
+
+  test('scheduled trigger and installed events carry the cloud id and no user', () => {
+    const scheduled = scheduledTriggerEvent({ moduleKey: 'usage-reporting-daily', identity: platform.identity, invocationId: 'i-1' });
+    expect(scheduled.event).toEqual({ context: { cloudId: platform.site.cloudId, moduleKey: 'usage-reporting-daily' }, contextToken: expect.any(String) });
+    expect(scheduled.context).not.toHaveProperty('principal');
+    const installed = installedEvent({ identity: platform.identity, appAri: platform.manifest.appId, installerAccountId: platform.users.admin });
+    expect(installed.event).toMatchObject({
+      eventType: 'avi:forge:installed:app',
+      id: platform.identity.installationId,
+      installerAccountId: platform.users.admin,
+      app: { id: platform.manifest.appId, version: '2.3.0' }
+    });
+  });
+});
+
+describe('running the manifest’s functions', () => {
+  test('the installed event records the install once, whatever the redelivery', async () => {
+    await platform.runLifecycleInstalled({ product: 'confluence' });
+    platform.activate();
+    const first = await kvs.get(INSTALLATION_KEY);
+    expect(first).toMatchObject({ product: 'confluence', installedAt: expect.any(String) });
+    await platform.runLifecycleInstalled();
+    expect(await kvs.get(INSTALLATION_KEY)).toEqual(first);
+  });
+
+  test('the scheduled trigger runs with the product detected from its install context', async () => {
+    await platform.runScheduledTrigger();
+    platform.activate();
+    expect(await kvs.get(LAST_SCHEDULED_RUN_KEY)).toMatchObject({ product: 'jira' });
+  });
+
+  test('counters count invocations, KVS operations and product calls, and reset', async () => {
+    await platform.invokeResolver('getContext', {}, { accountId: platform.users.admin });
+    await platform.runLifecycleInstalled();
+    expect(platform.counters.snapshot()).toEqual({
+      invocations: { resolver: 1, lifecycle: 1 },
+      kvs: { '/api/v1/set': 1 },
+      product: { 'GET /rest/api/3/mypermissions': 1 },
+      egress: {}
+    });
+    platform.counters.reset();
+    expect(platform.counters.total('invocations')).toBe(0);
+  });
+});

@@ -1,0 +1,58 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { envelopeSchema } from '../../shared/api/envelope';
+import { contextOutput } from '../../shared/api/resolvers';
+import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+
+const envelope = envelopeSchema(contextOutput);
+
+let platform: SimPlatform;
+afterEach(() => platform.close());
+
+describe('getContext through the Forge resolver envelope', () => {
+  test.each([
+    ['jira', 'admin', true, 'GET /rest/api/3/mypermissions'],
+    ['jira', 'member', false, 'GET /rest/api/3/mypermissions'],
+    ['confluence', 'admin', true, 'GET /wiki/rest/api/user/current'],
+    ['confluence', 'member', false, 'GET /wiki/rest/api/user/current']
+  ] as const)('%s %s → isAdmin %s, asked of the product as that user', async (product, who, isAdmin, call) => {
+    platform = createSimPlatform({ product, appVersion: '1.4.2' });
+    const result = envelope.parse(await platform.invokeResolver('getContext', {}, { accountId: platform.users[who] }));
+    expect(result).toEqual({ ok: true, data: { product, isAdmin, appVersion: '1.4.2' } });
+    expect(platform.counters.snapshot().product).toEqual({ [call]: 1 });
+  });
+
+  test('an admin demoted on the site is no longer an admin on the next call', async () => {
+    platform = createSimPlatform();
+    platform.users.set(platform.users.admin, { admin: false });
+    const result = envelope.parse(await platform.invokeResolver('getContext', {}, { accountId: platform.users.admin }));
+    expect(result).toMatchObject({ ok: true, data: { isAdmin: false } });
+  });
+
+  test('a payload with extra fields is INVALID_INPUT, naming the field, for admins too', async () => {
+    platform = createSimPlatform();
+    const result = envelope.parse(await platform.invokeResolver('getContext', { surprise: 'x'.repeat(10_000) }, { accountId: platform.users.admin }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    if (result.ok) return;
+    expect(result.error.message).toContain('surprise');
+    expect(result.error.message).not.toContain('xxxx');
+    expect(result.error.message.length).toBeLessThanOrEqual(400);
+  });
+
+  test('when the product refuses the permission check (scope not declared), the caller gets INTERNAL, not a guess', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'manifest-'));
+    const manifestPath = path.join(dir, 'manifest.yml');
+    writeFileSync(manifestPath, readFileSync(path.resolve(__dirname, '../../manifest.yml'), 'utf8').replace('    - read:jira-user\n', ''));
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      platform = createSimPlatform({ product: 'jira', manifestPath });
+      const result = envelope.parse(await platform.invokeResolver('getContext', {}, { accountId: platform.users.admin }));
+      expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(spy).toHaveBeenCalledWith(expect.stringContaining('Jira answered 403'));
+    } finally {
+      spy.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
