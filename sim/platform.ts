@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Product } from '../shared/api/product';
 import { createCounters, type PlatformCounters } from './counters';
-import { createEgressService } from './egress/egress';
+import { createEgressService, type SimEgress } from './egress/egress';
 import { createFaults, isKvsWrite, type SimFaults } from './faults/faults';
 import { installedEvent, installContextFor, customUiContext, resolverCall, scheduledTriggerEvent, type FunctionArguments } from './invoke/events';
 import { createInvocationTable } from './invoke/invocations';
@@ -13,7 +13,7 @@ import { functionTarget, moduleKeyOf, scheduledTriggerModule, triggerModuleFor, 
 import { defaultManifestPath, loadManifest, type SimManifest } from './manifest/load';
 import { currentInvocation, isInsideInvocation, runInInvocation, setAmbientPlatform } from './runtime/active-platform';
 import { hostFetch } from './runtime/globals';
-import type { EgressService, ForgeRuntimeGlobal, InvocationScope, KvsService, SimPlatformPorts } from './runtime/ports';
+import type { ForgeRuntimeGlobal, InvocationScope, KvsService, SimPlatformPorts } from './runtime/ports';
 import { createSimSite, createSiteUsers, type SimSite, type SiteUsers } from './site';
 
 export interface SimPlatformOptions {
@@ -42,7 +42,7 @@ export interface SimPlatform extends SimPlatformPorts {
   readonly site: SimSite;
   readonly counters: PlatformCounters;
   readonly faults: SimFaults;
-  readonly egress: EgressService & { retarget(origin: string, base: string | undefined): void };
+  readonly egress: SimEgress;
   readonly identity: InstallationIdentity;
   /** Calls a resolver definition through the UI module's resolver function, as Custom UI `invoke()` does. */
   invokeResolver(functionKey: string, payload: unknown, as: InvokeAs): Promise<unknown>;
@@ -107,7 +107,7 @@ export function createSimPlatform(options: SimPlatformOptions = {}): SimPlatform
   };
 
   const egress = createEgressService({
-    allowList: manifest.backendEgress,
+    declared: manifest.external.fetch?.backend ?? [],
     targets: options.egressTargets ?? {},
     hostFetch: hostFetch(),
     faults,

@@ -1,4 +1,5 @@
-import { EgressFilteringService } from '@forge/egress';
+import { EgressCategory, EgressFilteringService, EgressType, getEgressesBasedOnToggles } from '@forge/egress';
+import type { EgressEntry } from '../manifest/load';
 import type { PlatformCounters } from '../counters';
 import type { FaultHooks } from '../faults/faults';
 import type { InvocationTable } from '../invoke/invocations';
@@ -6,8 +7,8 @@ import type { EgressService } from '../runtime/ports';
 import { EgressNotAllowedError, unreachableHostError } from './errors';
 
 export interface EgressOptions {
-  /** `permissions.external.fetch.backend` addresses from manifest.yml. */
-  allowList: readonly string[];
+  /** `permissions.external.fetch.backend` entries from manifest.yml. */
+  declared: readonly EgressEntry[];
   /** Declared origin → loopback base URL that stands in for it (`https://collector.example.com` → `http://127.0.0.1:4100`). */
   targets: Readonly<Record<string, string>>;
   /** The machine's own fetch, used to reach the loopback target. */
@@ -21,8 +22,18 @@ export interface EgressOptions {
  * The sandbox's `fetch`: only manifest-declared hosts, matched by @forge/egress exactly as Forge
  * matches them, each declared origin answered by a loopback server.
  */
-export function createEgressService(options: EgressOptions): EgressService & { retarget(origin: string, base: string | undefined): void } {
-  const filter = new EgressFilteringService([...options.allowList]);
+export interface SimEgress extends EgressService {
+  /** Points a declared origin at another loopback base (or at nothing: connection errors). */
+  retarget(origin: string, base: string | undefined): void;
+  /**
+   * The site admin's "allow analytics egress" switch for this installation. Off, Forge drops every
+   * egress declared with `category: analytics` from the allow list, so those hosts are refused.
+   */
+  setAnalyticsEgressAllowed(allowed: boolean): void;
+}
+
+export function createEgressService(options: EgressOptions): SimEgress {
+  let filter = filterFor(options.declared, true);
   const targets = new Map(Object.entries(options.targets).map(([origin, base]) => [new URL(origin).origin, base]));
 
   async function egressFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
@@ -55,11 +66,33 @@ export function createEgressService(options: EgressOptions): EgressService & { r
 
   return {
     fetch: egressFetch,
+    setAnalyticsEgressAllowed(allowed) {
+      filter = filterFor(options.declared, allowed);
+    },
     retarget(origin, base) {
       if (base === undefined) targets.delete(new URL(origin).origin);
       else targets.set(new URL(origin).origin, base);
     }
   };
+}
+
+/** The allow list Forge computes for an installation, analytics toggle applied, as @forge/egress does it. */
+function filterFor(declared: readonly EgressEntry[], analyticsAllowed: boolean): EgressFilteringService {
+  const egress = declared.map((entry) =>
+    typeof entry === 'string'
+      ? { type: EgressType.FetchBackendSide, addresses: [entry] }
+      : {
+          type: EgressType.FetchBackendSide,
+          addresses: [entry.address],
+          category: entry.category?.toUpperCase() === EgressCategory.ANALYTICS ? EgressCategory.ANALYTICS : undefined
+        }
+  );
+  const allowed = getEgressesBasedOnToggles({
+    overrides: {},
+    egress,
+    installationConfig: [{ key: 'ALLOW_EGRESS_ANALYTICS', value: analyticsAllowed }]
+  });
+  return new EgressFilteringService(allowed.flatMap((e) => e.addresses));
 }
 
 /** A request nobody answers: it settles only when the caller's signal aborts, as on a dead network. */

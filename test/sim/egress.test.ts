@@ -79,6 +79,16 @@ describe('egress from app code through @forge/api fetch', () => {
     }
   });
 
+  test('when the site admin turns analytics egress off, the analytics collector is refused like an undeclared host', async () => {
+    platform.egress.setAnalyticsEgressAllowed(false);
+    await expect(inInvocation(() => forgeFetch(`${COLLECTOR}/v1/reports`, { method: 'POST', body: '{}' }))).rejects.toMatchObject({
+      name: 'REQUEST_EGRESS_ALLOWLIST_ERR'
+    });
+    expect(received).toEqual([]);
+    platform.egress.setAnalyticsEgressAllowed(true);
+    expect((await inInvocation(() => forgeFetch(`${COLLECTOR}/v1/reports`, { method: 'POST', body: '{}' }))).status).toBe(202);
+  });
+
   test('test code outside an invocation uses the machine’s fetch, not the sandbox', async () => {
     const res = await fetch(`${baseUrl}/direct`);
     expect(res.status).toBe(202);
