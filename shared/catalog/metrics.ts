@@ -56,6 +56,11 @@ export const builtInMetrics: readonly MetricEntry[] = [
     count: siteCount('issues')
   }),
   bucketMetric({
+    key: 'site.customFields', category: 'configuration', purpose: 'product-improvement', since: 1,
+    description: 'Roughly how many custom fields the Jira site defines, as a range.',
+    count: siteCount('customFields')
+  }),
+  bucketMetric({
     key: 'site.spaces', category: 'configuration', purpose: 'product-improvement', since: 1,
     description: 'Roughly how many Confluence spaces the site has, as a range.',
     count: siteCount('spaces')
@@ -64,6 +69,11 @@ export const builtInMetrics: readonly MetricEntry[] = [
     key: 'site.pages', category: 'configuration', purpose: 'product-improvement', since: 1,
     description: 'Roughly how many Confluence pages the site holds, as a range.',
     count: siteCount('pages')
+  }),
+  bucketMetric({
+    key: 'site.blogposts', category: 'configuration', purpose: 'product-improvement', since: 1,
+    description: 'Roughly how many Confluence blog posts the site holds, as a range.',
+    count: siteCount('blogposts')
   }),
   enumMetric(consentModes, {
     key: 'config.consentMode', category: 'configuration', purpose: 'troubleshooting', since: 1,

@@ -25,5 +25,5 @@ export const licenceStateSchema = z.enum(licenceStates);
 export type LicenceState = z.infer<typeof licenceStateSchema>;
 
 /** Site-scale counts the app can read at a cost that does not grow with the site (count or `total` endpoints). */
-export const siteCountSchema = z.enum(['projects', 'issueTypes', 'issues', 'spaces', 'pages']);
+export const siteCountSchema = z.enum(['projects', 'issueTypes', 'issues', 'customFields', 'spaces', 'pages', 'blogposts']);
 export type SiteCount = z.infer<typeof siteCountSchema>;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** How a report that was queued to leave the site ended up. */
+export const reportStatusSchema = z.enum(['pending', 'sent', 'rejected', 'cancelled']);
+export type ReportStatus = z.infer<typeof reportStatusSchema>;
+
+/** The collector's receipt as the app keeps it in history (shared/collector-api receiptSchema, stored). */
+export const storedReceiptSchema = z.strictObject({
+  receiptId: z.string(),
+  reportId: z.string(),
+  receivedAt: z.string(),
+  digest: z.string(),
+  duplicate: z.boolean()
+});
+
+export const historySummarySchema = z.strictObject({
+  reportId: z.string(),
+  trigger: z.enum(['per-case', 'automatic']),
+  createdAt: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+  status: reportStatusSchema,
+  digest: z.string(),
+  size: z.number().int().nonnegative(),
+  attempts: z.number().int().nonnegative(),
+  /** Why the last attempt failed, or why the report was cancelled or rejected. */
+  lastError: z.string().nullable(),
+  receipt: storedReceiptSchema.nullable(),
+  period: z.strictObject({ from: z.string(), to: z.string() })
+});
+export type HistorySummary = z.infer<typeof historySummarySchema>;
+
+/** A vendor-side deletion request: queued, retried by the daily job until the collector acknowledges it. */
+export const vendorDeletionSchema = z.strictObject({
+  status: z.enum(['pending', 'acknowledged']),
+  requestedAt: z.iso.datetime(),
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: z.iso.datetime(),
+  lastError: z.string().nullable(),
+  acknowledgement: z
+    .strictObject({
+      acknowledgementId: z.string(),
+      acknowledgedAt: z.string(),
+      deletedReports: z.number().int().nonnegative()
+    })
+    .nullable()
+});
+export type VendorDeletion = z.infer<typeof vendorDeletionSchema>;
