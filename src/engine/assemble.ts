@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { Product } from '../../shared/api/product';
+import type { ConsentState, Settings } from '../../shared/report/consent';
+import { buildReport, type BuildResult } from '../core/build-report';
+import { utcDay } from '../core/dates';
+import { usageInPeriod } from '../core/meter-rollup';
+import { reportPeriod } from '../core/schedule';
+import type { Installation, ReportRecord } from '../store/records';
+import type { EngineDeps } from './deps';
+import { rollUpMeters } from './meter';
+
+/**
+ * The imperative half of report building: roll meters up, read the site, pick the period, then hand
+ * everything to the pure buildReport. Preview and the scheduled send both come through here.
+ */
+export interface AssembleInput {
+  product: Product;
+  consent: ConsentState;
+  settings: Settings;
+  installation: Installation;
+  /** History so far: the period starts where the last report that left (or will leave) ended. */
+  reports: readonly ReportRecord[];
+  now: Date;
+}
+
+export type Assembled = BuildResult & { unavailable: string[]; period: { from: string; to: string } };
+
+export async function assembleReport(deps: EngineDeps, input: AssembleInput): Promise<Assembled> {
+  const lastTo = input.reports
+    .filter((r) => r.status === 'sent' || r.status === 'pending')
+    .reduce<string | null>((max, r) => (max === null || r.period.to > max ? r.period.to : max), null);
+  const period = reportPeriod(lastTo, utcDay(new Date(input.installation.installedAt)), input.now);
+  const days = await rollUpMeters(input.now);
+  const reading = await deps.readSite(input.product, usageInPeriod(days, period));
+  const result = buildReport(
+    { facts: reading.facts, period, siteHosts: deps.siteIdentifiers() },
+    input.settings,
+    input.consent,
+    input.now,
+    { reportId: randomUUID(), installationId: input.installation.installationId },
+    deps.catalog
+  );
+  return { ...result, unavailable: reading.unavailable, period };
+}

@@ -1,0 +1,78 @@
+import { kvs } from '@forge/kvs';
+import { parseReport } from '../../shared/report/schema';
+import { nextAttemptAt } from '../core/backoff';
+import { coverage } from '../core/coverage';
+import type { PendingLedgerEntry } from '../core/consent-transitions';
+import { keys } from '../store/keys';
+import { readOrThrow, remove, write } from '../store/kvs-store';
+import { outboxEntrySchema, type OutboxEntry, type ReportRecord } from '../store/records';
+import { ledgerWrite, loadConsent, loadReport, saveReport } from '../store/repositories';
+import type { EngineDeps } from './deps';
+import { meter } from './meter';
+
+/**
+ * Intent first: the report (its exact text), its outbox entry and the ledger entries are written in
+ * one KVS transaction BEFORE anything is transmitted. If the function dies after the collector got
+ * the bytes but before the outcome was recorded, the outbox entry is still there and the next run
+ * sends the same reportId again, which the collector answers with the original receipt.
+ */
+export async function queueReport(record: ReportRecord, ledger: readonly PendingLedgerEntry[], now: Date): Promise<void> {
+  const outbox: OutboxEntry = { reportId: record.reportId, queuedAt: now.toISOString(), attempts: 0, nextAttemptAt: now.toISOString() };
+  let tx = kvs.transact().set(keys.report(record.reportId), record).set(keys.outbox(record.reportId), outbox);
+  for (const entry of ledger) {
+    const { key, value } = ledgerWrite(entry);
+    tx = tx.set(key, value);
+  }
+  await tx.execute();
+}
+
+/**
+ * One delivery attempt for a queued report. Consent is read again right here, immediately before
+ * the transmission: a report queued under a consent that has since been withdrawn or narrowed is
+ * cancelled, never sent.
+ */
+export async function deliver(deps: EngineDeps, reportId: string): Promise<ReportRecord | undefined> {
+  const record = await loadReport(reportId);
+  if (!record || record.status !== 'pending') {
+    // Already settled (a previous run recorded the outcome, then died before clearing the outbox).
+    await remove(keys.outbox(reportId));
+    return record;
+  }
+  const parsed = parseReport(JSON.parse(record.text), deps.catalog);
+  if (!parsed.ok) return settle({ ...record, status: 'cancelled', lastError: 'The stored report no longer matches the report schema.' });
+  const consent = await loadConsent();
+  const covered = coverage(consent, parsed.value, deps.catalog);
+  if (!covered.ok) return settle({ ...record, status: 'cancelled', lastError: covered.message });
+
+  const outcome = await deps.transport.send(record.text, reportId);
+  const now = deps.now();
+  if (outcome.kind === 'sent') {
+    if (outcome.receipt.digest !== record.digest) {
+      return settle({ ...record, status: 'rejected', attempts: record.attempts + 1, lastError: 'The collector acknowledged different bytes than were sent.' });
+    }
+    const sent = await settle({ ...record, status: 'sent', sentAt: now.toISOString(), attempts: record.attempts + 1, lastError: null, receipt: outcome.receipt });
+    await meter('report.sent', now);
+    return sent;
+  }
+  if (outcome.kind === 'rejected') {
+    return settle({ ...record, status: 'rejected', attempts: record.attempts + 1, lastError: outcome.reason });
+  }
+  const attempts = record.attempts + 1;
+  const updated: ReportRecord = { ...record, attempts, lastError: outcome.reason };
+  await saveReport(updated);
+  const entry = await readOrThrow(keys.outbox(reportId), outboxEntrySchema);
+  await write(keys.outbox(reportId), {
+    reportId,
+    queuedAt: entry?.queuedAt ?? record.createdAt,
+    attempts,
+    nextAttemptAt: nextAttemptAt(attempts, now)
+  } satisfies OutboxEntry);
+  return updated;
+}
+
+/** Records a final outcome, then clears the outbox entry (in that order: a crash between is harmless). */
+async function settle(record: ReportRecord): Promise<ReportRecord> {
+  await saveReport(record);
+  await remove(keys.outbox(record.reportId));
+  return record;
+}

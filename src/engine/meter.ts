@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { meterEventSchema, type MeterEvent } from '../../shared/catalog';
+import { utcDay } from '../core/dates';
+import { countRawKeys, RAW_PREFIX, RAW_TTL_DAYS, rawMeterKey, type DayCounts } from '../core/meter-rollup';
+import { keys } from '../store/keys';
+import { listPrefix, listParsed, write } from '../store/kvs-store';
+import { dayCountsSchema } from '../store/records';
+
+/**
+ * `meter('report.previewed')`: one KVS write per event, under a key no other call can produce
+ * (day + event + uuid), expiring by TTL. Concurrent calls never read-modify-write a shared counter,
+ * so none is lost. A failed write is returned, not thrown: metering must never break the action.
+ */
+export async function meter(event: MeterEvent, now: Date = new Date()): Promise<{ ok: true } | { ok: false; reason: string }> {
+  try {
+    await write(rawMeterKey(utcDay(now), event, randomUUID()), 1, { value: RAW_TTL_DAYS, unit: 'DAYS' });
+    return { ok: true };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.warn(`[meter] could not record ${event}: ${reason}`);
+    return { ok: false, reason };
+  }
+}
+
+/**
+ * Rolls raw events up into per-day counts and returns every stored day. Idempotent: each day is
+ * recomputed from its raw keys and overwritten, never incremented.
+ */
+export async function rollUpMeters(now: Date): Promise<Array<{ day: string; counts: DayCounts }>> {
+  const raw = await listPrefix(RAW_PREFIX);
+  const recomputed = countRawKeys(raw.map((r) => r.key), utcDay(now));
+  for (const [day, counts] of recomputed) await write(keys.meterDay(day), counts);
+  const { values } = await listParsed(keys.meterDayPrefix, dayCountsSchema);
+  const days = new Map<string, DayCounts>();
+  for (const { key, value } of values) {
+    const counts: DayCounts = {};
+    for (const [name, n] of Object.entries(value)) {
+      const event = meterEventSchema.safeParse(name);
+      if (event.success) counts[event.data] = n;
+    }
+    days.set(key.slice(keys.meterDayPrefix.length), counts);
+  }
+  for (const [day, counts] of recomputed) days.set(day, counts);
+  return [...days].map(([day, counts]) => ({ day, counts })).sort((a, b) => (a.day < b.day ? -1 : 1));
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { fail, ok, type Envelope } from '../../shared/api/envelope';
+import type { Product } from '../../shared/api/product';
+import type { Report } from '../../shared/report/schema';
+import { coverageKey } from '../core/consent-transitions';
+import { effectiveAcceptedFormat } from '../core/field-decision';
+import { keys } from '../store/keys';
+import { write } from '../store/kvs-store';
+import type { Draft } from '../store/records';
+import { ensureInstallation, loadConsent, loadReports, loadSettings } from '../store/repositories';
+import { assembleReport } from './assemble';
+import type { EngineDeps } from './deps';
+import { meter } from './meter';
+
+/** A draft lives briefly: long enough to read it and click send, short enough that it stays current. */
+export const DRAFT_TTL_MINUTES = 30;
+
+export interface DraftView {
+  draftId: string;
+  reportId: string;
+  /** The exact text that a send of this draft transmits, byte for byte. */
+  text: string;
+  digest: string;
+  size: number;
+  createdAt: string;
+  expiresAt: string;
+  report: Report;
+  /** Counts the site could not give this time (not part of the report). */
+  unavailable: string[];
+}
+
+/**
+ * Builds the report the same way the scheduled send does, freezes it (text + digest, short TTL) and
+ * returns both. Sending later transmits exactly these stored bytes.
+ */
+export async function preview(deps: EngineDeps, product: Product): Promise<Envelope<DraftView>> {
+  const now = deps.now();
+  const installation = await ensureInstallation(now);
+  const [consent, settings, reports] = [await loadConsent(), await loadSettings(), await loadReports()];
+  const assembled = await assembleReport(deps, { product, consent, settings, installation, reports, now });
+  if (!assembled.ok) return fail(assembled.code, assembled.message);
+  const { built } = assembled;
+  const draft: Draft = {
+    draftId: randomUUID(),
+    reportId: built.report.reportId,
+    text: built.text,
+    digest: built.digest,
+    coverageKey: coverageKey(consent, effectiveAcceptedFormat(consent, deps.catalog)),
+    createdAt: now.toISOString()
+  };
+  await write(keys.draft(draft.draftId), draft, { value: DRAFT_TTL_MINUTES, unit: 'MINUTES' });
+  await meter('report.previewed', now);
+  return ok({
+    draftId: draft.draftId,
+    reportId: draft.reportId,
+    text: draft.text,
+    digest: draft.digest,
+    size: built.size,
+    createdAt: draft.createdAt,
+    expiresAt: new Date(now.getTime() + DRAFT_TTL_MINUTES * 60_000).toISOString(),
+    report: built.report,
+    unavailable: assembled.unavailable
+  });
+}

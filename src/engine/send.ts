@@ -1,0 +1,71 @@
+import { fail, ok, type Envelope } from '../../shared/api/envelope';
+import { allowsSending } from '../../shared/report/consent';
+import { sha256Hex } from '../../shared/report/digest';
+import type { HistorySummary } from '../../shared/report/records';
+import { parseReport } from '../../shared/report/schema';
+import { coverage } from '../core/coverage';
+import { coverageKey, perCaseSendEntry } from '../core/consent-transitions';
+import { effectiveAcceptedFormat } from '../core/field-decision';
+import { keys } from '../store/keys';
+import { claim, readParsed } from '../store/kvs-store';
+import { draftSchema, type ReportRecord } from '../store/records';
+import { loadConsent } from '../store/repositories';
+import { deliver, queueReport } from './deliver';
+import type { EngineDeps } from './deps';
+import { toSummary } from './history';
+import { DRAFT_TTL_MINUTES } from './preview';
+
+/**
+ * Per-case send: transmits exactly the frozen bytes of a preview, or refuses with nothing sent.
+ * Refusals, in order: unknown or expired draft; digest not the one previewed; consent that no longer
+ * allows sending; restrictions or accepted format changed since the preview; the send already claimed.
+ */
+export async function sendReport(
+  deps: EngineDeps,
+  input: { draftId: string; digest: string },
+  accountId: string
+): Promise<Envelope<HistorySummary>> {
+  const now = deps.now();
+  const read = await readParsed(keys.draft(input.draftId), draftSchema);
+  if (!read.ok) return fail('DRAFT_EXPIRED', 'This preview can no longer be read. Preview the report again.');
+  const draft = read.value;
+  if (!draft || now.getTime() - Date.parse(draft.createdAt) > DRAFT_TTL_MINUTES * 60_000) {
+    return fail('DRAFT_EXPIRED', 'This preview has expired. Preview the report again, then send.');
+  }
+  if (input.digest !== draft.digest || sha256Hex(draft.text) !== draft.digest) {
+    return fail('DIGEST_MISMATCH', 'The digest does not match the previewed report. Nothing was sent.');
+  }
+  const consent = await loadConsent();
+  if (!allowsSending(consent.mode)) {
+    return fail('CONSENT_REQUIRED', consent.mode === 'off' ? 'Sharing was withdrawn. Nothing was sent.' : 'Choose how to share reports before sending one.');
+  }
+  if (coverageKey(consent, effectiveAcceptedFormat(consent, deps.catalog)) !== draft.coverageKey) {
+    return fail('RESTRICTIONS_CHANGED', 'What may be shared changed after this preview. Preview again to see the report that would be sent.');
+  }
+  const parsed = parseReport(JSON.parse(draft.text), deps.catalog);
+  if (!parsed.ok) return fail('INTERNAL', 'The previewed report does not match the report schema.');
+  const covered = coverage(consent, parsed.value, deps.catalog);
+  if (!covered.ok) return fail(covered.code, covered.message);
+
+  // Two admins clicking send on the same preview: the KVS lets exactly one claim it.
+  const claimed = await claim(keys.sendClaim(draft.draftId), { at: now.toISOString(), accountId }, { value: 1, unit: 'DAYS' });
+  if (claimed === 'taken') return fail('CONFLICT', 'This preview is already being sent (another admin clicked send). It will be sent once.');
+
+  const record: ReportRecord = {
+    reportId: draft.reportId,
+    trigger: 'per-case',
+    createdAt: now.toISOString(),
+    sentAt: null,
+    status: 'pending',
+    digest: draft.digest,
+    size: new TextEncoder().encode(draft.text).length,
+    attempts: 0,
+    lastError: null,
+    receipt: null,
+    period: parsed.value.period,
+    text: draft.text
+  };
+  await queueReport(record, [perCaseSendEntry(consent, draft.digest, { accountId, now })], now);
+  const delivered = await deliver(deps, record.reportId);
+  return ok(toSummary(delivered ?? record));
+}

@@ -1,0 +1,26 @@
+/** Every KVS key the app writes, in one place, so export and erase can reason about all of them. */
+export const keys = {
+  installation: 'installation',
+  consent: 'consent',
+  settings: 'settings',
+  draft: (draftId: string) => `draft:${draftId}`,
+  draftPrefix: 'draft:',
+  sendClaim: (draftId: string) => `claim:send:${draftId}`,
+  report: (reportId: string) => `report:${reportId}`,
+  reportPrefix: 'report:',
+  outbox: (reportId: string) => `outbox:${reportId}`,
+  outboxPrefix: 'outbox:',
+  ledger: (at: string, id: string) => `ledger:${at}:${id}`,
+  ledgerPrefix: 'ledger:',
+  vendorDeletion: 'vendor:deletion',
+  vendorKey: 'vendor:key-established',
+  privacyCycle: 'privacy:last-cycle',
+  historyAggregate: 'history:aggregate',
+  meterDayPrefix: 'meter:day:',
+  meterDay: (day: string) => `meter:day:${day}`
+} as const;
+
+/** Kept in KVS secret storage (kvs.setSecret), never in a plain value, never exported. */
+export const secretKeys = {
+  collectorSecret: 'collector-secret'
+} as const;

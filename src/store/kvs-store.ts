@@ -1,0 +1,88 @@
+import { kvs, type Ttl } from '@forge/kvs';
+import type { z } from 'zod';
+
+/**
+ * A thin typed layer over @forge/kvs. Stored values are parsed on read: a value that no longer
+ * matches its schema (an older app version wrote it, someone planted it) reads as absent-with-reason
+ * rather than flowing on as a typed lie.
+ */
+export type Read<T> = { ok: true; value: T | undefined } | { ok: false; reason: string };
+
+export async function readParsed<S extends z.ZodType>(key: string, schema: S): Promise<Read<z.output<S>>> {
+  const raw: unknown = await kvs.get<unknown>(key);
+  if (raw === undefined) return { ok: true, value: undefined };
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: `stored value at '${key}' does not match its schema` };
+}
+
+/** Like readParsed, but an unreadable value is a storage error the caller reports. */
+export async function readOrThrow<S extends z.ZodType>(key: string, schema: S): Promise<z.output<S> | undefined> {
+  const read = await readParsed(key, schema);
+  if (!read.ok) throw new StorageError(read.reason);
+  return read.value;
+}
+
+export class StorageError extends Error {
+  override name = 'StorageError';
+}
+
+export const write = <T>(key: string, value: T, ttl?: Ttl): Promise<void> => kvs.set(key, value, ttl ? { ttl } : undefined);
+export const remove = (key: string): Promise<void> => kvs.delete(key);
+
+/**
+ * Creates `key` only if it does not exist yet: the KVS decides atomically, so of two concurrent
+ * callers exactly one gets 'claimed'. Any other failure is rethrown, never mistaken for 'taken'.
+ */
+export async function claim<T>(key: string, value: T, ttl?: Ttl): Promise<'claimed' | 'taken'> {
+  try {
+    await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ...(ttl ? { ttl } : {}) });
+    return 'claimed';
+  } catch (error) {
+    if (isKeyConflict(error)) return 'taken';
+    throw error;
+  }
+}
+
+function isKeyConflict(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code: unknown = Reflect.get(error, 'code');
+  const details: unknown = Reflect.get(error, 'responseDetails');
+  const status: unknown = typeof details === 'object' && details !== null ? Reflect.get(details, 'status') : undefined;
+  return code === 'KEY_CONFLICT' || status === 409;
+}
+
+/** Every key (and raw value) under a prefix, page by page. */
+export async function listPrefix(prefix: string): Promise<Array<{ key: string; value: unknown }>> {
+  const out: Array<{ key: string; value: unknown }> = [];
+  let cursor: string | undefined;
+  do {
+    let q = kvs.query().where('key', { condition: 'BEGINS_WITH', values: [prefix] }).limit(100);
+    if (cursor) q = q.cursor(cursor);
+    const page = await q.getMany<unknown>();
+    for (const r of page.results) out.push({ key: r.key, value: r.value });
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/** Entries under a prefix whose values parse; the rest are reported by key so callers can say so. */
+export async function listParsed<S extends z.ZodType>(prefix: string, schema: S): Promise<{ values: Array<{ key: string; value: z.output<S> }>; invalid: string[] }> {
+  const values: Array<{ key: string; value: z.output<S> }> = [];
+  const invalid: string[] = [];
+  for (const entry of await listPrefix(prefix)) {
+    const parsed = schema.safeParse(entry.value);
+    if (parsed.success) values.push({ key: entry.key, value: parsed.data });
+    else invalid.push(entry.key);
+  }
+  return { values, invalid };
+}
+
+/** Deletes keys in batches of 25 (the KVS batch limit); failed keys are returned, not ignored. */
+export async function removeMany(keys: readonly string[]): Promise<string[]> {
+  const failed: string[] = [];
+  for (let i = 0; i < keys.length; i += 25) {
+    const result = await kvs.batchDelete(keys.slice(i, i + 25).map((key) => ({ key })));
+    for (const f of result.failedKeys) failed.push(f.key);
+  }
+  return failed;
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { consentStateSchema, defaultSettings, initialConsent, settingsSchema, type ConsentState, type Settings } from '../../shared/report/consent';
+import { ledgerEntrySchema, type LedgerEntry } from '../../shared/report/ledger';
+import type { PendingLedgerEntry } from '../core/consent-transitions';
+import { keys } from './keys';
+import { claim, listParsed, readOrThrow, write } from './kvs-store';
+import { installationSchema, reportRecordSchema, type Installation, type ReportRecord } from './records';
+
+/** Repositories: one function per thing the engine reads or writes, each one KVS call where it can be. */
+
+export const loadConsent = async (): Promise<ConsentState> => (await readOrThrow(keys.consent, consentStateSchema)) ?? initialConsent;
+export const saveConsent = (state: ConsentState): Promise<void> => write(keys.consent, state);
+
+export const loadSettings = async (): Promise<Settings> => (await readOrThrow(keys.settings, settingsSchema)) ?? defaultSettings;
+export const saveSettings = (settings: Settings): Promise<void> => write(keys.settings, settings);
+
+/**
+ * The installation id: random, made once. Two first invocations racing both try to create it; the
+ * KVS lets exactly one win and the other reads the winner's, so the id never changes.
+ */
+export async function ensureInstallation(now: Date): Promise<Installation> {
+  const existing = await readOrThrow(keys.installation, installationSchema);
+  if (existing) return existing;
+  const fresh: Installation = { installationId: randomUUID(), installedAt: now.toISOString() };
+  if ((await claim(keys.installation, fresh)) === 'claimed') return fresh;
+  const winner = await readOrThrow(keys.installation, installationSchema);
+  if (!winner) throw new Error('installation record vanished after a concurrent create');
+  return winner;
+}
+
+/** Ledger entries are appended under unique keys: concurrent appends never overwrite each other. */
+export function ledgerWrite(entry: PendingLedgerEntry): { key: string; value: LedgerEntry } {
+  const id = randomUUID();
+  return { key: keys.ledger(entry.at, id), value: { ...entry, id } };
+}
+
+export async function appendLedger(entries: readonly PendingLedgerEntry[]): Promise<void> {
+  for (const e of entries) {
+    const { key, value } = ledgerWrite(e);
+    await write(key, value);
+  }
+}
+
+export async function loadLedger(): Promise<Array<{ key: string; value: LedgerEntry }>> {
+  const { values } = await listParsed(keys.ledgerPrefix, ledgerEntrySchema);
+  return values.sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+export async function loadReports(): Promise<ReportRecord[]> {
+  const { values } = await listParsed(keys.reportPrefix, reportRecordSchema);
+  return values.map((v) => v.value).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.reportId < b.reportId ? -1 : 1));
+}
+
+export const loadReport = (reportId: string): Promise<ReportRecord | undefined> => readOrThrow(keys.report(reportId), reportRecordSchema);
+export const saveReport = (record: ReportRecord): Promise<void> => write(keys.report(record.reportId), record);
