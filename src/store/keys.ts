@@ -14,6 +14,8 @@ export const keys = {
   ledgerPrefix: 'ledger:',
   vendorDeletion: 'vendor:deletion',
   vendorKey: 'vendor:key-established',
+  /** The purposes the vendor was asked to stop using this installation's data for, pending until acknowledged. */
+  vendorRestriction: 'vendor:restriction',
   privacyCycle: 'privacy:last-cycle',
   historyAggregate: 'history:aggregate',
   meterDayPrefix: 'meter:day:',
