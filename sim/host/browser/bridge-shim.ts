@@ -1,0 +1,82 @@
+/**
+ * Runs inside the Custom UI iframe before the app's own scripts, as Forge's injected bridge does:
+ * it defines `window.__bridge.callBridge`, which the unmodified @forge/bridge looks up when its
+ * modules load, and forwards each call to the host page over postMessage.
+ *
+ * Served as a same-origin classic script (Forge's CSP forbids inline scripts). A global script
+ * with everything inside one function, so nothing leaks into the app's global scope but `__bridge`.
+ *
+ * Messages (both directions carry `channel: 'forge-sim-bridge'`):
+ *   frame → host  { kind: 'call', id, name, payload }
+ *   host → frame  { kind: 'reply', id, ok: true, value } | { kind: 'reply', id, ok: false, message }
+ *   host → frame  { kind: 'theme', colorMode: 'light' | 'dark' }   (after every theme switch)
+ */
+(() => {
+  const CHANNEL = 'forge-sim-bridge';
+  // How @atlaskit/tokens names the themes on <html> (see getThemeHtmlAttrs): which theme serves each mode.
+  const THEME_ATTRIBUTE = 'dark:dark light:light spacing:spacing typography:typography shape:shape';
+
+  type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+  const script = document.currentScript;
+  const declaredOrigin = script instanceof HTMLScriptElement ? script.dataset.hostOrigin : undefined;
+  if (!declaredOrigin) throw new Error('The simulated Forge bridge was loaded without data-host-origin.');
+  const hostOrigin: string = declaredOrigin;
+  if (window.parent === window) throw new Error('The Custom UI must be opened inside the simulated product page, not on its own.');
+
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let themingEnabled = false;
+
+  function applyColorMode(mode: unknown): void {
+    if (mode !== 'light' && mode !== 'dark') return;
+    const html = document.documentElement;
+    html.setAttribute('data-theme', THEME_ATTRIBUTE);
+    html.setAttribute('data-color-mode', mode);
+  }
+
+  function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null;
+  }
+
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    // Only the product page that framed us may answer; anything else is ignored, as Forge's bridge does.
+    if (event.source !== window.parent || event.origin !== hostOrigin) return;
+    const data = event.data;
+    if (!isRecord(data) || data.channel !== CHANNEL) return;
+    if (data.kind === 'theme') {
+      if (themingEnabled) applyColorMode(data.colorMode);
+      return;
+    }
+    if (data.kind !== 'reply' || typeof data.id !== 'number') return;
+    const call = pending.get(data.id);
+    if (!call) return;
+    pending.delete(data.id);
+    if (data.ok === true) call.resolve(data.value);
+    else call.reject(new Error(typeof data.message === 'string' ? data.message : 'The bridge call failed.'));
+  });
+
+  function send(name: string, payload: unknown): Promise<unknown> {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      try {
+        window.parent.postMessage({ channel: CHANNEL, kind: 'call', id, name, payload }, hostOrigin);
+      } catch (error) {
+        // A payload holding functions or DOM nodes cannot cross postMessage (DataCloneError).
+        pending.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  }
+
+  async function callBridge(name: string, payload?: unknown): Promise<unknown> {
+    if (name !== 'enableTheming') return send(name, payload);
+    const answer = await send(name, payload);
+    themingEnabled = true;
+    if (isRecord(answer)) applyColorMode(answer.colorMode);
+    return undefined;
+  }
+
+  Object.defineProperty(window, '__bridge', { value: Object.freeze({ callBridge }), enumerable: false, writable: false });
+})();

@@ -1,0 +1,64 @@
+import type { Product } from '../../shared/api/product';
+import type { ActingUser } from './platform-port';
+
+/**
+ * The product page around the app: its controls and an empty slot where host-page.ts (the script)
+ * creates the iframe once its bridge listener is in place, so no bridge call can arrive unheard.
+ * No inline script or style: the page's own CSP allows only same-origin files.
+ */
+export interface HostPageOptions {
+  frameOrigin: string;
+  /** Path (on the frame origin) of each product's admin page resource, e.g. `/admin/index.html`. */
+  resourcePaths: Record<Product, string>;
+  appTitle: string;
+  initial: { product: Product; as: ActingUser; theme: 'light' | 'dark' };
+}
+
+export function hostPageCsp(frameOrigin: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "connect-src 'self'",
+    `frame-src ${frameOrigin}`,
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'"
+  ].join('; ');
+}
+
+export function renderHostPage(options: HostPageOptions): string {
+  const { initial } = options;
+  const option = (value: string, label: string, selected: string) =>
+    `<option value="${value}"${value === selected ? ' selected' : ''}>${label}</option>`;
+  return `<!doctype html>
+<html lang="en" data-color-mode="${initial.theme}" data-product="${initial.product}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(options.appTitle)} · simulated Forge host</title>
+<link rel="stylesheet" href="/__host/host.css">
+<script src="/__host/host.js" defer></script>
+</head>
+<body data-frame-origin="${escapeHtml(options.frameOrigin)}" data-resource-jira="${escapeHtml(options.resourcePaths.jira)}" data-resource-confluence="${escapeHtml(options.resourcePaths.confluence)}" data-app-title="${escapeHtml(options.appTitle)}">
+<header class="product-bar">
+  <div class="product-title"><span class="product-logo" aria-hidden="true"></span><span id="product-name">${initial.product === 'jira' ? 'Jira' : 'Confluence'}</span>
+    <span class="breadcrumb">Settings › Apps › ${escapeHtml(options.appTitle)}</span></div>
+  <form class="controls" aria-label="Simulation controls">
+    <label>Acting as <select id="acting-user">${option('admin', 'Site admin', initial.as)}${option('member', 'Non-admin user', initial.as)}</select></label>
+    <label>Product <select id="product">${option('jira', 'Jira', initial.product)}${option('confluence', 'Confluence', initial.product)}</select></label>
+    <label>Theme <select id="theme">${option('light', 'Light', initial.theme)}${option('dark', 'Dark', initial.theme)}</select></label>
+    <button type="button" id="run-scheduled">Run scheduled trigger now</button>
+  </form>
+</header>
+<p id="scheduled-result" class="scheduled-result" role="status" aria-live="polite"></p>
+<main id="app-container" class="app-container"></main>
+</body>
+</html>
+`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
