@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startCollector } from '../../collector/server';
+import { startBridgeHost } from '../host/server';
+import { loadManifest } from '../manifest/load';
+import { createSimPlatform, type SimPlatform } from '../platform';
+import { analyticsOrigin } from './analytics-origin';
+import type { RunnerOptions } from './options';
+
+/**
+ * The local runner: the simulated Forge platform running the app, the vendor's collector standing
+ * in for the manifest's analytics host, and the bridge host framing the admin page.
+ * Everything it keeps lives in `dataDir` (file KVS in kvs/, the collector's collector.db).
+ */
+export interface LocalRunner {
+  url: string;
+  collectorUrl: string;
+  analyticsOrigin: string;
+  dataDir: string;
+  platform: SimPlatform;
+  close(): Promise<void>;
+}
+
+const INSTALLED_MARKER = 'installed.json';
+
+export async function startLocalRunner(options: RunnerOptions, log: (line: string) => void): Promise<LocalRunner> {
+  if (options.reset) await rm(options.dataDir, { recursive: true, force: true });
+  await mkdir(options.dataDir, { recursive: true });
+
+  const manifest = loadManifest(options.manifestPath);
+  const origin = analyticsOrigin(manifest);
+  const collector = await startCollector({ port: 0, host: '127.0.0.1', dbPath: path.join(options.dataDir, 'collector.db') });
+  const platform = createSimPlatform({
+    manifestPath: options.manifestPath,
+    kvs: options.memory ? { kind: 'memory' } : { kind: 'file', dir: path.join(options.dataDir, 'kvs') },
+    egressTargets: { [origin]: collector.url }
+  });
+
+  try {
+    await installOnce(platform, options, log);
+    const host = await startBridgeHost({ platform, manifestPath: options.manifestPath, resourceDir: options.resourceDir, port: options.port, log });
+    return {
+      url: host.url,
+      collectorUrl: collector.url,
+      analyticsOrigin: origin,
+      dataDir: options.dataDir,
+      platform,
+      async close() {
+        await host.close();
+        platform.close();
+        await collector.close();
+      }
+    };
+  } catch (error) {
+    platform.close();
+    await collector.close();
+    throw error;
+  }
+}
+
+/** Forge sends `avi:forge:installed:app` once per installation; a data folder is one installation. */
+async function installOnce(platform: SimPlatform, options: RunnerOptions, log: (line: string) => void): Promise<void> {
+  const marker = path.join(options.dataDir, INSTALLED_MARKER);
+  if (!options.memory && existsSync(marker)) return;
+  try {
+    await platform.runLifecycleInstalled();
+  } catch (error) {
+    // The app failing its install event is the app's bug to see, not a reason to hide the page.
+    log(`The app's installed-event handler failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!options.memory) await writeFile(marker, JSON.stringify({ installedAt: new Date().toISOString() }));
+}
