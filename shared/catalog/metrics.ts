@@ -55,8 +55,9 @@ export const builtInMetrics: readonly MetricEntry[] = [
     description: 'Roughly how many Jira issues the site holds, as a range.',
     count: siteCount('issues')
   }),
+  // Format 2 added the custom-field and blog-post scale: installations that accepted format 1 withhold them until acceptFormat(2).
   bucketMetric({
-    key: 'site.customFields', category: 'configuration', purpose: 'product-improvement', since: 1,
+    key: 'site.customFields', category: 'configuration', purpose: 'product-improvement', since: 2,
     description: 'Roughly how many custom fields the Jira site defines, as a range.',
     count: siteCount('customFields')
   }),
@@ -71,7 +72,7 @@ export const builtInMetrics: readonly MetricEntry[] = [
     count: siteCount('pages')
   }),
   bucketMetric({
-    key: 'site.blogposts', category: 'configuration', purpose: 'product-improvement', since: 1,
+    key: 'site.blogposts', category: 'configuration', purpose: 'product-improvement', since: 2,
     description: 'Roughly how many Confluence blog posts the site holds, as a range.',
     count: siteCount('blogposts')
   }),
