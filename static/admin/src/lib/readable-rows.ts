@@ -1,0 +1,31 @@
+import { describeField, metricCatalog, type Catalog, type FieldDescription } from '../../../../shared/catalog/catalog';
+import type { FieldValue } from '../../../../shared/catalog/entry';
+import type { Report, WithheldReason } from '../../../../shared/report/schema';
+
+/**
+ * One line of the readable view: a field of the report, or a field the report withholds.
+ * Built from the parsed report bytes and the catalog, so the readable view can show nothing the
+ * bytes do not say. `field` is null only for a key this build's catalog does not describe; the row
+ * stays, because hiding it would hide what is sent.
+ */
+export type ReadableRow =
+  | { kind: 'sent'; key: string; field: FieldDescription | null; value: FieldValue }
+  | { kind: 'withheld'; key: string; field: FieldDescription | null; reason: WithheldReason };
+
+export function readableRows(report: Report, catalog: Catalog = metricCatalog): ReadableRow[] {
+  const describe = (key: string) => {
+    const entry = catalog.byKey.get(key);
+    return entry ? describeField(entry) : null;
+  };
+  const rows: ReadableRow[] = [
+    ...Object.entries(report.fields).map(([key, value]): ReadableRow => ({ kind: 'sent', key, field: describe(key), value })),
+    ...report.withheld.map(({ key, reason }): ReadableRow => ({ kind: 'withheld', key, field: describe(key), reason }))
+  ];
+  return rows.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+export function formatValue(value: FieldValue): string {
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'number') return value.toLocaleString('en-US');
+  return value;
+}
