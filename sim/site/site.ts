@@ -1,6 +1,7 @@
 import type { Product } from '../../shared/api/product';
 import type { ProductRequest, ProductService, SimHttpResponse } from '../runtime/ports';
 import { confluenceRoutes } from './confluence';
+import { createPersonalData, REPORT_ACCOUNTS_PATH, type SimPersonalData } from './personal-data';
 import { jiraRoutes } from './jira';
 import type { SiteRoute } from './routes';
 import { siteShape, type SiteShape } from './shape';
@@ -21,6 +22,8 @@ export interface SimSite extends ProductService {
   configure(options: { product?: Product; size?: number }): void;
   /** Product REST calls answered so far (refused ones included: they cost a round trip too). */
   readonly calls: number;
+  /** Atlassian's personal data reporting API (closed and updated accounts). */
+  readonly personalData: SimPersonalData;
 }
 
 export interface SimSiteOptions {
@@ -44,6 +47,7 @@ export function createSimSite(options: SimSiteOptions): SimSite {
   const cloudId = options.cloudId ?? 'a436116f-02ce-4520-8fbb-7301462a1674';
   const siteUrl = options.siteUrl ?? 'https://usage-reporting-sim.atlassian.net';
   const granted = new Set(options.grantedScopes);
+  const personalData = createPersonalData();
 
   async function handle(request: ProductRequest): Promise<SimHttpResponse> {
     calls += 1;
@@ -54,6 +58,10 @@ export function createSimSite(options: SimSiteOptions): SimSite {
     // answers with a proxy error the SDK turns into NeedsAuthenticationError.
     if (request.provider === 'user' && !request.accountId) {
       return { status: 401, headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' } };
+    }
+    // The Atlassian API (stargate) as the app: only the personal data reporting endpoint is simulated.
+    if (request.remote === 'stargate' && request.provider === 'app' && request.method === 'POST' && url.pathname === REPORT_ACCOUNTS_PATH) {
+      return personalData.handle(parseJson(request.body));
     }
     if (request.remote !== 'jira' && request.remote !== 'confluence') {
       return { status: 501, body: { code: 'NOT_SIMULATED', message: `Product '${request.remote}' is not simulated` } };
@@ -92,6 +100,7 @@ export function createSimSite(options: SimSiteOptions): SimSite {
     },
     cloudId,
     siteUrl,
+    personalData,
     configure(next) {
       shape = siteShape(next.product ?? shape.product, next.size ?? shape.size);
     }

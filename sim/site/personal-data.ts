@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { SimHttpResponse } from '../runtime/ports';
+
+/**
+ * Forge's personal data reporting API (`privacy.reportPersonalData` → POST /app/report-accounts on
+ * the Atlassian API, as the app). The app reports account ids it stores with when it stored them;
+ * the answer lists only accounts that need action: 'closed' (erase or anonymise) or 'updated' (the
+ * profile changed after `updatedAt`). 204 when none do. At most 90 accounts per request.
+ */
+export const REPORT_ACCOUNTS_PATH = '/app/report-accounts';
+export const MAX_ACCOUNTS_PER_REQUEST = 90;
+
+const requestSchema = z.object({
+  accounts: z.array(z.object({ accountId: z.string().min(1), updatedAt: z.iso.datetime({ offset: true }) })).min(1).max(MAX_ACCOUNTS_PER_REQUEST)
+});
+
+export interface SimPersonalData {
+  /** The person closed their Atlassian account: every report of it from now on answers 'closed'. */
+  close(accountId: string): void;
+  /** The person changed their profile at `at` (default now). */
+  update(accountId: string, at?: Date): void;
+  /** How many report-accounts requests the app made. */
+  readonly requests: number;
+  handle(body: unknown): SimHttpResponse;
+}
+
+export function createPersonalData(): SimPersonalData {
+  const closed = new Set<string>();
+  const updatedAt = new Map<string, number>();
+  let requests = 0;
+  return {
+    close: (accountId) => void closed.add(accountId),
+    update: (accountId, at = new Date()) => void updatedAt.set(accountId, at.getTime()),
+    get requests() {
+      return requests;
+    },
+    handle(body) {
+      requests += 1;
+      const parsed = requestSchema.safeParse(body);
+      if (!parsed.success) return { status: 400, body: { code: 400, message: 'Invalid request: expected {accounts: [{accountId, updatedAt}]} with 1 to 90 accounts.' } };
+      const accounts: Array<{ accountId: string; status: 'closed' | 'updated' }> = [];
+      for (const a of parsed.data.accounts) {
+        if (closed.has(a.accountId)) accounts.push({ accountId: a.accountId, status: 'closed' });
+        else if ((updatedAt.get(a.accountId) ?? 0) > Date.parse(a.updatedAt)) accounts.push({ accountId: a.accountId, status: 'updated' });
+      }
+      return accounts.length === 0 ? { status: 204 } : { status: 200, body: { accounts } };
+    }
+  };
+}
