@@ -1,6 +1,9 @@
 import Resolver from '@forge/resolver';
 import type { ResolverName } from '../shared/api/resolvers';
 import { recordInstallation, recordScheduledRun } from './context/installation';
+import { productFromFunctionContext } from './context/product';
+import { productionDeps } from './engine/deps';
+import { runScheduledJob, summarizeRun } from './engine/scheduled-job';
 import { defineResolver } from './resolvers/define';
 import { registeredResolverNames, resolverRegistry } from './resolvers/registry';
 
@@ -11,6 +14,16 @@ registeredResolverNames.forEach(register);
 
 export const resolver = definitions.getDefinitions();
 
-export const scheduled = (event: unknown, context: unknown) => recordScheduledRun(event, context);
+/** The daily trigger: retry the outbox, send the automatic report when due, apply retention. */
+export async function scheduled(event: unknown, context: unknown) {
+  await recordScheduledRun(event, context);
+  const product = productFromFunctionContext(context);
+  if (!product.ok) {
+    console.error(`[scheduled] cannot tell which product this runs in: ${product.reason}`);
+    return { ok: false, reason: product.reason };
+  }
+  const run = await runScheduledJob(productionDeps(), product.product);
+  return { ok: true, run: summarizeRun(run) };
+}
 
 export const lifecycle = (event: unknown, context: unknown) => recordInstallation(event, context);

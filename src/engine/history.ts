@@ -1,49 +1,66 @@
+import { kvs } from '@forge/kvs';
 import { fail, ok, type Envelope } from '../../shared/api/envelope';
-import type { FieldValue } from '../../shared/catalog';
+import type { HistoryEntryOutput, HistoryOutput } from '../../shared/api/resolvers';
 import type { HistorySummary } from '../../shared/report/records';
-import { diffFields, type FieldDiff } from '../core/history-diff';
-import type { ReportRecord } from '../store/records';
-import { loadReports } from '../store/repositories';
+import { selectExpired } from '../core/retention';
+import { keys } from '../store/keys';
+import { readOrThrow } from '../store/kvs-store';
+import { historyAggregateSchema, type ReportRecord } from '../store/records';
+import { loadReports, loadSettings } from '../store/repositories';
 
 export const toSummary = (r: ReportRecord): HistorySummary => {
   const { text: _text, ...summary } = r;
   return summary;
 };
 
-export interface HistoryEntryView {
-  summary: HistorySummary;
-  /** The exact bytes that left (or were queued to leave), as text. */
-  text: string;
-  /** Difference from the previous report that left the site. */
-  diff: FieldDiff;
-  previousReportId: string | null;
+const emptyAggregate = { purgedReports: 0, purgedSent: 0, oldestPurgedAt: null };
+const loadAggregate = async () => (await readOrThrow(keys.historyAggregate, historyAggregateSchema)) ?? emptyAggregate;
+
+/** Most recent first, plus how many older reports retention has already reduced to a count. */
+export async function getHistory(): Promise<HistoryOutput> {
+  const [reports, aggregate] = [await loadReports(), await loadAggregate()];
+  return { entries: reports.map(toSummary).reverse(), purgedReports: aggregate.purgedReports };
 }
 
-export async function getHistory(): Promise<HistorySummary[]> {
-  return (await loadReports()).map(toSummary).reverse();
-}
-
-export async function getHistoryEntry(reportId: string): Promise<Envelope<HistoryEntryView>> {
+/** One report's exact bytes, and the bytes of the report that left before it, for the readable diff. */
+export async function getHistoryEntry(reportId: string): Promise<Envelope<HistoryEntryOutput>> {
   const reports = await loadReports();
   const index = reports.findIndex((r) => r.reportId === reportId);
   const record = reports[index];
   if (!record) return fail('NOT_FOUND', 'No report with this id is in the history (it may have been purged).');
+  // The diff is against what the vendor last received, so only reports that actually left count.
   const previous = reports.slice(0, index).reverse().find((r) => r.status === 'sent');
-  return ok({
-    summary: toSummary(record),
-    text: record.text,
-    diff: diffFields(previous ? fieldsOf(previous.text) : undefined, fieldsOf(record.text)),
-    previousReportId: previous?.reportId ?? null
-  });
+  return ok({ entry: toSummary(record), text: record.text, previousText: previous?.text ?? null, previousReportId: previous?.reportId ?? null });
 }
 
-function fieldsOf(text: string): Record<string, FieldValue> {
-  const value: unknown = JSON.parse(text);
-  const fields: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, 'fields') : undefined;
-  const out: Record<string, FieldValue> = {};
-  if (typeof fields !== 'object' || fields === null) return out;
-  for (const [k, v] of Object.entries(fields)) {
-    if (typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') out[k] = v;
+export interface PurgeOutcome {
+  purged: number;
+}
+
+/**
+ * Retention: reports older than the admin's retention (two years at most) are deleted, and only
+ * their count is kept. A report still waiting in the outbox is kept until it is settled, so retention
+ * never turns into a silent loss. Each chunk of deletions and the raised count commit in one
+ * transaction (25 operations at most), so a crash can neither forget a purge nor count one twice.
+ */
+export async function purgeExpiredHistory(now: Date): Promise<PurgeOutcome> {
+  const [reports, settings] = [await loadReports(), await loadSettings()];
+  const expired = selectExpired(reports.filter((r) => r.status !== 'pending'), settings.retentionDays, now);
+  let aggregate = await loadAggregate();
+  let purged = 0;
+  for (let i = 0; i < expired.length; i += 24) {
+    const chunk = expired.slice(i, i + 24);
+    const oldest = chunk.reduce((min, r) => (r.createdAt < min ? r.createdAt : min), chunk[0]?.createdAt ?? now.toISOString());
+    const next = {
+      purgedReports: aggregate.purgedReports + chunk.length,
+      purgedSent: aggregate.purgedSent + chunk.filter((r) => r.status === 'sent').length,
+      oldestPurgedAt: aggregate.oldestPurgedAt !== null && aggregate.oldestPurgedAt < oldest ? aggregate.oldestPurgedAt : oldest
+    };
+    let tx = kvs.transact().set(keys.historyAggregate, next);
+    for (const r of chunk) tx = tx.delete(keys.report(r.reportId));
+    await tx.execute();
+    aggregate = next;
+    purged += chunk.length;
   }
-  return out;
+  return { purged };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fail, ok, type Envelope } from '../../shared/api/envelope';
 import type { Product } from '../../shared/api/product';
+import type { PreviewOutput } from '../../shared/api/resolvers';
 import type { Report } from '../../shared/report/schema';
 import { coverageKey } from '../core/consent-transitions';
 import { effectiveAcceptedFormat } from '../core/field-decision';
@@ -62,3 +63,14 @@ export async function preview(deps: EngineDeps, product: Product): Promise<Envel
     unavailable: assembled.unavailable
   });
 }
+
+/** The contract's view of a draft: the frozen bytes and their digest, without the parsed report. */
+export const toPreviewOutput = (d: DraftView): PreviewOutput => ({
+  draftId: d.draftId,
+  reportId: d.reportId,
+  text: d.text,
+  digest: d.digest,
+  size: d.size,
+  createdAt: d.createdAt,
+  expiresAt: d.expiresAt
+});

@@ -1,13 +1,13 @@
 import { fail, ok, type Envelope } from '../../shared/api/envelope';
 import { allowsSending } from '../../shared/report/consent';
 import { sha256Hex } from '../../shared/report/digest';
-import type { HistorySummary } from '../../shared/report/records';
+import type { SendReportOutput } from '../../shared/api/resolvers';
 import { parseReport } from '../../shared/report/schema';
 import { coverage } from '../core/coverage';
 import { coverageKey, perCaseSendEntry } from '../core/consent-transitions';
 import { effectiveAcceptedFormat } from '../core/field-decision';
 import { keys } from '../store/keys';
-import { claim, readParsed } from '../store/kvs-store';
+import { claim, readParsed, remove } from '../store/kvs-store';
 import { draftSchema, type ReportRecord } from '../store/records';
 import { loadConsent } from '../store/repositories';
 import { deliver, queueReport } from './deliver';
@@ -24,7 +24,7 @@ export async function sendReport(
   deps: EngineDeps,
   input: { draftId: string; digest: string },
   accountId: string
-): Promise<Envelope<HistorySummary>> {
+): Promise<Envelope<SendReportOutput>> {
   const now = deps.now();
   const read = await readParsed(keys.draft(input.draftId), draftSchema);
   if (!read.ok) return fail('DRAFT_EXPIRED', 'This preview can no longer be read. Preview the report again.');
@@ -48,8 +48,9 @@ export async function sendReport(
   if (!covered.ok) return fail(covered.code, covered.message);
 
   // Two admins clicking send on the same preview: the KVS lets exactly one claim it.
-  const claimed = await claim(keys.sendClaim(draft.draftId), { at: now.toISOString(), accountId }, { value: 1, unit: 'DAYS' });
-  if (claimed === 'taken') return fail('CONFLICT', 'This preview is already being sent (another admin clicked send). It will be sent once.');
+  const claimKey = keys.sendClaim(draft.draftId);
+  const claimed = await claim(claimKey, { at: now.toISOString(), accountId }, { value: 1, unit: 'DAYS' });
+  if (claimed === 'taken') return fail('CONFLICT', 'This preview is already being sent (another admin clicked send). It is sent once.');
 
   const record: ReportRecord = {
     reportId: draft.reportId,
@@ -65,7 +66,39 @@ export async function sendReport(
     period: parsed.value.period,
     text: draft.text
   };
-  await queueReport(record, [perCaseSendEntry(consent, draft.digest, { accountId, now })], now);
-  const delivered = await deliver(deps, record.reportId);
-  return ok(toSummary(delivered ?? record));
+  try {
+    await queueReport(record, [perCaseSendEntry(consent, draft.digest, { accountId, now })], now);
+  } catch (error) {
+    // Nothing was queued (the transaction is all or nothing): release the draft so a retry can send it.
+    await remove(claimKey).catch(() => undefined);
+    return fail('STORAGE', `The report could not be queued, so nothing was sent. Try again. (${error instanceof Error ? error.message : String(error)})`);
+  }
+  let delivered: ReportRecord;
+  try {
+    delivered = (await deliver(deps, record.reportId)) ?? record;
+  } catch {
+    // Queued before transmitting: the outbox holds it and the daily job delivers it.
+    delivered = record;
+  }
+  return ok(sendOutput(delivered));
+}
+
+export function sendOutput(record: ReportRecord): SendReportOutput {
+  const entry = toSummary(record);
+  switch (record.status) {
+    case 'sent':
+      return { reportId: record.reportId, outcome: 'sent', receipt: record.receipt, message: 'The report was sent and the vendor confirmed receipt.', entry };
+    case 'pending':
+      return {
+        reportId: record.reportId,
+        outcome: 'queued',
+        receipt: null,
+        message: `The vendor's service could not be reached (${record.lastError ?? 'not attempted yet'}). The report is queued and will be retried automatically.`,
+        entry
+      };
+    case 'rejected':
+      return { reportId: record.reportId, outcome: 'rejected', receipt: null, message: `The vendor's service refused the report: ${record.lastError ?? 'no reason given'}.`, entry };
+    case 'cancelled':
+      return { reportId: record.reportId, outcome: 'rejected', receipt: null, message: `The report was cancelled before it left: ${record.lastError ?? 'sharing changed'}.`, entry };
+  }
 }

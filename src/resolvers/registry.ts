@@ -1,6 +1,12 @@
 import type { ResolverName } from '../../shared/api/resolvers';
 import { getContext } from '../context/get-context';
 import type { ResolverHandler } from './define';
+import { getHistory } from './get-history';
+import { getHistoryEntry } from './get-history-entry';
+import { loadAdminPage } from './load-admin-page';
+import { preview } from './preview';
+import { sendReport } from './send-report';
+import { setRetention } from './set-retention';
 
 /**
  * One handler per contract entry. A contract entry without a handler (or a handler without an entry)
@@ -9,7 +15,13 @@ import type { ResolverHandler } from './define';
 export type ResolverRegistry = { [N in ResolverName]: ResolverHandler<N> };
 
 export const resolverRegistry: ResolverRegistry = {
-  getContext
+  getContext,
+  loadAdminPage,
+  preview,
+  sendReport,
+  setRetention,
+  getHistory,
+  getHistoryEntry
 };
 
 /** Every registered resolver name, for the entry point and for tests that enumerate them all. */

@@ -6,6 +6,8 @@ export const keys = {
   draft: (draftId: string) => `draft:${draftId}`,
   draftPrefix: 'draft:',
   sendClaim: (draftId: string) => `claim:send:${draftId}`,
+  automaticClaim: (day: string) => `claim:automatic:${day}`,
+  claimPrefix: 'claim:',
   report: (reportId: string) => `report:${reportId}`,
   reportPrefix: 'report:',
   outbox: (reportId: string) => `outbox:${reportId}`,

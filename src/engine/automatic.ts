@@ -1,0 +1,56 @@
+import type { Product } from '../../shared/api/product';
+import { utcDay } from '../core/dates';
+import { isReportDue, lastAutomaticDay } from '../core/schedule';
+import { keys } from '../store/keys';
+import { claim } from '../store/kvs-store';
+import type { ReportRecord } from '../store/records';
+import { ensureInstallation, loadConsent, loadReports, loadSettings } from '../store/repositories';
+import { assembleReport } from './assemble';
+import { deliver, queueReport } from './deliver';
+import type { EngineDeps } from './deps';
+
+export type AutomaticOutcome =
+  | { kind: 'not-due'; reason: string }
+  | { kind: 'blocked'; code: string; message: string }
+  | { kind: 'queued'; record: ReportRecord };
+
+/**
+ * The automatic report: when the admin chose automatic and the cadence says one is due, build it with
+ * the same assembleReport → buildReport path a preview takes (under the consent in force, so fields of
+ * a format not yet accepted are withheld), keep its exact bytes in history, then deliver it.
+ */
+export async function sendAutomaticReport(deps: EngineDeps, product: Product): Promise<AutomaticOutcome> {
+  const now = deps.now();
+  const consent = await loadConsent();
+  if (consent.mode !== 'automatic') return { kind: 'not-due', reason: `sharing is '${consent.mode}'` };
+  const reports = await loadReports();
+  if (!isReportDue(consent, lastAutomaticDay(reports), now)) return { kind: 'not-due', reason: 'the cadence has not come round yet' };
+  // A redelivered or overlapping trigger run must not build a second report for the same day.
+  const day = utcDay(now);
+  if ((await claim(keys.automaticClaim(day), { at: now.toISOString() }, { value: 2, unit: 'DAYS' })) === 'taken') {
+    return { kind: 'not-due', reason: `today's automatic report was already started` };
+  }
+  const [settings, installation] = [await loadSettings(), await ensureInstallation(now)];
+  const assembled = await assembleReport(deps, { product, consent, settings, installation, reports, now });
+  if (!assembled.ok) {
+    console.warn(`[scheduled] automatic report not built: ${assembled.code}: ${assembled.message}`);
+    return { kind: 'blocked', code: assembled.code, message: assembled.message };
+  }
+  const { built } = assembled;
+  const record: ReportRecord = {
+    reportId: built.report.reportId,
+    trigger: 'automatic',
+    createdAt: now.toISOString(),
+    sentAt: null,
+    status: 'pending',
+    digest: built.digest,
+    size: built.size,
+    attempts: 0,
+    lastError: null,
+    receipt: null,
+    period: built.report.period,
+    text: built.text
+  };
+  await queueReport(record, [], now);
+  return { kind: 'queued', record: (await deliver(deps, record.reportId)) ?? record };
+}

@@ -1,0 +1,44 @@
+import { isAttemptDue } from '../core/backoff';
+import { keys } from '../store/keys';
+import { listParsed } from '../store/kvs-store';
+import { outboxEntrySchema, type OutboxEntry } from '../store/records';
+import { deliver } from './deliver';
+import type { EngineDeps } from './deps';
+
+export const loadOutbox = async (): Promise<OutboxEntry[]> =>
+  (await listParsed(keys.outboxPrefix, outboxEntrySchema)).values.map((v) => v.value).sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : 1));
+
+export interface OutboxRun {
+  attempted: number;
+  sent: number;
+  stillQueued: number;
+  settledOtherwise: number;
+  errors: string[];
+}
+
+/**
+ * The scheduled job's retry pass: every outbox entry whose backoff has elapsed gets one more delivery
+ * attempt, oldest first. Each attempt is independent: a storage error on one entry is recorded and
+ * the next entry is still tried. Consent is re-checked inside deliver(), right before each attempt.
+ */
+export async function retryOutbox(deps: EngineDeps): Promise<OutboxRun> {
+  const now = deps.now();
+  const run: OutboxRun = { attempted: 0, sent: 0, stillQueued: 0, settledOtherwise: 0, errors: [] };
+  for (const entry of await loadOutbox()) {
+    if (!isAttemptDue(entry.nextAttemptAt, now)) {
+      run.stillQueued += 1;
+      continue;
+    }
+    run.attempted += 1;
+    try {
+      const record = await deliver(deps, entry.reportId);
+      if (record?.status === 'sent') run.sent += 1;
+      else if (record?.status === 'pending') run.stillQueued += 1;
+      else run.settledOtherwise += 1;
+    } catch (error) {
+      run.stillQueued += 1;
+      run.errors.push(`${entry.reportId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return run;
+}

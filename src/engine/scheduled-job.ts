@@ -1,0 +1,50 @@
+import type { Product } from '../../shared/api/product';
+import { sendAutomaticReport, type AutomaticOutcome } from './automatic';
+import type { EngineDeps } from './deps';
+import { purgeExpiredHistory, type PurgeOutcome } from './history';
+import { retryOutbox, type OutboxRun } from './outbox';
+
+type Step<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface ScheduledRun {
+  outbox: Step<OutboxRun>;
+  automatic: Step<AutomaticOutcome>;
+  retention: Step<PurgeOutcome>;
+}
+
+/** Runs one step; a failure is recorded for the run's summary and the next step still runs. */
+async function step<T>(name: string, run: () => Promise<T>): Promise<Step<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    console.error(`[scheduled] ${name} failed: ${message}`);
+    return { ok: false, error: message };
+  }
+}
+
+/**
+ * The daily trigger's work, in this order: retry what is already queued (oldest reports first), then
+ * the automatic report if one is due, then retention. The steps are independent: a KVS outage
+ * during retention does not cost the day's report, and a collector outage does not stop the purge.
+ */
+export async function runScheduledJob(deps: EngineDeps, product: Product): Promise<ScheduledRun> {
+  const outbox = await step('outbox retry', () => retryOutbox(deps));
+  const automatic = await step('automatic report', () => sendAutomaticReport(deps, product));
+  const retention = await step('history retention', () => purgeExpiredHistory(deps.now()));
+  return { outbox, automatic, retention };
+}
+
+/** What the trigger returns and logs: outcomes and counts, never report bytes. */
+export function summarizeRun(run: ScheduledRun) {
+  const automatic = !run.automatic.ok
+    ? { error: run.automatic.error }
+    : run.automatic.value.kind === 'queued'
+      ? { kind: 'queued', reportId: run.automatic.value.record.reportId, status: run.automatic.value.record.status }
+      : run.automatic.value;
+  return {
+    outbox: run.outbox.ok ? run.outbox.value : { error: run.outbox.error },
+    automatic,
+    retention: run.retention.ok ? run.retention.value : { error: run.retention.error }
+  };
+}

@@ -1,0 +1,21 @@
+import { kvs } from '@forge/kvs';
+import { ok, type Envelope } from '../../shared/api/envelope';
+import type { Settings } from '../../shared/report/consent';
+import { actionEntry, type Actor } from '../core/consent-transitions';
+import { keys } from '../store/keys';
+import { ledgerWrite, loadConsent, loadSettings } from '../store/repositories';
+
+/**
+ * Sets the history retention. It is one of the admin's decisions about the site's data, so it is
+ * recorded in the ledger with the new settings in one transaction; an unchanged value writes nothing.
+ * The purge itself happens on the next daily run.
+ */
+export async function setRetention(next: Settings, actor: Actor): Promise<Envelope<{ settings: Settings }>> {
+  const current = await loadSettings();
+  if (current.retentionDays === next.retentionDays) return ok({ settings: current });
+  const consent = await loadConsent();
+  const entry = actionEntry(consent, 'set-retention', [{ path: 'retentionDays', from: current.retentionDays, to: next.retentionDays }], actor);
+  const { key, value } = ledgerWrite(entry);
+  await kvs.transact().set(keys.settings, next).set(key, value).execute();
+  return ok({ settings: next });
+}

@@ -1,0 +1,7 @@
+import { getHistoryEntry as load } from '../engine/history';
+import type { ResolverHandler } from './define';
+
+/** One report's exact bytes, with the previous sent report's bytes for the diff. */
+export const getHistoryEntry: ResolverHandler<'getHistoryEntry'> = {
+  run: (input) => load(input.reportId)
+};

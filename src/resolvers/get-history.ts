@@ -1,0 +1,8 @@
+import { ok } from '../../shared/api/envelope';
+import { getHistory as load } from '../engine/history';
+import type { ResolverHandler } from './define';
+
+/** Every report that left (or was queued to), most recent first, and how many retention purged. */
+export const getHistory: ResolverHandler<'getHistory'> = {
+  run: async () => ok(await load())
+};

@@ -1,0 +1,12 @@
+import { ok } from '../../shared/api/envelope';
+import { productionDeps } from '../engine/deps';
+import { preview as buildPreview, toPreviewOutput } from '../engine/preview';
+import type { ResolverHandler } from './define';
+
+/** A fresh frozen draft: the exact bytes a per-case send of it would transmit, and their digest. */
+export const preview: ResolverHandler<'preview'> = {
+  async run(_input, caller) {
+    const draft = await buildPreview(productionDeps(), caller.product);
+    return draft.ok ? ok(toPreviewOutput(draft.data)) : draft;
+  }
+};
