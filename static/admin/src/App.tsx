@@ -1,36 +1,27 @@
-import { useEffect, useState } from 'react';
-import type { ContextOutput } from '../../../shared/api/resolvers';
-import type { ClientResult } from './api/client';
-import { useClient } from './api/client-context';
 import { ErrorMessage } from './components/ErrorMessage';
 import { Loading } from './components/Loading';
 import { NotAdminRefusal } from './components/NotAdminRefusal';
-import { productName } from './copy/product-name';
+import { useAdminPage } from './page/useAdminPage';
+import { AdminPage } from './screens/AdminPage';
 
+/** Loads everything the first screen needs in one call, then hands it to the page. */
 export function App() {
-  const client = useClient();
-  const [context, setContext] = useState<ClientResult<ContextOutput> | null>(null);
+  const { load, refresh } = useAdminPage();
 
-  useEffect(() => {
-    let live = true;
-    void client.getContext({}).then((result) => live && setContext(result));
-    return () => {
-      live = false;
-    };
-  }, [client]);
-
-  if (!context) return <Loading label="Loading Usage Reporting" />;
-  if (!context.ok) {
-    if (context.error.code === 'NOT_ADMIN') return <NotAdminRefusal />;
-    return <ErrorMessage error={context.error} />;
+  if (load.status === 'loading') return <Loading label="Loading Usage Reporting" />;
+  if (load.status === 'failed') {
+    // The backend refuses non-admins before reading anything, so there is no data to show them.
+    if (load.error.code === 'NOT_ADMIN') return <NotAdminRefusal />;
+    return (
+      <main className="page">
+        <h1>Usage Reporting</h1>
+        <ErrorMessage error={load.error} title="The page could not load" />
+        <button type="button" className="button" onClick={() => void refresh()}>
+          Try again
+        </button>
+      </main>
+    );
   }
-  if (!context.data.isAdmin) return <NotAdminRefusal />;
-  return (
-    <main className="page">
-      <h1>Usage Reporting</h1>
-      <p data-testid="context-summary">
-        {productName(context.data.product)} site administrator · app version {context.data.appVersion}
-      </p>
-    </main>
-  );
+  if (!load.page.context.isAdmin) return <NotAdminRefusal />;
+  return <AdminPage page={load.page} refreshing={load.refreshing} refreshError={load.refreshError} refresh={refresh} />;
 }

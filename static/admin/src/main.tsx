@@ -1,5 +1,8 @@
 import 'virtual:atlaskit-tokens.css';
 import './styles/base.css';
+import './styles/controls.css';
+import './styles/report.css';
+import './styles/layout.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { bridgeTransport } from './api/bridge-transport';

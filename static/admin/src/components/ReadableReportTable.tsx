@@ -1,3 +1,4 @@
+import type { FieldInfo } from '../../../../shared/api/resolvers';
 import type { Report } from '../../../../shared/report/schema';
 import { categoryLabel, describeWithheldReason, purposeLabel } from '../copy/labels';
 import { formatValue, readableRows, type ReadableRow } from '../lib/readable-rows';
@@ -6,8 +7,8 @@ import { formatValue, readableRows, type ReadableRow } from '../lib/readable-row
  * The readable view of a frozen report: every field with what it means, why it is collected and
  * its value, and every withheld field with the reason. Built from the parsed bytes themselves.
  */
-export function ReadableReportTable({ report, caption }: { report: Report; caption: string }) {
-  const rows = readableRows(report);
+export function ReadableReportTable({ report, fields, caption }: { report: Report; fields: readonly FieldInfo[]; caption: string }) {
+  const rows = readableRows(report, fields);
   return (
     <table className="data-table readable-report">
       <caption>{caption}</caption>

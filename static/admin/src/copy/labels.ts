@@ -1,5 +1,6 @@
 import type { Cadence, Category, ConsentMode, Purpose } from '../../../../shared/catalog/vocabulary';
 import type { WithheldReason } from '../../../../shared/report/schema';
+import type { LedgerAction } from '../../../../shared/report/ledger';
 
 /** The words the page uses for the catalog's and the consent state's closed vocabularies. */
 export const categoryLabel: Record<Category, string> = {
@@ -42,3 +43,16 @@ export const withheldReasonLabel: Record<WithheldReason, string> = {
 };
 
 export const describeWithheldReason = (reason: WithheldReason): string => withheldReasonLabel[reason];
+
+export const ledgerActionLabel: Record<LedgerAction, string> = {
+  'set-consent': 'Changed how reports are sent',
+  'accept-format': 'Accepted new report fields',
+  'set-restrictions': 'Changed what may be shared',
+  withdraw: 'Withdrew consent',
+  'send-per-case': 'Sent a report after reviewing it',
+  'request-vendor-deletion': 'Asked the vendor to delete sent data',
+  'request-vendor-export': 'Asked the vendor for its copy of the data',
+  'restrict-vendor-processing': 'Restricted how the vendor may use the data',
+  'set-retention': 'Changed how long history is kept',
+  'erase-site-data': 'Erased the app’s data on this site'
+};

@@ -1,22 +1,20 @@
-import { describeField, metricCatalog, type Catalog, type FieldDescription } from '../../../../shared/catalog/catalog';
+import type { FieldInfo } from '../../../../shared/api/resolvers';
 import type { FieldValue } from '../../../../shared/catalog/entry';
 import type { Report, WithheldReason } from '../../../../shared/report/schema';
 
 /**
  * One line of the readable view: a field of the report, or a field the report withholds.
- * Built from the parsed report bytes and the catalog, so the readable view can show nothing the
- * bytes do not say. `field` is null only for a key this build's catalog does not describe; the row
- * stays, because hiding it would hide what is sent.
+ * Built from the parsed report bytes and the backend's field descriptions, so the readable view
+ * can show nothing the bytes do not say. `field` is null only for a key the backend does not
+ * describe; the row stays, because hiding it would hide what is sent.
  */
 export type ReadableRow =
-  | { kind: 'sent'; key: string; field: FieldDescription | null; value: FieldValue }
-  | { kind: 'withheld'; key: string; field: FieldDescription | null; reason: WithheldReason };
+  | { kind: 'sent'; key: string; field: FieldInfo | null; value: FieldValue }
+  | { kind: 'withheld'; key: string; field: FieldInfo | null; reason: WithheldReason };
 
-export function readableRows(report: Report, catalog: Catalog = metricCatalog): ReadableRow[] {
-  const describe = (key: string) => {
-    const entry = catalog.byKey.get(key);
-    return entry ? describeField(entry) : null;
-  };
+export function readableRows(report: Report, fields: readonly FieldInfo[]): ReadableRow[] {
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const describe = (key: string) => byKey.get(key) ?? null;
   const rows: ReadableRow[] = [
     ...Object.entries(report.fields).map(([key, value]): ReadableRow => ({ kind: 'sent', key, field: describe(key), value })),
     ...report.withheld.map(({ key, reason }): ReadableRow => ({ kind: 'withheld', key, field: describe(key), reason }))

@@ -1,0 +1,36 @@
+import type { VendorDeletion } from '../../../../shared/report/records';
+import { formatTime } from './PreviewPanel';
+
+/** Where a request to delete vendor-held data stands: pending (with retries) until the vendor acknowledges it. */
+export function VendorDeletionStatus({ deletion, onCheck, checking }: {
+  deletion: VendorDeletion;
+  onCheck: () => void;
+  checking: boolean;
+}) {
+  if (deletion.status === 'acknowledged' && deletion.acknowledgement) {
+    const ack = deletion.acknowledgement;
+    return (
+      <div className="notice notice-success" role="status" data-testid="vendor-deletion" data-status="acknowledged">
+        <p className="notice-title">The vendor deleted the data sent from this site</p>
+        <p>
+          Acknowledged {formatTime(ack.acknowledgedAt)}: {ack.deletedReports === 1 ? '1 report' : `${ack.deletedReports} reports`} deleted
+          (acknowledgement <code>{ack.acknowledgementId}</code>).
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="notice notice-warning" role="status" data-testid="vendor-deletion" data-status="pending">
+      <p className="notice-title">Deletion requested, not yet confirmed by the vendor</p>
+      <p>
+        Requested {formatTime(deletion.requestedAt)}.{' '}
+        {deletion.attempts > 0 && `The app has tried ${deletion.attempts === 1 ? 'once' : `${deletion.attempts} times`}; `}
+        the next attempt is {formatTime(deletion.nextAttemptAt)}.
+      </p>
+      {deletion.lastError && <p>Last attempt: {deletion.lastError.split('\n', 1)[0]}</p>}
+      <button type="button" className="button" onClick={onCheck} disabled={checking}>
+        Check again
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AdminPageOutput } from '../../../../shared/api/resolvers';
+import type { ClientError } from '../api/client';
+import { useClient } from '../api/client-context';
+
+export type PageLoad =
+  | { status: 'loading' }
+  | { status: 'failed'; error: ClientError }
+  | { status: 'ready'; page: AdminPageOutput; refreshing: boolean; refreshError: ClientError | null };
+
+/**
+ * The page's one source of truth: the loadAdminPage answer. The first screen needs exactly one
+ * round trip; after a change the page asks again rather than patching its copy, so what it shows
+ * (preview bytes, new fields, history) is always what the backend holds now.
+ */
+export function useAdminPage() {
+  const client = useClient();
+  const [load, setLoad] = useState<PageLoad>({ status: 'loading' });
+  const generation = useRef(0);
+
+  const fetchPage = useCallback(async () => {
+    const mine = ++generation.current;
+    const result = await client.loadAdminPage({});
+    // A later refresh supersedes this one; an older answer must not overwrite a newer page.
+    if (mine !== generation.current) return;
+    setLoad((previous) => {
+      if (result.ok) return { status: 'ready', page: result.data, refreshing: false, refreshError: null };
+      // Keep showing the last good page when a refresh fails, and say so.
+      if (previous.status === 'ready') return { ...previous, refreshing: false, refreshError: result.error };
+      return { status: 'failed', error: result.error };
+    });
+  }, [client]);
+
+  const refresh = useCallback(async () => {
+    setLoad((previous) => (previous.status === 'ready' ? { ...previous, refreshing: true } : { status: 'loading' }));
+    await fetchPage();
+  }, [fetchPage]);
+
+  useEffect(() => {
+    void fetchPage();
+    return () => {
+      // Unmounted: make any answer still in flight stale.
+      generation.current++;
+    };
+  }, [fetchPage]);
+
+  return { load, refresh };
+}

@@ -1,0 +1,84 @@
+import { useCallback, useState } from 'react';
+import type { AdminPageOutput } from '../../../../shared/api/resolvers';
+import type { HistorySummary, ReportStatus } from '../../../../shared/report/records';
+import { useClient } from '../api/client-context';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '../components/Loading';
+import { formatTime } from '../components/PreviewPanel';
+import { useAction } from '../hooks/useAction';
+import { HistoryEntryView } from './HistoryEntryView';
+
+const statusLabel: Record<ReportStatus, string> = {
+  pending: 'Waiting to be sent',
+  sent: 'Sent',
+  rejected: 'Refused by the vendor',
+  cancelled: 'Cancelled'
+};
+const triggerLabel: Record<HistorySummary['trigger'], string> = { 'per-case': 'Sent by an admin', automatic: 'Automatic' };
+
+/** Every report that left (or was queued to leave) this site, most recent first. */
+export function HistoryTab({ page }: { page: AdminPageOutput }) {
+  const client = useClient();
+  const [openId, setOpenId] = useState<string | null>(null);
+  const entry = useAction(useCallback((reportId: string) => client.getHistoryEntry({ reportId }), [client]));
+
+  const open = (reportId: string) => {
+    setOpenId(reportId);
+    void entry.start(reportId);
+  };
+
+  if (page.history.length === 0) {
+    return <p data-testid="history-empty">No reports have been sent from this site yet.</p>;
+  }
+  return (
+    <div className="history-tab">
+      <table className="data-table history-table">
+        <caption>Reports sent from this site, most recent first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Mode</th>
+            <th scope="col">Status</th>
+            <th scope="col">Receipt</th>
+            <th scope="col">
+              <span className="visually-hidden">Details</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.history.map((h) => (
+            <tr key={h.reportId} data-report-id={h.reportId} data-status={h.status} data-trigger={h.trigger}>
+              <th scope="row" data-label="Date">
+                {formatTime(h.sentAt ?? h.createdAt)}
+              </th>
+              <td data-label="Mode">{triggerLabel[h.trigger]}</td>
+              <td data-label="Status">
+                {statusLabel[h.status]}
+                {h.lastError && h.status !== 'sent' && <span className="subtle"> ({h.lastError.split('\n', 1)[0]})</span>}
+              </td>
+              <td data-label="Receipt">{h.receipt ? <code>{h.receipt.receiptId}</code> : <span className="subtle">None yet</span>}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button button-subtle"
+                  aria-expanded={openId === h.reportId}
+                  aria-label={`Show the report of ${formatTime(h.sentAt ?? h.createdAt)}`}
+                  onClick={() => (openId === h.reportId ? setOpenId(null) : open(h.reportId))}
+                >
+                  {openId === h.reportId ? 'Hide' : 'Show'}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {openId && (
+        <section className="history-entry" aria-label="Selected report" data-testid="history-entry">
+          {entry.state.status === 'running' && <Loading label="Loading the report" />}
+          {entry.state.status === 'failed' && <ErrorMessage error={entry.state.error} title="The report could not be loaded" />}
+          {entry.state.status === 'done' && entry.state.data.entry.reportId === openId && <HistoryEntryView detail={entry.state.data} fields={page.fields} />}
+        </section>
+      )}
+    </div>
+  );
+}

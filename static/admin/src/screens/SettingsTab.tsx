@@ -1,0 +1,38 @@
+import type { AdminPageOutput } from '../../../../shared/api/resolvers';
+import { allowsSending } from '../../../../shared/report/consent';
+import { VendorDeletionStatus } from '../components/VendorDeletionStatus';
+import { ModeForm } from './settings/ModeForm';
+import { RestrictionsForm } from './settings/RestrictionsForm';
+import { RetentionForm } from './settings/RetentionForm';
+
+/** Sharing mode and cadence, restrictions, retention, and the way out: withdraw. */
+export function SettingsTab({ page, refresh, onWithdraw, refreshing }: {
+  page: AdminPageOutput;
+  refresh: () => Promise<void>;
+  onWithdraw: () => void;
+  refreshing: boolean;
+}) {
+  const { consent } = page;
+  return (
+    <div className="settings-tab">
+      {/* Keyed by revision: after any saved change the forms start again from what the backend holds. */}
+      <ModeForm key={`mode-${consent.revision}`} consent={consent} refresh={refresh} />
+      <RestrictionsForm key={`restrictions-${consent.revision}`} restrictions={consent.restrictions} fields={page.fields} refresh={refresh} />
+      <RetentionForm key={`retention-${page.settings.retentionDays}`} settings={page.settings} refresh={refresh} />
+      <section aria-labelledby="withdraw-title">
+        <h3 id="withdraw-title">Withdraw consent</h3>
+        {allowsSending(consent.mode) ? (
+          <>
+            <p>Stops all reports from this site. You can also ask the vendor to delete what was already sent.</p>
+            <button type="button" className="button button-danger" onClick={onWithdraw}>
+              Withdraw consent
+            </button>
+          </>
+        ) : (
+          <p className="subtle">No reports are being sent from this site, so there is nothing to withdraw.</p>
+        )}
+        {page.vendorDeletion && <VendorDeletionStatus deletion={page.vendorDeletion} onCheck={() => void refresh()} checking={refreshing} />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useCallback } from 'react';
+import type { AdminPageOutput, EraseOutput } from '../../../../shared/api/resolvers';
+import { useClient } from '../api/client-context';
+import { DocumentAction } from './data/DocumentAction';
+import { EraseSection } from './data/EraseSection';
+import { LedgerTable } from './data/LedgerTable';
+import { VendorRequests } from './data/VendorRequests';
+
+/** The admin's data rights on this site and at the vendor, and the record of every consent change. */
+export function YourDataTab({ page, refresh, refreshing, onErased }: {
+  page: AdminPageOutput;
+  refresh: () => Promise<void>;
+  refreshing: boolean;
+  onErased: (result: EraseOutput) => void;
+}) {
+  const client = useClient();
+  const fetchExport = useCallback(() => client.exportData({}), [client]);
+  const ledgerVersion = `${page.consent.revision}:${page.history.length}:${page.vendorDeletion?.status ?? '-'}:${page.settings.retentionDays}`;
+  return (
+    <div className="data-tab">
+      <section aria-labelledby="export-title">
+        <h3 id="export-title">Everything the app stores on this site</h3>
+        <p>A JSON file with the app’s settings, consent, ledger, history and counters here. Secrets are never included.</p>
+        <DocumentAction label="Export as JSON" busyLabel="Preparing the export" doneText="Export downloaded." fetchDocument={fetchExport} />
+      </section>
+      <VendorRequests page={page} refresh={refresh} refreshing={refreshing} />
+      <EraseSection onErased={onErased} />
+      <LedgerTable revision={ledgerVersion} />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useCallback } from 'react';
+import type { DocumentOutput } from '../../../../../shared/api/resolvers';
+import type { ClientResult } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { useAction } from '../../hooks/useAction';
+import { downloadFile } from '../../lib/download-file';
+
+/** A button that asks the backend for a JSON document and saves it exactly as produced. */
+export function DocumentAction({ label, busyLabel, doneText, fetchDocument }: {
+  label: string;
+  busyLabel: string;
+  doneText: string;
+  fetchDocument: () => Promise<ClientResult<DocumentOutput>>;
+}) {
+  const action = useAction(useCallback(() => fetchDocument(), [fetchDocument]));
+  const run = async () => {
+    const result = await action.start(undefined);
+    if (result.ok) downloadFile(result.data.fileName, result.data.json, 'application/json');
+  };
+  return (
+    <div className="document-action">
+      <button type="button" className="button" disabled={action.state.status === 'running'} onClick={() => void run()}>
+        {label}
+      </button>
+      {action.state.status === 'running' && <Loading label={busyLabel} />}
+      {action.state.status === 'failed' && <ErrorMessage error={action.state.error} />}
+      {action.state.status === 'done' && (
+        <p role="status" className="subtle">
+          {doneText} Saved as <code>{action.state.data.fileName}</code>.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import type { Settings } from '../../../../../shared/report/consent';
+import { useClient } from '../../api/client-context';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useAction } from '../../hooks/useAction';
+
+const MIN_DAYS = 30;
+const MAX_DAYS = 730;
+
+/** How long this site keeps copies of sent reports in its history. */
+export function RetentionForm({ settings, refresh }: { settings: Settings; refresh: () => Promise<void> }) {
+  const client = useClient();
+  const inputId = useId();
+  const hintId = useId();
+  const [days, setDays] = useState(String(settings.retentionDays));
+  const save = useAction(useCallback((s: Settings) => client.setRetention(s), [client]));
+  const parsed = Number(days);
+  const valid = Number.isInteger(parsed) && parsed >= MIN_DAYS && parsed <= MAX_DAYS;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!valid) return;
+    const result = await save.start({ retentionDays: parsed });
+    if (result.ok) await refresh();
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-labelledby={`${inputId}-title`}>
+      <h3 id={`${inputId}-title`}>History on this site</h3>
+      <p className="choice">
+        <label htmlFor={inputId}>Keep copies of sent reports for (days)</label>{' '}
+        <input
+          id={inputId}
+          type="number"
+          inputMode="numeric"
+          min={MIN_DAYS}
+          max={MAX_DAYS}
+          value={days}
+          aria-describedby={hintId}
+          aria-invalid={!valid}
+          onChange={(e) => setDays(e.target.value)}
+        />
+      </p>
+      <p id={hintId} className="choice-hint">
+        Between {MIN_DAYS} and {MAX_DAYS} days. Older copies are deleted from this site; only their count remains.
+      </p>
+      {save.state.status === 'failed' && <ErrorMessage error={save.state.error} title="Retention was not changed" />}
+      {save.state.status === 'done' && (
+        <p role="status" className="subtle">
+          Saved.
+        </p>
+      )}
+      <button type="submit" className="button" disabled={!valid || parsed === settings.retentionDays || save.state.status === 'running'}>
+        Save retention
+      </button>
+    </form>
+  );
+}
