@@ -1,5 +1,7 @@
 import type { ResolverName } from '../../shared/api/resolvers';
 import { getContext } from '../context/get-context';
+import { acceptFormat, getLedger, setConsent, setRestrictions, withdraw } from './consent';
+import { eraseData, exportData, requestVendorDeletion, requestVendorExport, restrictVendorProcessing } from './data-rights';
 import type { ResolverHandler } from './define';
 import { getHistory } from './get-history';
 import { getHistoryEntry } from './get-history-entry';
@@ -21,7 +23,17 @@ export const resolverRegistry: ResolverRegistry = {
   sendReport,
   setRetention,
   getHistory,
-  getHistoryEntry
+  getHistoryEntry,
+  setConsent,
+  acceptFormat,
+  setRestrictions,
+  withdraw,
+  getLedger,
+  exportData,
+  eraseData,
+  requestVendorExport,
+  requestVendorDeletion,
+  restrictVendorProcessing
 };
 
 /** Every registered resolver name, for the entry point and for tests that enumerate them all. */

@@ -1,0 +1,27 @@
+import { kvs } from '@forge/kvs';
+import type { ConsentState } from '../../shared/report/consent';
+import type { PendingLedgerEntry, Transition } from '../core/consent-transitions';
+import { keys } from '../store/keys';
+import { ledgerWrite } from '../store/repositories';
+
+/**
+ * Writes a consent change and the ledger entries that record it in ONE KVS transaction: the ledger
+ * can never miss a change that took effect, nor record one that did not. An unchanged transition
+ * writes nothing (a double click leaves no trace).
+ *
+ * Two admins changing consent at the same moment: the last write wins, and both changes are in the
+ * ledger. KVS transactions only condition on entities, and consent is a plain key, so there is no
+ * compare-and-set to lean on; the ledger keeps the record honest.
+ */
+export async function commitTransition(t: Transition, extra: readonly PendingLedgerEntry[] = []): Promise<ConsentState> {
+  const entries = [...(t.changed ? t.ledger : []), ...extra];
+  if (!t.changed && entries.length === 0) return t.state;
+  let tx = kvs.transact();
+  if (t.changed) tx = tx.set(keys.consent, t.state);
+  for (const entry of entries) {
+    const { key, value } = ledgerWrite(entry);
+    tx = tx.set(key, value);
+  }
+  await tx.execute();
+  return t.state;
+}

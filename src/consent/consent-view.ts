@@ -1,0 +1,16 @@
+import type { ConsentOutput } from '../../shared/api/resolvers';
+import type { Catalog } from '../../shared/catalog';
+import type { ConsentState } from '../../shared/report/consent';
+import { pendingFields } from '../core/field-decision';
+import { lastAutomaticDay, nextAutomaticAt } from '../core/schedule';
+import { fieldInfo } from '../engine/fields';
+import type { ReportRecord } from '../store/records';
+
+/** What every consent resolver answers: the state now, the fields awaiting review, the next automatic send. */
+export function consentView(consent: ConsentState, catalog: Catalog, reports: readonly ReportRecord[], now: Date): ConsentOutput {
+  return {
+    consent,
+    newFields: pendingFields(consent, catalog).map(fieldInfo),
+    nextAutomaticAt: nextAutomaticAt(consent, lastAutomaticDay(reports), now)
+  };
+}

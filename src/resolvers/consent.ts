@@ -1,0 +1,35 @@
+import { ok } from '../../shared/api/envelope';
+import { acceptFormatVersion, setConsentMode, setRestrictions as applyRestrictions } from '../consent/actions';
+import { withdrawConsent } from '../consent/withdraw';
+import { productionDeps } from '../engine/deps';
+import { loadLedger } from '../store/repositories';
+import type { CallerContext, ResolverHandler } from './define';
+
+/** The consent resolvers: thin shells over src/consent, each change recorded in the ledger there. */
+const actor = (caller: CallerContext) => {
+  const deps = productionDeps();
+  return { accountId: caller.accountId, now: deps.now(), catalog: deps.catalog };
+};
+
+export const setConsent: ResolverHandler<'setConsent'> = {
+  run: (input, caller) => setConsentMode(input, actor(caller))
+};
+
+export const acceptFormat: ResolverHandler<'acceptFormat'> = {
+  run: (input, caller) => acceptFormatVersion(input.version, actor(caller))
+};
+
+export const setRestrictions: ResolverHandler<'setRestrictions'> = {
+  run: (input, caller) => applyRestrictions(input.restrictions, actor(caller))
+};
+
+export const withdraw: ResolverHandler<'withdraw'> = {
+  run: (input, caller) => withdrawConsent(productionDeps(), input, caller.accountId)
+};
+
+/** Oldest first, as the ledger's keys sort (time, then a random id for entries of the same instant). */
+export const getLedger: ResolverHandler<'getLedger'> = {
+  async run() {
+    return ok({ entries: (await loadLedger()).map((e) => e.value) });
+  }
+};

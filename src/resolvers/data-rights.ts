@@ -1,0 +1,44 @@
+import { ok } from '../../shared/api/envelope';
+import { actionEntry } from '../core/consent-transitions';
+import { productionDeps } from '../engine/deps';
+import { requestVendorDeletion as requestDeletion } from '../rights/request-deletion';
+import { eraseSiteData } from '../rights/site-erase';
+import { exportSiteData } from '../rights/site-export';
+import { requestVendorExport as fetchVendorExport } from '../rights/vendor-export';
+import { readVendorRestriction, requestVendorRestriction } from '../rights/vendor-restriction';
+import { appendLedger, loadConsent } from '../store/repositories';
+import type { ResolverHandler } from './define';
+
+/** Data rights: what the app keeps on the site (export, erase) and what the vendor holds (export, delete, restrict). */
+
+export const exportData: ResolverHandler<'exportData'> = {
+  run: () => exportSiteData(productionDeps().now())
+};
+
+export const eraseData: ResolverHandler<'eraseData'> = {
+  run: () => eraseSiteData(productionDeps().now())
+};
+
+export const requestVendorExport: ResolverHandler<'requestVendorExport'> = {
+  async run(_input, caller) {
+    const deps = productionDeps();
+    const result = await fetchVendorExport(deps);
+    // Recorded only once the vendor answered: a failed attempt exported nothing.
+    if (result.ok) await appendLedger([actionEntry(await loadConsent(), 'request-vendor-export', [], { accountId: caller.accountId, now: deps.now() })]);
+    return result;
+  }
+};
+
+export const requestVendorDeletion: ResolverHandler<'requestVendorDeletion'> = {
+  run: (_input, caller) => requestDeletion(productionDeps(), caller.accountId)
+};
+
+export const restrictVendorProcessing: ResolverHandler<'restrictVendorProcessing'> = {
+  async run(input, caller) {
+    const deps = productionDeps();
+    const before = (await readVendorRestriction())?.restrictedPurposes ?? [];
+    const change = { path: 'vendor.restrictedPurposes', from: [...before].sort(), to: [...input.restrictedPurposes].sort() };
+    await appendLedger([actionEntry(await loadConsent(), 'restrict-vendor-processing', [change], { accountId: caller.accountId, now: deps.now() })]);
+    return ok({ vendorRestriction: await requestVendorRestriction(deps, input.restrictedPurposes) });
+  }
+};

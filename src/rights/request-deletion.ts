@@ -1,0 +1,16 @@
+import { ok, type Envelope } from '../../shared/api/envelope';
+import type { VendorDeletionOutput } from '../../shared/api/resolvers';
+import { actionEntry } from '../core/consent-transitions';
+import type { EngineDeps } from '../engine/deps';
+import { appendLedger, loadConsent } from '../store/repositories';
+import { attemptVendorDeletion, queueVendorDeletion } from './vendor-deletion';
+
+/** The admin asks the vendor to delete what it holds, without withdrawing: queued, recorded, tried now. */
+export async function requestVendorDeletion(deps: EngineDeps, accountId: string): Promise<Envelope<VendorDeletionOutput>> {
+  const now = deps.now();
+  await appendLedger([actionEntry(await loadConsent(), 'request-vendor-deletion', [], { accountId, now })]);
+  await queueVendorDeletion(now);
+  const vendorDeletion = await attemptVendorDeletion(deps, { force: true });
+  if (!vendorDeletion) throw new Error('the vendor deletion request vanished right after it was queued');
+  return ok({ vendorDeletion });
+}

@@ -1,0 +1,45 @@
+import { kvs } from '@forge/kvs';
+import { fail, ok, type Envelope } from '../../shared/api/envelope';
+import type { EraseOutput } from '../../shared/api/resolvers';
+import { actionEntry } from '../core/consent-transitions';
+import { initialConsent } from '../../shared/report/consent';
+import { keys, secretKeys } from '../store/keys';
+import { removeMany } from '../store/kvs-store';
+import { appendLedger } from '../store/repositories';
+import { deleteInstallationSecret } from '../transport/installation-secret';
+import { listAllKeys } from './site-keys';
+import { readVendorDeletion } from './vendor-deletion';
+
+/**
+ * Erases everything the app stores on the site: every plain key and the installation secret.
+ * Afterwards the app is as if freshly installed (consent 'not-asked', nothing can be sent).
+ *
+ * What is deliberately left, and why:
+ * - ONE ledger entry saying site data was erased, when, and how many keys, with NO account id. It holds
+ *   nothing personal, and without it the next admin would find an empty history and a reset consent with
+ *   no explanation; the ledger's promise ("every consent change is recorded") would silently break.
+ * - If a vendor deletion request is still pending, the installation id, the secret, the collector-key
+ *   flag and that request stay until the collector acknowledges it. Erasing them would orphan the
+ *   request: with a new installation id and secret the app could never again prove to the vendor
+ *   which data is its own, so the vendor-held copy could no longer be deleted through the app.
+ *   The daily job finishes the request; erase again afterwards to remove these last keys too.
+ */
+export async function eraseSiteData(now: Date): Promise<Envelope<EraseOutput>> {
+  const pendingVendorDeletion = (await readVendorDeletion())?.status === 'pending';
+  const kept = new Set<string>(pendingVendorDeletion ? [keys.installation, keys.vendorDeletion, keys.vendorKey] : []);
+  const targets = (await listAllKeys()).map((e) => e.key).filter((k) => !kept.has(k));
+  const failed = await removeMany(targets);
+  const eraseSecret = !pendingVendorDeletion && (await kvs.getSecret(secretKeys.collectorSecret)) !== undefined;
+  if (eraseSecret) await deleteInstallationSecret();
+  if (failed.length > 0) {
+    return fail('STORAGE', `${failed.length} of ${targets.length} stored items could not be erased. Nothing else changed; erase again to finish.`);
+  }
+  const erased = targets.length + (eraseSecret ? 1 : 0);
+  await appendLedger([
+    {
+      ...actionEntry(initialConsent, 'erase-site-data', [{ path: 'siteData.storedKeys', from: targets.length, to: 0 }], { accountId: '', now }),
+      accountId: null
+    }
+  ]);
+  return ok({ erasedKeys: erased, erasedAt: now.toISOString() });
+}

@@ -1,0 +1,26 @@
+import { ok, type Envelope } from '../../shared/api/envelope';
+import type { DocumentOutput } from '../../shared/api/resolvers';
+import { secretKeys } from '../store/keys';
+import { listAllKeys } from './site-keys';
+
+/** What the export says about the data it leaves out, so the document is complete about itself. */
+export const notExported = [
+  {
+    key: secretKeys.collectorSecret,
+    storage: 'KVS secret storage',
+    why: 'The per-installation secret that authenticates requests to the vendor; exporting it would let anyone holding the file act for this site.'
+  }
+] as const;
+
+/** Everything the app stores on the site, as ONE JSON document, key by key with the stored values. */
+export async function exportSiteData(now: Date): Promise<Envelope<DocumentOutput>> {
+  const entries = (await listAllKeys()).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const document = {
+    format: 'usage-reporting-site-export/1',
+    exportedAt: now.toISOString(),
+    keyCount: entries.length,
+    entries,
+    notIncluded: notExported
+  };
+  return ok({ fileName: `usage-reporting-site-data-${now.toISOString().slice(0, 10)}.json`, json: JSON.stringify(document, null, 2) });
+}

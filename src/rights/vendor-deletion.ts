@@ -1,0 +1,69 @@
+import { vendorDeletionSchema, type VendorDeletion } from '../../shared/report/records';
+import { isAttemptDue, nextAttemptAt } from '../core/backoff';
+import type { EngineDeps } from '../engine/deps';
+import { keys } from '../store/keys';
+import { readParsed, write } from '../store/kvs-store';
+import { ensureInstallation } from '../store/repositories';
+
+/**
+ * Asking the vendor to delete what it holds about this installation. The request is stored first
+ * (pending), then tried at once; the daily job retries it with backoff until the collector
+ * acknowledges, and the acknowledgement (its id, time and count) is kept and shown.
+ */
+
+/** For loadAdminPage and withdraw: the stored request, or null when none was ever made. */
+export async function readVendorDeletion(): Promise<VendorDeletion | null> {
+  const read = await readParsed(keys.vendorDeletion, vendorDeletionSchema);
+  return read.ok ? (read.value ?? null) : null;
+}
+
+/**
+ * Queues a new request unless one is already pending (asking twice changes nothing). After an
+ * acknowledgement a new request starts afresh: reports may have arrived since the last deletion.
+ */
+export async function queueVendorDeletion(now: Date): Promise<VendorDeletion> {
+  const existing = await readVendorDeletion();
+  if (existing?.status === 'pending') return existing;
+  const fresh: VendorDeletion = {
+    status: 'pending',
+    requestedAt: now.toISOString(),
+    attempts: 0,
+    nextAttemptAt: now.toISOString(),
+    lastError: null,
+    acknowledgement: null
+  };
+  await write(keys.vendorDeletion, fresh);
+  return fresh;
+}
+
+/** One attempt, if one is pending and due (or `force`, for the admin's own click). */
+export async function attemptVendorDeletion(deps: EngineDeps, options: { force?: boolean } = {}): Promise<VendorDeletion | null> {
+  const current = await readVendorDeletion();
+  const now = deps.now();
+  if (!current || current.status !== 'pending') return current;
+  if (!options.force && !isAttemptDue(current.nextAttemptAt, now)) return current;
+  const installation = await ensureInstallation(now);
+  const outcome = await deps.rights(installation.installationId).deleteData().catch((error: unknown) => ({
+    kind: 'retryable' as const,
+    reason: `could not reach the collector: ${error instanceof Error ? error.message : String(error)}`
+  }));
+  const attempts = current.attempts + 1;
+  const next: VendorDeletion =
+    outcome.kind === 'ok'
+      ? {
+          ...current,
+          status: 'acknowledged',
+          attempts,
+          lastError: null,
+          acknowledgement: {
+            acknowledgementId: outcome.value.acknowledgementId,
+            acknowledgedAt: outcome.value.acknowledgedAt,
+            deletedReports: outcome.value.deletedReports
+          }
+        }
+      : // Rejected requests are retried too: the promise is "until acknowledged", and a vendor-side
+        // fix (a rotated key, a redeployed collector) is the only way they can succeed; the admin sees why.
+        { ...current, attempts, nextAttemptAt: nextAttemptAt(attempts, now), lastError: outcome.reason };
+  await write(keys.vendorDeletion, next);
+  return next;
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { vendorRestrictionSchema, type VendorRestriction } from '../../shared/api/resolvers';
+import { purposeSchema, type Purpose } from '../../shared/catalog/vocabulary';
+import { isAttemptDue, nextAttemptAt } from '../core/backoff';
+import type { EngineDeps } from '../engine/deps';
+import { keys } from '../store/keys';
+import { readParsed, write } from '../store/kvs-store';
+import { ensureInstallation } from '../store/repositories';
+
+/**
+ * The purposes the vendor may no longer use this installation's data for. Stored as the admin set
+ * it, pending until the collector confirms exactly that set; retried by the daily job meanwhile.
+ */
+const storedRestrictionSchema = vendorRestrictionSchema.extend({
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: z.iso.datetime()
+});
+type StoredRestriction = z.infer<typeof storedRestrictionSchema>;
+
+const toView = ({ attempts: _a, nextAttemptAt: _n, ...view }: StoredRestriction): VendorRestriction => view;
+
+/** For loadAdminPage: the last restriction requested, or null when none was ever made. */
+export async function readVendorRestriction(): Promise<VendorRestriction | null> {
+  const read = await readParsed(keys.vendorRestriction, storedRestrictionSchema);
+  return read.ok && read.value ? toView(read.value) : null;
+}
+
+export async function requestVendorRestriction(deps: EngineDeps, purposes: readonly Purpose[]): Promise<VendorRestriction> {
+  const now = deps.now();
+  const set = purposeSchema.options.filter((p) => purposes.includes(p));
+  await write(keys.vendorRestriction, {
+    restrictedPurposes: set,
+    status: 'pending',
+    requestedAt: now.toISOString(),
+    acknowledgedAt: null,
+    lastError: null,
+    attempts: 0,
+    nextAttemptAt: now.toISOString()
+  } satisfies StoredRestriction);
+  return toView(await attemptVendorRestriction(deps, { force: true }) ?? (await mustRead()));
+}
+
+/** One attempt if a restriction is pending and due; returns the stored state after it. */
+export async function attemptVendorRestriction(deps: EngineDeps, options: { force?: boolean } = {}): Promise<StoredRestriction | null> {
+  const read = await readParsed(keys.vendorRestriction, storedRestrictionSchema);
+  const current = read.ok ? read.value : undefined;
+  const now = deps.now();
+  if (!current || current.status !== 'pending') return current ?? null;
+  if (!options.force && !isAttemptDue(current.nextAttemptAt, now)) return current;
+  const installation = await ensureInstallation(now);
+  const outcome = await deps.rights(installation.installationId).restrict(current.restrictedPurposes).catch((error: unknown) => ({
+    kind: 'retryable' as const,
+    reason: `could not reach the collector: ${error instanceof Error ? error.message : String(error)}`
+  }));
+  const attempts = current.attempts + 1;
+  let next: StoredRestriction;
+  if (outcome.kind === 'ok') {
+    const confirmed = [...outcome.value.restrictedPurposes].sort().join(',') === [...current.restrictedPurposes].sort().join(',');
+    next = confirmed
+      ? { ...current, status: 'acknowledged', acknowledgedAt: outcome.value.updatedAt ?? now.toISOString(), lastError: null, attempts }
+      : { ...current, attempts, nextAttemptAt: nextAttemptAt(attempts, now), lastError: 'The collector confirmed a different set of purposes.' };
+  } else {
+    next = { ...current, attempts, nextAttemptAt: nextAttemptAt(attempts, now), lastError: outcome.reason };
+  }
+  // A newer request made while this one was in flight wins: only overwrite the request we attempted.
+  const latest = await readParsed(keys.vendorRestriction, storedRestrictionSchema);
+  if (latest.ok && latest.value && latest.value.requestedAt !== current.requestedAt) return latest.value;
+  await write(keys.vendorRestriction, next);
+  return next;
+}
+
+async function mustRead(): Promise<StoredRestriction> {
+  const read = await readParsed(keys.vendorRestriction, storedRestrictionSchema);
+  if (!read.ok || !read.value) throw new Error('the vendor restriction record vanished while it was being requested');
+  return read.value;
+}
