@@ -1,0 +1,124 @@
+import { initialConsent, noRestrictions } from '../../shared/report/consent';
+import { parseReport, type Report } from '../../shared/report/schema';
+import { createWorld, DAY, type World } from './engine-support';
+
+let w: World;
+beforeEach(async () => {
+  w = await createWorld();
+});
+afterEach(async () => {
+  await w.close();
+});
+
+function reportOf(text: string): Report {
+  const parsed = parseReport(JSON.parse(text));
+  if (!parsed.ok) throw new Error(parsed.issues.join('; '));
+  return parsed.value;
+}
+
+const usageKeys = ['usage.adminPageOpened', 'usage.consentChanges', 'usage.dataExports', 'usage.reportsPreviewed', 'usage.reportsSent'];
+
+describe('what a preview withholds', () => {
+  test('before the first consent the preview shows the current format in full: what consenting would share', async () => {
+    const report = reportOf((await w.must('preview')).text);
+    expect(report.format).toBe('usage-report/2');
+    expect(report.fields).toMatchObject({ 'site.product': 'jira', 'site.customFields': expect.any(String), 'config.consentMode': 'not-asked' });
+    expect(report.withheld).toEqual([]);
+  });
+
+  test('an installation that accepted format 1 gets the format-2 fields withheld until it accepts format 2', async () => {
+    await w.consent.storeAsLeftBy({ ...initialConsent, mode: 'automatic', cadence: 'weekly', acceptedFormat: 1, revision: 1, changedAt: '2026-01-05T10:00:00.000Z' });
+    const page = await w.must('loadAdminPage');
+    expect(page.formatVersion).toBe(2);
+    expect(page.newFields.map((f) => f.key)).toEqual(['site.customFields', 'site.blogposts']);
+    const before = reportOf(page.preview.text);
+    expect(Object.keys(before.fields)).not.toContain('site.customFields');
+    // Blog posts are a Confluence count: a Jira site has no value to withhold.
+    expect(before.withheld).toEqual([{ key: 'site.customFields', reason: 'format-not-accepted' }]);
+
+    // Automatic reports keep going without the new fields.
+    await w.scheduled();
+    const [first] = await w.received();
+    expect(Object.keys(reportOf(first?.bytes ?? '').fields)).not.toContain('site.customFields');
+
+    await w.consent.accept(2);
+    const after = reportOf((await w.must('preview')).text);
+    expect(Object.keys(after.fields)).toContain('site.customFields');
+    expect(after.withheld).toEqual([]);
+    expect((await w.must('loadAdminPage')).newFields).toEqual([]);
+  });
+
+  test('an excluded category and a narrowed purpose are withheld, named, and the report declares only the purposes left', async () => {
+    await w.consent.set('per-case');
+    await w.consent.restrict({ categories: ['usage'], fields: ['site.issues'], purposes: ['troubleshooting'] });
+    const draft = await w.must('preview');
+    const report = reportOf(draft.text);
+    expect(report.purposes).toEqual(['troubleshooting']);
+    expect(Object.keys(report.fields).sort()).toEqual(['app.environment', 'app.versionMajor', 'app.versionMinor', 'config.cadence', 'config.consentMode', 'config.purposesNarrowed', 'config.restrictionsActive']);
+    const reasons = Object.fromEntries(report.withheld.map((x) => [x.key, x.reason]));
+    for (const key of usageKeys) expect(reasons[key]).toBe('restricted-category');
+    expect(reasons['site.issues']).toBe('restricted-field');
+    expect(reasons['site.projects']).toBe('restricted-purpose');
+
+    // The collector checks every field against the declared purposes: the narrowed report is accepted.
+    expect(await w.must('sendReport', { draftId: draft.draftId, digest: draft.digest })).toMatchObject({ outcome: 'sent' });
+    expect((await w.received()).map((r) => r.bytes)).toEqual([draft.text]);
+  });
+
+  test('lifting the restrictions brings the fields back', async () => {
+    await w.consent.set('per-case');
+    await w.consent.restrict({ categories: ['usage'], fields: [], purposes: ['troubleshooting'] });
+    await w.consent.restrict(noRestrictions);
+    const report = reportOf((await w.must('preview')).text);
+    expect(report.withheld).toEqual([]);
+    expect(report.purposes).toEqual(['product-improvement', 'troubleshooting']);
+  });
+});
+
+describe('history and its diff', () => {
+  test('each entry has its exact bytes and the previous sent report’s bytes; usage is counted per day', async () => {
+    await w.consent.set('per-case');
+    const first = await w.must('preview');
+    await w.must('sendReport', { draftId: first.draftId, digest: first.digest });
+    w.advance(DAY);
+    const second = await w.must('preview');
+    await w.must('sendReport', { draftId: second.draftId, digest: second.digest });
+
+    const history = await w.must('getHistory');
+    expect(history.entries.map((e) => e.reportId)).toEqual([second.reportId, first.reportId]);
+    const entry = await w.must('getHistoryEntry', { reportId: second.reportId });
+    expect(entry).toMatchObject({ text: second.text, previousText: first.text, previousReportId: first.reportId });
+    expect(await w.must('getHistoryEntry', { reportId: first.reportId })).toMatchObject({ previousText: null, previousReportId: null });
+
+    // The second report covers the first day: one preview and one send happened then.
+    const fields = reportOf(second.text).fields;
+    expect(fields['usage.reportsPreviewed']).toBe(1);
+    expect(fields['usage.reportsSent']).toBe(1);
+    expect(reportOf(second.text).period).toEqual({ from: '2026-11-29', to: '2026-11-30' });
+  });
+
+  test('an unknown report id is NOT_FOUND', async () => {
+    expect(await w.call('getHistoryEntry', { reportId: '7a1c9f52-3a6e-4d8b-9c0d-1e2f3a4b5c6d' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('loadAdminPage', () => {
+  test('one call returns consent, settings, the catalog, a frozen preview that can be sent, and the history', async () => {
+    const page = await w.must('loadAdminPage');
+    expect(page).toMatchObject({
+      context: { product: 'jira', isAdmin: true, appVersion: '1.0.0' },
+      consent: { mode: 'not-asked', acceptedFormat: 0 },
+      settings: { retentionDays: 730 },
+      history: [],
+      outboxSize: 0,
+      vendorDeletion: null,
+      vendorRestriction: null,
+      nextAutomaticAt: null
+    });
+    expect(page.fields.map((f) => f.key)).toContain('site.customFields');
+    expect(page.fields.find((f) => f.key === 'site.projects')).toMatchObject({ valueKind: 'bucket', category: 'configuration', since: 1 });
+    await w.consent.set('per-case');
+    expect(await w.must('sendReport', { draftId: page.preview.draftId, digest: page.preview.digest })).toMatchObject({ outcome: 'sent' });
+    expect((await w.received()).map((r) => r.bytes)).toEqual([page.preview.text]);
+  });
+});
