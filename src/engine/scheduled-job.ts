@@ -1,4 +1,5 @@
 import type { Product } from '../../shared/api/product';
+import { runDailyRights, type RightsRun } from '../rights/daily';
 import { sendAutomaticReport, type AutomaticOutcome } from './automatic';
 import type { EngineDeps } from './deps';
 import { purgeExpiredHistory, type PurgeOutcome } from './history';
@@ -10,6 +11,8 @@ export interface ScheduledRun {
   outbox: Step<OutboxRun>;
   automatic: Step<AutomaticOutcome>;
   retention: Step<PurgeOutcome>;
+  /** Vendor deletion/restriction retries and the personal data reporting cycle (src/rights/daily.ts). */
+  rights: Step<RightsRun>;
 }
 
 /** Runs one step; a failure is recorded for the run's summary and the next step still runs. */
@@ -32,7 +35,8 @@ export async function runScheduledJob(deps: EngineDeps, product: Product): Promi
   const outbox = await step('outbox retry', () => retryOutbox(deps));
   const automatic = await step('automatic report', () => sendAutomaticReport(deps, product));
   const retention = await step('history retention', () => purgeExpiredHistory(deps.now()));
-  return { outbox, automatic, retention };
+  const rights = await step('rights', () => runDailyRights(deps));
+  return { outbox, automatic, retention, rights };
 }
 
 /** What the trigger returns and logs: outcomes and counts, never report bytes. */
@@ -45,6 +49,7 @@ export function summarizeRun(run: ScheduledRun) {
   return {
     outbox: run.outbox.ok ? run.outbox.value : { error: run.outbox.error },
     automatic,
-    retention: run.retention.ok ? run.retention.value : { error: run.retention.error }
+    retention: run.retention.ok ? run.retention.value : { error: run.retention.error },
+    rights: run.rights.ok ? run.rights.value : { error: run.rights.error }
   };
 }
