@@ -1,4 +1,5 @@
 import type { Product } from '../../shared/api/product';
+import type { CounterSnapshot } from '../counters';
 
 /**
  * What the bridge host needs from the simulated platform; sim/platform.ts's SimPlatform satisfies
@@ -13,6 +14,8 @@ export interface HostPlatform {
   uiContext(accountId: string): object;
   readonly users: { readonly admin: string; readonly member: string };
   readonly site: { configure(options: { product?: Product }): void };
+  /** Invocations, KVS, product and egress calls so far, for tests and benchmarks measuring a page. */
+  readonly counters: { snapshot(): CounterSnapshot };
 }
 
 /** The two people the host page can act as. */

@@ -79,6 +79,7 @@ export async function startBridgeHost(options: BridgeHostOptions): Promise<Bridg
     if (route === 'GET /__host/host.js') return send(res, 200, 'text/javascript; charset=utf-8', browserScript('host-page'));
     if (route === 'GET /__host/host.css') return send(res, 200, 'text/css; charset=utf-8', browserStylesheet('host'));
     if (route === 'GET /__host/api/context') return sendApi(res, contextApi(options.platform, url.searchParams));
+    if (route === 'GET /__host/api/counters') return sendApi(res, { status: 200, body: options.platform.counters.snapshot() });
     if (route === 'POST /__host/api/invoke' || route === 'POST /__host/api/scheduled') {
       // Only the product page itself may call its backend; the framed app (another origin) may not.
       if (req.headers.origin !== self) return sendApi(res, { status: 403, body: { ok: false, message: 'Cross-origin call refused.' } });

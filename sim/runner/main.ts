@@ -1,6 +1,6 @@
 import './install-globals';
 import path from 'node:path';
-import { parseRunnerArgs, REPO_ROOT } from './options';
+import { parseRunnerArgs, REPO_ROOT, USAGE } from './options';
 import { startLocalRunner } from './runner';
 
 /**
@@ -8,7 +8,16 @@ import { startLocalRunner } from './runner';
  * RUNNER_READY line with the addresses as JSON, which the Playwright fixture waits for.
  */
 async function main(): Promise<void> {
-  const options = parseRunnerArgs(process.argv.slice(2), process.env);
+  const parsed = parseRunnerArgs(process.argv.slice(2), process.env);
+  if (!parsed.ok) {
+    console.error(parsed.message);
+    process.exit(2);
+  }
+  if ('help' in parsed) {
+    console.log(USAGE);
+    return;
+  }
+  const { options } = parsed;
   const log = (line: string) => console.log(line);
   const runner = await startLocalRunner(options, log);
   const shownDataDir = path.relative(REPO_ROOT, runner.dataDir) || runner.dataDir;

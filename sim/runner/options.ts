@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * The runner's command line. Everything has an embedded default so `npm start` needs nothing;
- * the flags exist for `--reset` and for the Playwright fixture (free port, temp data, fixture UI).
+ * the flags exist for `--reset` and for the Playwright fixture (free port, temp data, seed, fixture UI).
  */
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -16,13 +16,30 @@ export interface RunnerOptions {
   /** Frame this folder instead of the manifest's built resource. */
   resourceDir?: string;
   manifestPath: string;
+  /** A JSON seed file (see seed.ts) written to the KVS before the app runs. */
+  seedFile?: string;
 }
+
+export const USAGE = [
+  'Usage: npm start -- [options]',
+  '  --reset              start clean: delete the data folder first',
+  '  --port <n>           listen on this port (default: $PORT, else 3000; 0 picks a free one)',
+  '  --data-dir <dir>     keep the KVS and the collector database here (default: .data/)',
+  '  --memory             keep the KVS in memory (nothing survives a restart)',
+  '  --seed <file.json>   write these KVS entries before the app runs: {"values": {...}, "secrets": {...}}',
+  '  --resource-dir <dir> frame this built Custom UI instead of the manifest resource',
+  '  --manifest <file>    run the app described by this manifest (default: manifest.yml)'
+].join('\n');
+
+export type ParsedArgs = { ok: true; options: RunnerOptions } | { ok: true; help: true } | { ok: false; message: string };
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
 
-export function parseRunnerArgs(argv: readonly string[], env: NodeJS.ProcessEnv): RunnerOptions {
+export function parseRunnerArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedArgs {
+  const envPort = portSchema.safeParse(env.PORT ?? 3000);
+  if (!envPort.success) return { ok: false, message: `PORT=${env.PORT} is not a port number (0–65535).` };
   const options: RunnerOptions = {
-    port: portSchema.parse(env.PORT ?? 3000),
+    port: envPort.data,
     dataDir: path.join(REPO_ROOT, '.data'),
     reset: false,
     memory: false,
@@ -30,19 +47,22 @@ export function parseRunnerArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
   };
   const args = [...argv];
   while (args.length > 0) {
-    const flag = args.shift();
-    const value = () => {
-      const next = args.shift();
-      if (next === undefined) throw new Error(`${flag} needs a value`);
-      return next;
-    };
+    const flag = args.shift() ?? '';
+    if (flag === '--help' || flag === '-h') return { ok: true, help: true };
     if (flag === '--reset') options.reset = true;
     else if (flag === '--memory') options.memory = true;
-    else if (flag === '--port') options.port = portSchema.parse(value());
-    else if (flag === '--data-dir') options.dataDir = path.resolve(value());
-    else if (flag === '--resource-dir') options.resourceDir = path.resolve(value());
-    else if (flag === '--manifest') options.manifestPath = path.resolve(value());
-    else throw new Error(`Unknown option ${flag}. Options: --reset, --port <n>, --data-dir <dir>, --memory, --resource-dir <dir>, --manifest <file>`);
+    else if (['--port', '--data-dir', '--resource-dir', '--manifest', '--seed'].includes(flag)) {
+      const value = args.shift();
+      if (value === undefined || value.startsWith('--')) return { ok: false, message: `${flag} needs a value.\n${USAGE}` };
+      if (flag === '--port') {
+        const port = portSchema.safeParse(value);
+        if (!port.success) return { ok: false, message: `--port ${value} is not a port number (0–65535).` };
+        options.port = port.data;
+      } else if (flag === '--data-dir') options.dataDir = path.resolve(value);
+      else if (flag === '--resource-dir') options.resourceDir = path.resolve(value);
+      else if (flag === '--manifest') options.manifestPath = path.resolve(value);
+      else options.seedFile = path.resolve(value);
+    } else return { ok: false, message: `Unknown option ${flag}.\n${USAGE}` };
   }
-  return options;
+  return { ok: true, options };
 }

@@ -7,6 +7,7 @@ import { loadManifest } from '../manifest/load';
 import { createSimPlatform, type SimPlatform } from '../platform';
 import { analyticsOrigin } from './analytics-origin';
 import type { RunnerOptions } from './options';
+import { applySeed, readSeedFile, type Seed } from './seed';
 
 /**
  * The local runner: the simulated Forge platform running the app, the vendor's collector standing
@@ -25,6 +26,9 @@ export interface LocalRunner {
 const INSTALLED_MARKER = 'installed.json';
 
 export async function startLocalRunner(options: RunnerOptions, log: (line: string) => void): Promise<LocalRunner> {
+  // Read the seed before touching anything: a bad seed file should not cost the data folder.
+  const seed = options.seedFile ? await readSeedFile(options.seedFile) : undefined;
+  if (seed && !seed.ok) throw new Error(seed.message);
   if (options.reset) await rm(options.dataDir, { recursive: true, force: true });
   await mkdir(options.dataDir, { recursive: true });
 
@@ -38,7 +42,10 @@ export async function startLocalRunner(options: RunnerOptions, log: (line: strin
   });
 
   try {
-    await installOnce(platform, options, log);
+    if (seed) await seedKvs(platform, seed.value, log);
+    await installOnce(platform, options, log, { alreadyInstalled: seed !== undefined });
+    // Counters start at zero when the page can first be opened, so they measure what the page costs.
+    platform.counters.reset();
     const host = await startBridgeHost({ platform, manifestPath: options.manifestPath, resourceDir: options.resourceDir, port: options.port, log });
     return {
       url: host.url,
@@ -59,15 +66,27 @@ export async function startLocalRunner(options: RunnerOptions, log: (line: strin
   }
 }
 
+/**
+ * A seed stands for an installation that already exists, so the installed event (sent once, long
+ * ago, on a real site) is not sent again; the seed carries whatever that event would have stored.
+ */
+async function seedKvs(platform: SimPlatform, seed: Seed, log: (line: string) => void): Promise<void> {
+  const applied = await applySeed(platform.kvs, seed);
+  if (!applied.ok) throw new Error(applied.message);
+  log(`Seeded the KVS with ${applied.value.values} value(s) and ${applied.value.secrets} secret(s).`);
+}
+
 /** Forge sends `avi:forge:installed:app` once per installation; a data folder is one installation. */
-async function installOnce(platform: SimPlatform, options: RunnerOptions, log: (line: string) => void): Promise<void> {
+async function installOnce(platform: SimPlatform, options: RunnerOptions, log: (line: string) => void, opts: { alreadyInstalled: boolean }): Promise<void> {
   const marker = path.join(options.dataDir, INSTALLED_MARKER);
   if (!options.memory && existsSync(marker)) return;
-  try {
-    await platform.runLifecycleInstalled();
-  } catch (error) {
-    // The app failing its install event is the app's bug to see, not a reason to hide the page.
-    log(`The app's installed-event handler failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (!opts.alreadyInstalled) {
+    try {
+      await platform.runLifecycleInstalled();
+    } catch (error) {
+      // The app failing its install event is the app's bug to see, not a reason to hide the page.
+      log(`The app's installed-event handler failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   if (!options.memory) await writeFile(marker, JSON.stringify({ installedAt: new Date().toISOString() }));
 }

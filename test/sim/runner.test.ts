@@ -1,0 +1,137 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fetch as forgeFetch } from '@forge/api';
+import { kvs } from '@forge/kvs';
+import { REPO_ROOT, type RunnerOptions } from '../../sim/runner/options';
+import { startLocalRunner, type LocalRunner } from '../../sim/runner/runner';
+import { INSTALLATION_KEY } from '../../src/context/installation';
+
+/** The local runner in this process: sim platform, collector and bridge host, on free ports. */
+let dir: string;
+const running: LocalRunner[] = [];
+const log: string[] = [];
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'runner-test-'));
+  log.length = 0;
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((r) => r.close()));
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function start(overrides: Partial<RunnerOptions> = {}): Promise<LocalRunner> {
+  const runner = await startLocalRunner(
+    { port: 0, dataDir: path.join(dir, 'data'), reset: false, memory: false, manifestPath: path.join(REPO_ROOT, 'manifest.yml'), ...overrides },
+    (line) => log.push(line)
+  );
+  running.push(runner);
+  return runner;
+}
+
+async function stop(runner: LocalRunner): Promise<void> {
+  running.splice(running.indexOf(runner), 1);
+  await runner.close();
+}
+
+function asApp<T>(runner: LocalRunner, fn: () => Promise<T>): Promise<T> {
+  return runner.platform.runAsInvocation({ functionKey: 'resolver', accountId: runner.platform.users.admin }, fn);
+}
+
+async function invoke(runner: LocalRunner, functionKey: string, as: 'admin' | 'member'): Promise<unknown> {
+  const origin = new URL(runner.url).origin;
+  const response = await fetch(new URL('/__host/api/invoke', runner.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ functionKey, product: 'jira', as })
+  });
+  return response.json();
+}
+
+describe('the local runner', () => {
+  test('serves the product page and runs the real resolver for the acting user', async () => {
+    const runner = await start();
+    expect(runner.url).toMatch(/^http:\/\/localhost:\d+\/$/);
+    const page = await fetch(runner.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Run scheduled trigger now');
+    expect(await invoke(runner, 'getContext', 'admin')).toEqual({ ok: true, value: { ok: true, data: { product: 'jira', isAdmin: true, appVersion: '1.0.0' } } });
+    expect(await invoke(runner, 'getContext', 'member')).toEqual({ ok: true, value: { ok: true, data: { product: 'jira', isAdmin: false, appVersion: '1.0.0' } } });
+  });
+
+  test("the manifest's analytics host reaches the in-process collector, and only that host", async () => {
+    const runner = await start();
+    expect(runner.analyticsOrigin).toBe('https://collector.usage-reporting.example.com');
+    const health = await asApp(runner, async () => {
+      const response = await forgeFetch('https://collector.usage-reporting.example.com/healthz');
+      return { status: response.status, body: await response.json() };
+    });
+    expect(health).toEqual({ status: 200, body: { ok: true } });
+    await expect(asApp(runner, () => forgeFetch('https://example.org/'))).rejects.toThrow(/example\.org/);
+  });
+
+  test('keeps its data in the data folder across restarts, and sends the installed event once', async () => {
+    const first = await start();
+    const installed = await asApp(first, () => kvs.get(INSTALLATION_KEY));
+    expect(installed).toEqual({ installedAt: expect.any(String), product: 'jira' });
+    await asApp(first, () => kvs.set('settings', { kept: true }));
+    // Gone before the restart: only a second installed event could bring it back.
+    await asApp(first, () => kvs.delete(INSTALLATION_KEY));
+    await stop(first);
+    expect((await readdir(path.join(dir, 'data'))).sort()).toEqual(['collector.db', 'installed.json', 'kvs']);
+
+    const second = await start();
+    expect(await asApp(second, () => kvs.get('settings'))).toEqual({ kept: true });
+    expect(await asApp(second, () => kvs.get(INSTALLATION_KEY))).toBeUndefined();
+  });
+
+  test('--reset starts clean', async () => {
+    const first = await start();
+    await asApp(first, () => kvs.set('settings', { kept: true }));
+    await stop(first);
+    const second = await start({ reset: true });
+    expect(await asApp(second, () => kvs.get('settings'))).toBeUndefined();
+  });
+
+  test('counters start at zero when the page can be opened, so they measure only what the page does', async () => {
+    const runner = await start({ memory: true });
+    expect(runner.platform.counters.snapshot()).toEqual({ invocations: {}, kvs: {}, product: {}, egress: {} });
+    const counters = await fetch(new URL('/__host/api/counters', runner.url));
+    expect(await counters.json()).toEqual({ invocations: {}, kvs: {}, product: {}, egress: {} });
+    await invoke(runner, 'getContext', 'admin');
+    const after = await (await fetch(new URL('/__host/api/counters', runner.url))).json();
+    expect(after.invocations).toEqual({ resolver: 1 });
+  });
+});
+
+describe('the local runner with --seed', () => {
+  async function seedFile(content: unknown): Promise<string> {
+    const file = path.join(dir, 'seed.json');
+    await writeFile(file, JSON.stringify(content));
+    return file;
+  }
+
+  test('the app starts from the seeded state, as an existing installation (no installed event)', async () => {
+    const runner = await start({ memory: true, seedFile: await seedFile({ values: { consent: { formatVersion: 1 } }, secrets: { 'collector-secret': 'k' } }) });
+    expect(await asApp(runner, () => kvs.get('consent'))).toEqual({ formatVersion: 1 });
+    expect(await asApp(runner, () => kvs.getSecret('collector-secret'))).toBe('k');
+    expect(await asApp(runner, () => kvs.get(INSTALLATION_KEY))).toBeUndefined();
+    expect(log).toContain('Seeded the KVS with 1 value(s) and 1 secret(s).');
+  });
+
+  test('a bad seed file stops the start before the data folder is touched', async () => {
+    const first = await start();
+    await asApp(first, () => kvs.set('settings', { kept: true }));
+    await stop(first);
+
+    await expect(start({ reset: true, seedFile: await seedFile({ consent: {} }) })).rejects.toThrow(/is not a seed/);
+    const again = await start();
+    expect(await asApp(again, () => kvs.get('settings'))).toEqual({ kept: true });
+  });
+
+  test('a seed entry the KVS refuses stops the start and names the entry', async () => {
+    await expect(start({ memory: true, seedFile: await seedFile({ values: { 'no/slashes': 1 } }) })).rejects.toThrow(
+      "The seed's value 'no/slashes' was refused by the KVS: INVALID_KEY"
+    );
+  });
+});
