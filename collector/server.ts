@@ -25,7 +25,11 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
   let job: Promise<unknown> = Promise.resolve();
   // One run at a time: a slow run is followed, never overlapped, by the next.
   const retention = (): Promise<RetentionOutcome> => {
-    const run = job.then(() => collector.runRetention());
+    const run = job.then(async () => {
+      const outcome = await collector.runRetention();
+      if (outcome.unparsedReports > 0) collector.app.log.warn({ unparsedReports: outcome.unparsedReports }, 'stored reports no longer parse under the catalog in use; left out of aggregates');
+      return outcome;
+    });
     job = run.catch((err: unknown) => collector.app.log.error({ err }, 'retention job failed'));
     return run;
   };

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../shared/catalog/catalog';
-import { reportSchema } from '../../shared/report/schema';
 import type { CollectorStore } from '../store/store';
 import { nextDay } from '../store/sqlite-store';
+import { schemaFor } from '../report-schema';
 import { foldDay, type DayReport } from './fold-day';
 
 export const defaultRetentionDays = 730;
@@ -14,6 +14,8 @@ export interface RetentionOutcome {
   keepFromDay: string;
   deletedReports: number;
   forgottenNonces: number;
+  /** Stored reports the catalog in use no longer parses (only after a catalog was changed incompatibly); left out of aggregates. */
+  unparsedReports: number;
 }
 
 /**
@@ -32,12 +34,15 @@ export async function runRetention(args: {
   const { store } = args;
   const restrictions = await store.allRestrictions();
   const foldedDays: string[] = [];
+  const schema = schemaFor(args.catalog);
+  let unparsedReports = 0;
   for (const dirty of await store.dirtyDays()) {
     const reports: DayReport[] = [];
     for (const stored of await store.reportsOnDay(dirty.day)) {
-      // Stored bytes passed this schema on ingest, and the schema accepts every format ever produced.
-      const parsed = reportSchema.safeParse(JSON.parse(stored.bytes));
+      // Stored bytes passed this catalog's schema on ingest, and catalogs only ever add entries.
+      const parsed = schema.safeParse(JSON.parse(stored.bytes));
       if (parsed.success) reports.push({ installationId: stored.installationId, receivedAt: stored.receivedAt, report: parsed.data });
+      else unparsedReports++;
     }
     await store.replaceDayAggregates(dirty, foldDay({ day: dirty.day, reports, restrictions, catalog: args.catalog, k: args.k }));
     foldedDays.push(dirty.day);
@@ -45,5 +50,5 @@ export async function runRetention(args: {
   const keepFromDay = nextDay(new Date(args.now.getTime() - args.retentionDays * dayMs).toISOString().slice(0, 10));
   const deletedReports = await store.deleteReportsBeforeDay(keepFromDay);
   const forgottenNonces = await store.forgetNoncesBefore(args.now.toISOString());
-  return { foldedDays, keepFromDay, deletedReports, forgottenNonces };
+  return { foldedDays, keepFromDay, deletedReports, forgottenNonces, unparsedReports };
 }
