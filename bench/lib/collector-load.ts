@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { idempotencyKeyHeader } from '../../shared/collector-api/ingest';
+import { ingestPath } from '../../shared/collector-api/paths';
+import { loadPlanSchema, type LoadResult } from './load-protocol';
+import { percentile } from './stats';
+import { seededRandom, syntheticReport } from './synthetic-reports';
+
+/**
+ * The load generator: a separate process that POSTs valid reports to the collector over loopback
+ * with N requests in flight, and prints one JSON result. Bodies are built before the clock starts,
+ * so the figures measure the collector, not report generation.
+ */
+interface Prepared {
+  reportId: string;
+  body: Buffer;
+}
+
+function prepare(count: number, installations: readonly string[], rand: () => number): Prepared[] {
+  const now = new Date();
+  return Array.from({ length: count }, (_, i) => {
+    const { report, bytes } = syntheticReport({ rand, installationId: installations[i % installations.length] as string, generatedAt: now });
+    return { reportId: report.reportId, body: Buffer.from(bytes, 'utf8') };
+  });
+}
+
+function post(agent: Agent, url: URL, item: Prepared): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: ingestPath,
+        headers: { 'content-type': 'application/json', 'content-length': item.body.length, [idempotencyKeyHeader]: item.reportId }
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      }
+    );
+    req.on('error', reject);
+    req.end(item.body);
+  });
+}
+
+/** Sends every item with `concurrency` in flight; returns per-request latencies (ms) and outcomes. */
+async function fire(agent: Agent, url: URL, items: readonly Prepared[], concurrency: number) {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let networkErrors = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as Prepared;
+      const t0 = performance.now();
+      try {
+        const status = await post(agent, url, item);
+        latencies.push(performance.now() - t0);
+        statuses[String(status)] = (statuses[String(status)] ?? 0) + 1;
+      } catch {
+        networkErrors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return { latencies, statuses, networkErrors };
+}
+
+async function main(): Promise<void> {
+  const plan = loadPlanSchema.parse(JSON.parse(process.argv[2] ?? ''));
+  const url = new URL(plan.url);
+  const rand = seededRandom(plan.seed);
+  const installations = Array.from({ length: plan.installations }, () => randomUUID());
+  const warmup = prepare(plan.warmup, installations, rand);
+  const timed = prepare(plan.requests, installations, rand);
+  const agent = new Agent({ keepAlive: true, maxSockets: plan.concurrency });
+
+  await fire(agent, url, warmup, plan.concurrency);
+  const started = performance.now();
+  const run = await fire(agent, url, timed, plan.concurrency);
+  const durationMs = performance.now() - started;
+  agent.destroy();
+
+  const sorted = [...run.latencies].sort((a, b) => a - b);
+  const result: LoadResult = {
+    requests: plan.requests,
+    statuses: run.statuses,
+    networkErrors: run.networkErrors,
+    durationMs,
+    p50Ms: sorted.length ? percentile(sorted, 50) : 0,
+    p90Ms: sorted.length ? percentile(sorted, 90) : 0,
+    p99Ms: sorted.length ? percentile(sorted, 99) : 0,
+    maxMs: sorted.at(-1) ?? 0
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { metricCatalog, type Catalog } from '../../shared/catalog/catalog';
+import { bucketLabels } from '../../shared/catalog/buckets';
+import type { FieldValue, MetricEntry } from '../../shared/catalog/entry';
+import type { Purpose } from '../../shared/catalog/vocabulary';
+import { canonicalJson } from '../../shared/report/canonical-json';
+import { sha256Hex } from '../../shared/report/digest';
+import { formatName, reportSchemaFor, type Report } from '../../shared/report/schema';
+
+/**
+ * Reports like the ones installations send, built from the catalog and checked against the shared
+ * report schema, so the bench ingests what the app produces and not a shape of its own.
+ */
+
+/** mulberry32: a tiny seeded generator, so a bench run's data is the same every time. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+
+// Site counts exist in one product only; a Jira site reports no Confluence scale and vice versa.
+const onlyIn: Record<string, 'jira' | 'confluence'> = {
+  'site.projects': 'jira',
+  'site.issueTypes': 'jira',
+  'site.issues': 'jira',
+  'site.customFields': 'jira',
+  'site.spaces': 'confluence',
+  'site.pages': 'confluence',
+  'site.blogposts': 'confluence'
+};
+
+function valueFor(entry: MetricEntry, rand: () => number): FieldValue {
+  switch (entry.valueType.kind) {
+    case 'boolean':
+      return rand() < 0.3;
+    case 'enum':
+      return pick(rand, entry.valueType.values);
+    case 'count':
+      return Math.floor(rand() * 12);
+    case 'bucket':
+      return pick(rand, bucketLabels.slice(0, 7));
+  }
+}
+
+const purposeMixes: ReadonlyArray<readonly Purpose[]> = [
+  ['product-improvement', 'troubleshooting'],
+  ['product-improvement', 'troubleshooting'],
+  ['product-improvement', 'troubleshooting'],
+  ['troubleshooting'],
+  ['product-improvement']
+];
+
+export interface SyntheticReport {
+  report: Report;
+  /** The canonical bytes the app sends and the collector stores. */
+  bytes: string;
+  digest: string;
+}
+
+// Building a zod schema costs far more than parsing with it: one per catalog.
+const schemas = new WeakMap<Catalog, ReturnType<typeof reportSchemaFor>>();
+const schemaOf = (catalog: Catalog) => {
+  const held = schemas.get(catalog);
+  if (held) return held;
+  const made = reportSchemaFor(catalog);
+  schemas.set(catalog, made);
+  return made;
+};
+
+export function syntheticReport(args: { rand: () => number; installationId: string; generatedAt: Date; catalog?: Catalog }): SyntheticReport {
+  const { rand, installationId, generatedAt } = args;
+  const catalog = args.catalog ?? metricCatalog;
+  // Most installations run the newest format; some have not updated the app.
+  const version = catalog.formatVersion > 1 && rand() < 0.3 ? catalog.formatVersion - 1 : catalog.formatVersion;
+  const purposes = [...pick(rand, purposeMixes)];
+  const product = rand() < 0.6 ? 'jira' : 'confluence';
+  const fields: Record<string, FieldValue> = {};
+  for (const entry of catalog.entries) {
+    if (entry.since > version || !purposes.includes(entry.purpose)) continue;
+    const only = onlyIn[entry.key];
+    if (only !== undefined && only !== product) continue;
+    fields[entry.key] = entry.key === 'site.product' ? product : valueFor(entry, rand);
+  }
+  const to = new Date(generatedAt.getTime() - 24 * 60 * 60 * 1000);
+  const from = new Date(to.getTime() - 6 * 24 * 60 * 60 * 1000);
+  const draft = {
+    fields,
+    format: formatName(version),
+    generatedAt: generatedAt.toISOString(),
+    installationId,
+    period: { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) },
+    purposes,
+    reportId: randomUUID(),
+    withheld: []
+  };
+  // Parse, not cast: a generator bug must fail the bench, not measure the collector refusing reports.
+  const report = schemaOf(catalog).parse(draft);
+  const bytes = canonicalJson(report);
+  return { report, bytes, digest: sha256Hex(bytes) };
+}
