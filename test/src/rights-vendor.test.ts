@@ -1,0 +1,122 @@
+import { installationExportSchema } from '../../shared/collector-api';
+import { ensureInstallation } from '../../src/store/repositories';
+import { createWorld, DAY, type World } from './engine-support';
+
+let w: World;
+beforeEach(async () => {
+  w = await createWorld();
+});
+afterEach(async () => {
+  await w.close();
+});
+
+async function sendOne(): Promise<string> {
+  await w.must('setConsent', { mode: 'per-case' });
+  const draft = await w.must('preview');
+  const sent = await w.must('sendReport', { draftId: draft.draftId, digest: draft.digest });
+  expect(sent.outcome).toBe('sent');
+  return draft.text;
+}
+
+const installationId = () => w.platform.runAsInvocation({ functionKey: 'scheduled' }, async () => (await ensureInstallation(new Date())).installationId);
+
+describe('withdraw', () => {
+  test('stops at once, cancels what was queued, and a later scheduled run sends nothing', async () => {
+    await w.must('setConsent', { mode: 'automatic', cadence: 'weekly' });
+    w.platform.faults.failEgress({ status: 503 });
+    await w.scheduled();
+    expect((await w.must('getHistory')).entries).toEqual([expect.objectContaining({ trigger: 'automatic', status: 'pending' })]);
+
+    const out = await w.must('withdraw', { alsoRequestVendorDeletion: false });
+    expect(out).toMatchObject({ consent: { mode: 'off' }, cancelledReports: 1, vendorDeletion: null });
+    expect((await w.must('getHistory')).entries[0]).toMatchObject({ status: 'cancelled', lastError: expect.stringContaining('withdrawn') });
+
+    w.advance(30 * DAY);
+    await w.scheduled();
+    expect(await w.received()).toEqual([]);
+  });
+
+  test('with vendor deletion: the collector deletes the raw reports and the acknowledgement is stored and shown', async () => {
+    await sendOne();
+    expect(await w.received()).toHaveLength(1);
+
+    const out = await w.must('withdraw', { alsoRequestVendorDeletion: true });
+    expect(out.vendorDeletion).toMatchObject({
+      status: 'acknowledged',
+      attempts: 1,
+      lastError: null,
+      acknowledgement: { acknowledgementId: expect.any(String), deletedReports: 1 }
+    });
+    expect(await w.received()).toEqual([]);
+    expect(await w.store.deletionsOf(await installationId())).toEqual([expect.objectContaining({ acknowledgementId: out.vendorDeletion?.acknowledgement?.acknowledgementId })]);
+
+    const page = await w.must('loadAdminPage');
+    expect(page.vendorDeletion).toEqual(out.vendorDeletion);
+    const actions = (await w.must('getLedger')).entries.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['withdraw', 'request-vendor-deletion']));
+  });
+
+  test('a deletion the collector cannot take yet stays pending and the daily job retries it with backoff until acknowledged', async () => {
+    await sendOne();
+    w.platform.faults.failEgress({ status: 503, times: 2 });
+    const out = await w.must('withdraw', { alsoRequestVendorDeletion: true });
+    expect(out.vendorDeletion).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('503'), acknowledgement: null });
+
+    // The backoff has not elapsed: the run leaves it alone (the armed 503 is still unused).
+    await w.scheduled();
+    expect((await w.must('loadAdminPage')).vendorDeletion).toMatchObject({ status: 'pending', attempts: 1 });
+
+    w.advance(DAY);
+    await w.scheduled();
+    expect((await w.must('loadAdminPage')).vendorDeletion).toMatchObject({ status: 'pending', attempts: 2 });
+
+    w.advance(DAY);
+    await w.scheduled();
+    expect((await w.must('loadAdminPage')).vendorDeletion).toMatchObject({ status: 'acknowledged', attempts: 3, acknowledgement: { deletedReports: 1 } });
+    expect(await w.received()).toEqual([]);
+  });
+});
+
+describe('vendor data rights', () => {
+  test('requestVendorExport returns everything the collector holds as one JSON document, including the exact bytes sent', async () => {
+    const text = await sendOne();
+    const doc = await w.must('requestVendorExport');
+    expect(doc.fileName).toMatch(/^usage-reporting-vendor-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = installationExportSchema.parse(JSON.parse(doc.json));
+    expect(exported.installationId).toBe(await installationId());
+    expect(exported.reports.map((r) => r.bytes)).toEqual([text]);
+    expect((await w.must('getLedger')).entries.map((e) => e.action)).toContain('request-vendor-export');
+  });
+
+  test('requestVendorExport while the collector is down is a TRANSPORT error, and nothing is recorded', async () => {
+    w.platform.faults.failEgress({ status: 502 });
+    const result = await w.call('requestVendorExport');
+    expect(result).toMatchObject({ ok: false, error: { code: 'TRANSPORT' } });
+    expect((await w.must('getLedger')).entries).toEqual([]);
+  });
+
+  test('requestVendorDeletion without withdrawing: acknowledged, and sharing stays as it was', async () => {
+    await sendOne();
+    const out = await w.must('requestVendorDeletion');
+    expect(out.vendorDeletion).toMatchObject({ status: 'acknowledged', acknowledgement: { deletedReports: 1 } });
+    expect((await w.must('loadAdminPage')).consent.mode).toBe('per-case');
+  });
+
+  test('restrictVendorProcessing is pending until the collector confirms, retried daily, and the collector honours it', async () => {
+    w.platform.faults.failEgress({ status: 500 });
+    const first = await w.must('restrictVendorProcessing', { restrictedPurposes: ['troubleshooting'] });
+    expect(first.vendorRestriction).toMatchObject({ restrictedPurposes: ['troubleshooting'], status: 'pending', acknowledgedAt: null, lastError: expect.stringContaining('500') });
+
+    w.advance(DAY);
+    await w.scheduled();
+    const page = await w.must('loadAdminPage');
+    expect(page.vendorRestriction).toMatchObject({ restrictedPurposes: ['troubleshooting'], status: 'acknowledged', lastError: null });
+    expect(await w.store.getRestrictions(await installationId())).toMatchObject({ purposes: ['troubleshooting'] });
+
+    const lifted = await w.must('restrictVendorProcessing', { restrictedPurposes: [] });
+    expect(lifted.vendorRestriction).toMatchObject({ restrictedPurposes: [], status: 'acknowledged' });
+    expect((await w.must('getLedger')).entries.filter((e) => e.action === 'restrict-vendor-processing').map((e) => e.changes)).toEqual(
+      expect.arrayContaining([[{ path: 'vendor.restrictedPurposes', from: ['troubleshooting'], to: [] }]])
+    );
+  });
+});
