@@ -1,0 +1,99 @@
+import { kvs } from '@forge/kvs';
+import { secretKeys } from '../../src/store/keys';
+import { createWorld, type World } from './engine-support';
+
+let w: World;
+beforeEach(async () => {
+  w = await createWorld();
+});
+afterEach(async () => {
+  await w.close();
+});
+
+/** Every plain key in the site's KVS, read as the app would, outside the code under test. */
+const storedKeys = () =>
+  w.platform.runAsInvocation({ functionKey: 'scheduled' }, async () => {
+    const out: string[] = [];
+    let cursor: string | undefined;
+    do {
+      let q = kvs.query().limit(100);
+      if (cursor) q = q.cursor(cursor);
+      const page = await q.getMany();
+      out.push(...page.results.map((r) => r.key));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out.sort();
+  });
+const secret = () => w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.getSecret<string>(secretKeys.collectorSecret));
+
+async function useTheApp(): Promise<void> {
+  await w.platform.runLifecycleInstalled();
+  await w.must('setConsent', { mode: 'per-case' });
+  const draft = await w.must('preview');
+  await w.must('sendReport', { draftId: draft.draftId, digest: draft.digest });
+  await w.must('restrictVendorProcessing', { restrictedPurposes: ['troubleshooting'] });
+  await w.scheduled();
+}
+
+describe('exportData', () => {
+  test('one JSON document with every stored key and its value, and it names the secret it leaves out', async () => {
+    await useTheApp();
+    const keysBefore = await storedKeys();
+    const secretValue = await secret();
+    expect(typeof secretValue).toBe('string');
+
+    const doc = await w.must('exportData');
+    const parsed = JSON.parse(doc.json) as { entries: Array<{ key: string; value: unknown }>; keyCount: number; notIncluded: Array<{ key: string }> };
+    expect(parsed.entries.map((e) => e.key)).toEqual(keysBefore);
+    expect(parsed.keyCount).toBe(keysBefore.length);
+    expect(parsed.entries.map((e) => e.key)).toEqual(expect.arrayContaining(['consent', 'installation', expect.stringMatching(/^ledger:/), expect.stringMatching(/^report:/)]));
+    expect(parsed.notIncluded.map((n) => n.key)).toEqual([secretKeys.collectorSecret]);
+    expect(doc.json).not.toContain(String(secretValue));
+    // Exporting reads only: nothing was added or changed.
+    expect(await storedKeys()).toEqual(keysBefore);
+  });
+});
+
+describe('eraseData', () => {
+  test('refuses without the confirmation word and erases nothing', async () => {
+    await useTheApp();
+    const before = await storedKeys();
+    expect(await w.call('eraseData', { confirm: 'erase' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await storedKeys()).toEqual(before);
+  });
+
+  test('erases every key and the secret; only an anonymous note of the erasure remains, and the app starts over', async () => {
+    await useTheApp();
+    const before = await storedKeys();
+    const out = await w.must('eraseData', { confirm: 'ERASE' });
+    expect(out).toEqual({ erasedKeys: before.length + 1, erasedAt: new Date().toISOString() });
+    expect(await secret()).toBeUndefined();
+
+    const after = await storedKeys();
+    expect(after).toEqual([expect.stringMatching(/^ledger:/)]);
+    const ledger = (await w.must('getLedger')).entries;
+    expect(ledger).toEqual([expect.objectContaining({ action: 'erase-site-data', accountId: null, changes: [{ path: 'siteData.storedKeys', from: before.length, to: 0 }] })]);
+    expect(JSON.stringify(ledger)).not.toContain(w.admin);
+
+    const page = await w.must('loadAdminPage');
+    expect(page.consent.mode).toBe('not-asked');
+    expect(page.history).toEqual([]);
+  });
+
+  test('a pending vendor deletion survives erasure with the installation and key it needs, and still completes', async () => {
+    await useTheApp();
+    w.platform.faults.failEgress({ status: 503 });
+    expect((await w.must('requestVendorDeletion')).vendorDeletion.status).toBe('pending');
+    const installation = await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.get('installation'));
+
+    await w.must('eraseData', { confirm: 'ERASE' });
+    expect(await storedKeys()).toEqual(expect.arrayContaining(['installation', 'vendor:deletion', 'vendor:key-established']));
+    expect(await secret()).toEqual(expect.any(String));
+
+    w.advance(24 * 3_600_000);
+    await w.scheduled();
+    expect((await w.must('loadAdminPage')).vendorDeletion).toMatchObject({ status: 'acknowledged', acknowledgement: { deletedReports: 1 } });
+    expect(await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.get('installation'))).toEqual(installation);
+    expect(await w.received()).toEqual([]);
+  });
+});
