@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { validateReport } from '../../collector/http/validate-report';
+import { seedStore } from '../../bench/lib/seed-store';
+import { seededRandom, syntheticReport } from '../../bench/lib/synthetic-reports';
+import { metricCatalog } from '../../shared/catalog/catalog';
+import { canonicalJson } from '../../shared/report/canonical-json';
+import { sendReport, testCollector } from '../collector/support';
+
+describe("the bench's synthetic reports", () => {
+  const rand = seededRandom(42);
+  const reports = Array.from({ length: 300 }, () => syntheticReport({ rand, installationId: randomUUID(), generatedAt: new Date('2026-11-29T06:00:00Z') }));
+
+  it("pass every check the collector's ingest makes, not only the schema", () => {
+    for (const { report, bytes } of reports) {
+      expect(validateReport(JSON.parse(bytes), metricCatalog)).toEqual({ ok: true, report });
+      expect(canonicalJson(JSON.parse(bytes))).toBe(bytes);
+    }
+  });
+
+  it('mix the formats and purposes installations really send', () => {
+    expect(new Set(reports.map((r) => r.report.format))).toEqual(new Set(['usage-report/1', 'usage-report/2']));
+    expect(new Set(reports.map((r) => r.report.purposes.join('+')))).toEqual(
+      new Set(['product-improvement+troubleshooting', 'troubleshooting', 'product-improvement'])
+    );
+  });
+
+  it('are stored by the collector with 201', async () => {
+    const c = testCollector();
+    try {
+      for (const { report } of reports.slice(0, 20)) expect((await sendReport(c, report)).status).toBe(201);
+      expect(await c.store.countReports()).toBe(20);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('seed the store in bulk within the retention period, and the retention job folds them without losing any', async () => {
+    const c = testCollector();
+    try {
+      expect(seedStore(c.store, { count: 2_000, installations: 50, now: c.clock.now(), spanDays: 728, seed: 7, chunk: 500 })).toBe(2_000);
+      const outcome = await c.runRetention();
+      expect(outcome.deletedReports).toBe(0);
+      expect(outcome.unparsedReports).toBe(0);
+      expect(outcome.foldedDays.length).toBeGreaterThan(700);
+      expect(await c.store.countReports()).toBe(2_000);
+    } finally {
+      await c.close();
+    }
+  });
+});
