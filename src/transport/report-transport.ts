@@ -47,7 +47,7 @@ export function collectorTransport(fetchImpl: FetchLike = forgeFetch, timeoutMs:
         });
       } catch (error) {
         // Timeout, DNS, reset: the collector may or may not have the report; the same reportId makes a retry safe.
-        return { kind: 'retryable', reason: `network: ${error instanceof Error ? error.name : 'error'}` };
+        return { kind: 'retryable', reason: `network: ${errorName(error)}` };
       }
       return classify(res.status, await res.text().catch(() => ''), reportId);
     }
@@ -82,4 +82,10 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** An abort reason is a DOMException, which is not an Error in every realm: read its name directly. */
+export function errorName(error: unknown): string {
+  const name: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'name') : undefined;
+  return typeof name === 'string' && name !== '' ? name : 'error';
 }
