@@ -21,7 +21,7 @@ describe("invoke, as the host answers @forge/bridge's callBridge('invoke')", () 
     });
   });
 
-  test('one invoke is one resolver invocation, whose admin check asks the product's permission API', async () => {
+  test("one invoke is one resolver invocation, whose admin check asks the product's permission API", async () => {
     await invokeApi(platform, { functionKey: 'getContext', product: 'jira', as: 'member' });
     expect(platform.counters.snapshot().invocations).toEqual({ resolver: 1 });
     expect(platform.counters.snapshot().product).toEqual({ 'GET /rest/api/3/mypermissions': 1 });
