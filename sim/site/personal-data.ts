@@ -19,6 +19,8 @@ export interface SimPersonalData {
   close(accountId: string): void;
   /** The person changed their profile at `at` (default now). */
   update(accountId: string, at?: Date): void;
+  /** The next `times` requests answer `status` (Atlassian's API having a bad moment). */
+  failNext(status: number, times?: number): void;
   /** How many report-accounts requests the app made. */
   readonly requests: number;
   handle(body: unknown): SimHttpResponse;
@@ -28,7 +30,11 @@ export function createPersonalData(): SimPersonalData {
   const closed = new Set<string>();
   const updatedAt = new Map<string, number>();
   let requests = 0;
+  let failing: { status: number; remaining: number } | undefined;
   return {
+    failNext(status, times = 1) {
+      failing = { status, remaining: times };
+    },
     close: (accountId) => void closed.add(accountId),
     update: (accountId, at = new Date()) => void updatedAt.set(accountId, at.getTime()),
     get requests() {
@@ -36,6 +42,10 @@ export function createPersonalData(): SimPersonalData {
     },
     handle(body) {
       requests += 1;
+      if (failing && failing.remaining > 0) {
+        failing.remaining -= 1;
+        return { status: failing.status, body: { code: failing.status, message: 'Simulated failure of the personal data reporting API' } };
+      }
       const parsed = requestSchema.safeParse(body);
       if (!parsed.success) return { status: 400, body: { code: 400, message: 'Invalid request: expected {accounts: [{accountId, updatedAt}]} with 1 to 90 accounts.' } };
       const accounts: Array<{ accountId: string; status: 'closed' | 'updated' }> = [];
