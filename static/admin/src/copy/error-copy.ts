@@ -15,7 +15,8 @@ const copy: Record<ClientErrorCode, string> = {
   RESTRICTIONS_CHANGED: 'Nothing was sent: your restrictions changed after this preview was made. Look at the new preview and try again.',
   PRIVACY_BLOCKED: 'Nothing was sent: the privacy check stopped a value that is not allowed in a report.',
   TOO_LARGE: "Nothing was sent: the report is larger than the vendor's server accepts.",
-  TRANSPORT: "The vendor's server did not answer. The report is queued and will be retried.",
+  // Sends never fail with TRANSPORT (an unanswered send comes back as outcome "queued"), so this is said of vendor requests.
+  TRANSPORT: "The vendor's server did not answer. Try again later; anything the app already queued is retried automatically.",
   STORAGE: 'The app could not read or save its data on this site. Try again in a moment.',
   INTERNAL: 'Something went wrong inside the app. Try again; if it keeps happening, contact the vendor.',
   UNREACHABLE: "The page could not reach the app's backend. Check your connection and try again.",

@@ -1,0 +1,177 @@
+/** @jest-environment ./test/ui/jsdom-environment.ts */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { errorCodes, fail, ok } from '../../shared/api/envelope';
+import { ClientProvider } from '../../static/admin/src/api/client-context';
+import type { ClientErrorCode } from '../../static/admin/src/api/client';
+import { App } from '../../static/admin/src/App';
+import { ExactBytesView } from '../../static/admin/src/components/ExactBytesView';
+import { explainError } from '../../static/admin/src/copy/error-copy';
+import { adminPage, fakeBackend, historyEntry, report, type Handlers } from './page-fixtures';
+
+function renderApp(handlers: Handlers) {
+  const backend = fakeBackend(handlers);
+  render(
+    <ClientProvider client={backend.client}>
+      <App />
+    </ClientProvider>
+  );
+  return backend;
+}
+
+const allCodes: ClientErrorCode[] = [...errorCodes, 'UNREACHABLE', 'BAD_RESPONSE'];
+/** What a stack trace looks like when a backend message carries one by mistake. */
+const stacky = 'Error: boom\n    at sendReport (/app/src/engine/send.ts:42:11)\n    at async handler (/app/src/index.ts:9:3)';
+
+describe('every failure in plain words', () => {
+  it.each(allCodes)('%s has its own plain explanation, without codes or jargon', (code) => {
+    const words = explainError({ code, message: 'x' });
+    expect(words.length).toBeGreaterThan(20);
+    expect(words).not.toMatch(/[A-Z]{2,}_[A-Z]/);
+    expect(words).not.toMatch(/exception|stack|undefined|null|resolver/i);
+  });
+
+  it('gives each code a different explanation', () => {
+    const texts = allCodes.map((code) => explainError({ code, message: '' }));
+    expect(new Set(texts).size).toBe(allCodes.length);
+  });
+
+  it.each(errorCodes)('a send refused with %s says the report was not sent, in words, and keeps any stack out of sight', async (code) => {
+    const page = adminPage({ consent: { ...adminPage().consent, mode: 'per-case', acceptedFormat: 2, revision: 1 } });
+    renderApp({ loadAdminPage: () => ok(page), sendReport: () => fail(code, stacky) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Send this report' }));
+    const alert = await screen.findByText('The report was not sent');
+    const box = alert.closest('[role="alert"]');
+    if (!(box instanceof HTMLElement)) throw new Error('no alert box');
+    expect(box.dataset.errorCode).toBe(code);
+    expect(within(box).getByText(explainError({ code, message: '' }))).toBeDefined();
+    expect(box.textContent).not.toContain('send.ts');
+    expect(box.textContent).toContain('Error: boom');
+  });
+
+  it('says the vendor did not answer and the report is queued when the transport fails', async () => {
+    const page = adminPage({ consent: { ...adminPage().consent, mode: 'per-case', acceptedFormat: 2, revision: 1 } });
+    const queued = report();
+    renderApp({
+      loadAdminPage: () => ok(page),
+      sendReport: () =>
+        ok({
+          reportId: queued.reportId,
+          outcome: 'queued',
+          receipt: null,
+          message: "The vendor's server did not answer; the report is queued and will be retried.",
+          entry: historyEntry(queued, { status: 'pending', sentAt: null, receipt: null, lastError: 'timeout' })
+        })
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Send this report' }));
+    const box = await screen.findByTestId('send-receipt');
+    expect(box.dataset.outcome).toBe('queued');
+    expect(box.textContent).toBe("The report is waiting to be sentThe vendor's server did not answer; the report is queued and will be retried.");
+  });
+
+  it('says the vendor refused a rejected report', async () => {
+    const page = adminPage({ consent: { ...adminPage().consent, mode: 'per-case', acceptedFormat: 2, revision: 1 } });
+    const rejected = report();
+    renderApp({
+      loadAdminPage: () => ok(page),
+      sendReport: () =>
+        ok({ reportId: rejected.reportId, outcome: 'rejected', receipt: null, message: 'The vendor does not accept this format.', entry: historyEntry(rejected, { status: 'rejected', receipt: null }) })
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Send this report' }));
+    expect((await screen.findByTestId('send-receipt')).dataset.outcome).toBe('rejected');
+    expect(screen.getByText('The vendor refused the report')).toBeDefined();
+  });
+
+  it.each([
+    ['the bridge fails', () => Promise.reject(new Error('Network down')), 'UNREACHABLE'],
+    ['the answer has the wrong shape', () => ({ ok: true, data: { nothing: 1 } }), 'BAD_RESPONSE'],
+    ['storage fails', () => fail('STORAGE', 'KVS 500'), 'STORAGE']
+  ] as const)('a first load where %s explains itself and offers to try again', async (_label, answer, code) => {
+    let attempts = 0;
+    const { calls } = renderApp({
+      loadAdminPage: (() => {
+        attempts += 1;
+        return attempts === 1 ? answer() : ok(adminPage());
+      }) as Handlers['loadAdminPage']
+    });
+    const box = (await screen.findByText('The page could not load')).closest('[role="alert"]');
+    expect(box instanceof HTMLElement && box.dataset.errorCode).toBe(code);
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('heading', { name: 'The report that would be sent now' });
+    expect(calls.map((c) => c.name)).toEqual(['loadAdminPage', 'loadAdminPage']);
+  });
+
+  it('keeps the last good page when a refresh fails, and says it could not be brought up to date', async () => {
+    let answers = 0;
+    renderApp({
+      loadAdminPage: () => (++answers === 1 ? ok(adminPage()) : fail('INTERNAL', 'boom')),
+      setConsent: () => ok({ consent: { ...adminPage().consent, mode: 'off', revision: 1 }, newFields: [], nextAutomaticAt: null })
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Don’t send' }));
+    expect(await screen.findByText('The page could not be brought up to date')).toBeDefined();
+    expect(screen.getByTestId('preview')).toBeDefined();
+  });
+
+  it('says the choice was not saved when setConsent fails, and sends nothing', async () => {
+    const { calls } = renderApp({ loadAdminPage: () => ok(adminPage()), setConsent: () => fail('STORAGE', 'KVS 500') });
+    fireEvent.click(await screen.findByRole('button', { name: 'Send this report' }));
+    expect(await screen.findByText('Your choice was not saved')).toBeDefined();
+    expect(calls.map((c) => c.name)).not.toContain('sendReport');
+  });
+
+  it.each([
+    ['Your data', 'Export as JSON', 'exportData'],
+    ['Your data', 'Download the vendor’s copy', 'requestVendorExport'],
+    ['Your data', 'Ask the vendor to delete this site’s data', 'requestVendorDeletion']
+  ] as const)('in %s, "%s" failing with TRANSPORT shows the plain explanation', async (tab, button, resolver) => {
+    renderApp({ loadAdminPage: () => ok(adminPage()), getLedger: () => ok({ entries: [] }), [resolver]: () => fail('TRANSPORT', 'connect ECONNREFUSED') });
+    fireEvent.click(await screen.findByRole('tab', { name: tab }));
+    fireEvent.click(screen.getByRole('button', { name: button }));
+    expect(await screen.findByText(explainError({ code: 'TRANSPORT', message: '' }))).toBeDefined();
+  });
+
+  it('says when the ledger cannot be loaded', async () => {
+    renderApp({ loadAdminPage: () => ok(adminPage()), getLedger: () => fail('STORAGE', 'KVS 500') });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Your data' }));
+    expect(await screen.findByText('The ledger could not be loaded')).toBeDefined();
+  });
+
+  it('says when a past report cannot be loaded', async () => {
+    const past = report();
+    renderApp({ loadAdminPage: () => ok(adminPage({ history: [historyEntry(past)] })), getHistoryEntry: () => fail('NOT_FOUND', 'gone') });
+    fireEvent.click(await screen.findByRole('tab', { name: 'History' }));
+    fireEvent.click(screen.getByRole('button', { name: /Show the report of/ }));
+    expect(await screen.findByText('The report could not be loaded')).toBeDefined();
+    expect(screen.getByText(explainError({ code: 'NOT_FOUND', message: '' }))).toBeDefined();
+  });
+
+  it('says nothing was erased when erase fails, and keeps the dialog open', async () => {
+    renderApp({ loadAdminPage: () => ok(adminPage()), getLedger: () => ok({ entries: [] }), eraseData: () => fail('STORAGE', 'KVS 500') });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Your data' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Erase all app data on this site' }));
+    const dialog = screen.getByRole('dialog');
+    const confirm = within(dialog).getByRole('button', { name: 'Erase everything' });
+    expect(confirm).toHaveProperty('disabled', true);
+    fireEvent.change(within(dialog).getByLabelText('Type ERASE to confirm'), { target: { value: 'ERASE' } });
+    fireEvent.click(confirm);
+    expect(await within(dialog).findByText('Nothing was erased')).toBeDefined();
+  });
+
+  it('says consent was not withdrawn when withdraw fails', async () => {
+    const page = adminPage({ consent: { ...adminPage().consent, mode: 'per-case', acceptedFormat: 2, revision: 1 } });
+    renderApp({ loadAdminPage: () => ok(page), withdraw: () => fail('STORAGE', 'KVS 500') });
+    fireEvent.click(await screen.findByRole('button', { name: 'Withdraw consent' }));
+    const dialog = screen.getByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Withdraw consent' }));
+    expect(await within(dialog).findByText('Consent was not withdrawn')).toBeDefined();
+  });
+
+  it('warns loudly when the shown bytes do not match the digest', async () => {
+    render(<ExactBytesView bytes='{"a":1}' digest={'0'.repeat(64)} fileName="r.json" />);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('these bytes do not match the digest'));
+  });
+
+  it('confirms in the page when the digest matches the bytes', async () => {
+    render(<ExactBytesView bytes='{"a":1}' digest="015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862" fileName="r.json" />);
+    expect(await screen.findByText('(checked in your browser: matches these bytes)')).toBeDefined();
+  });
+});
