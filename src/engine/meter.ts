@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { meterEventSchema, type MeterEvent } from '../../shared/catalog';
+import { canonicalJson } from '../../shared/report/canonical-json';
 import { utcDay } from '../core/dates';
 import { countRawKeys, RAW_PREFIX, RAW_TTL_DAYS, rawMeterKey, type DayCounts } from '../core/meter-rollup';
 import { keys } from '../store/keys';
@@ -24,12 +25,12 @@ export async function meter(event: MeterEvent, now: Date = new Date()): Promise<
 
 /**
  * Rolls raw events up into per-day counts and returns every stored day. Idempotent: each day is
- * recomputed from its raw keys and overwritten, never incremented.
+ * recomputed from its raw keys and overwritten, never incremented. Only days whose count changed
+ * are written, so building a report costs no writes for days that saw no new events.
  */
 export async function rollUpMeters(now: Date): Promise<Array<{ day: string; counts: DayCounts }>> {
   const raw = await listPrefix(RAW_PREFIX);
   const recomputed = countRawKeys(raw.map((r) => r.key), utcDay(now));
-  for (const [day, counts] of recomputed) await write(keys.meterDay(day), counts);
   const { values } = await listParsed(keys.meterDayPrefix, dayCountsSchema);
   const days = new Map<string, DayCounts>();
   for (const { key, value } of values) {
@@ -40,6 +41,10 @@ export async function rollUpMeters(now: Date): Promise<Array<{ day: string; coun
     }
     days.set(key.slice(keys.meterDayPrefix.length), counts);
   }
-  for (const [day, counts] of recomputed) days.set(day, counts);
+  for (const [day, counts] of recomputed) {
+    const stored = days.get(day);
+    if (stored === undefined || canonicalJson(stored) !== canonicalJson(counts)) await write(keys.meterDay(day), counts);
+    days.set(day, counts);
+  }
   return [...days].map(([day, counts]) => ({ day, counts })).sort((a, b) => (a.day < b.day ? -1 : 1));
 }

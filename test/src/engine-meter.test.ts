@@ -57,3 +57,17 @@ describe("meter('event')", () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not record report.previewed'));
   });
 });
+
+describe('rolling up', () => {
+  test('writes a day only when its count changed', async () => {
+    await inInvocation(() => meter('report.sent'));
+    await countsOn('2026-11-29');
+    platform.counters.reset();
+    await countsOn('2026-11-29');
+    expect(platform.counters.snapshot().kvs['/api/v1/set']).toBeUndefined();
+    await inInvocation(() => meter('report.sent'));
+    platform.counters.reset();
+    expect(await countsOn('2026-11-29')).toEqual({ 'report.sent': 2 });
+    expect(platform.counters.snapshot().kvs['/api/v1/set']).toBe(1);
+  });
+});
