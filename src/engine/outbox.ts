@@ -2,11 +2,14 @@ import { isAttemptDue } from '../core/backoff';
 import { keys } from '../store/keys';
 import { listParsed } from '../store/kvs-store';
 import { outboxEntrySchema, type OutboxEntry } from '../store/records';
+import { remainingInvocationMs } from '../transport/report-transport';
 import { deliver } from './deliver';
 import type { EngineDeps } from './deps';
 
 export const loadOutbox = async (): Promise<OutboxEntry[]> =>
   (await listParsed(keys.outboxPrefix, outboxEntrySchema)).values.map((v) => v.value).sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : 1));
+
+const RESERVE_MS = 4_000;
 
 export interface OutboxRun {
   attempted: number;
@@ -25,7 +28,9 @@ export async function retryOutbox(deps: EngineDeps): Promise<OutboxRun> {
   const now = deps.now();
   const run: OutboxRun = { attempted: 0, sent: 0, stillQueued: 0, settledOtherwise: 0, errors: [] };
   for (const entry of await loadOutbox()) {
-    if (!isAttemptDue(entry.nextAttemptAt, now)) {
+    // A collector that times out costs up to 10 s per attempt: stop starting attempts while there is
+    // still time for the automatic report and retention. Entries left over wait for the next run.
+    if (!isAttemptDue(entry.nextAttemptAt, now) || remainingInvocationMs() < RESERVE_MS) {
       run.stillQueued += 1;
       continue;
     }

@@ -20,15 +20,18 @@ export type FetchLike = (url: string, init: { method: string; headers: Record<st
   text(): Promise<string>;
 }>;
 
+/** Time left in this invocation before Forge kills it; outside an invocation (a unit test), a full budget. */
+export function remainingInvocationMs(): number {
+  try {
+    return getAppContext().invocationRemainingTimeInMillis();
+  } catch {
+    return 25_000;
+  }
+}
+
 /** Leaves room inside Forge's invocation limit to record the outcome after the request. */
 export function requestTimeoutMs(): number {
-  let remaining = 25_000;
-  try {
-    remaining = getAppContext().invocationRemainingTimeInMillis();
-  } catch {
-    // Outside an invocation (a unit test driving the transport): use the default budget.
-  }
-  return Math.max(500, Math.min(10_000, remaining - 3_000));
+  return Math.max(500, Math.min(10_000, remainingInvocationMs() - 3_000));
 }
 
 export function collectorTransport(fetchImpl: FetchLike = forgeFetch, timeoutMs: () => number = requestTimeoutMs): ReportTransport {

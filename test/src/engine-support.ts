@@ -60,7 +60,7 @@ export interface ConsentHelpers {
 }
 
 export async function createWorld(options: Omit<SimPlatformOptions, 'egressTargets'> = {}): Promise<World> {
-  jest.useFakeTimers({ doNotFake: [...realTimers], now: new Date(START) });
+  jest.useFakeTimers({ doNotFake: [...realTimers], now: new Date(START), advanceTimers: true });
   const store = new SqliteStore(':memory:');
   const collector = buildCollectorApp({ store, ingestRateLimit: { capacity: 1000, perHour: 10_000 } });
   await collector.app.listen({ port: 0, host: '127.0.0.1' });
