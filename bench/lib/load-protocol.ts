@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -39,7 +40,7 @@ export type LoadResult = z.infer<typeof loadResultSchema>;
 export function runLoadProcess(plan: LoadPlan): Promise<LoadResult> {
   const script = join(__dirname, 'collector-load.ts');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(loadPlanSchema.parse(plan))], {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, script, JSON.stringify(loadPlanSchema.parse(plan))], {
       stdio: ['ignore', 'pipe', 'pipe']
     });
     let out = '';

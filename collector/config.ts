@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { defaultK, defaultRetentionDays } from './aggregate/retention';
+import { defaultRateLimit } from './http/rate-limit';
+
+/**
+ * The standalone collector's configuration, from the environment. Every variable has a default,
+ * so `npm run collector` runs with no setup: a SQLite file under ./.data, on loopback only.
+ */
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
+
+export const collectorEnvSchema = z.object({
+  COLLECTOR_PORT: int(0, 65535).default(8787),
+  /** Loopback by default: put a TLS-terminating reverse proxy in front rather than exposing this port. */
+  COLLECTOR_HOST: z.string().min(1).default('127.0.0.1'),
+  COLLECTOR_DB: z.string().min(1).default('.data/collector.db'),
+  COLLECTOR_RETENTION_DAYS: int(1).default(defaultRetentionDays),
+  COLLECTOR_RETENTION_INTERVAL_MINUTES: int(1).default(60),
+  COLLECTOR_K: int(2).default(defaultK),
+  COLLECTOR_INGEST_BURST: int(1).default(defaultRateLimit.capacity),
+  COLLECTOR_INGEST_PER_HOUR: int(1).default(defaultRateLimit.perHour),
+  COLLECTOR_RIGHTS_BURST: int(1).default(defaultRateLimit.capacity),
+  COLLECTOR_RIGHTS_PER_HOUR: int(1).default(defaultRateLimit.perHour),
+  COLLECTOR_LOG: z.enum(['true', 'false']).default('true')
+});
+export type CollectorEnv = z.infer<typeof collectorEnvSchema>;
+
+export type ConfigResult = { ok: true; env: CollectorEnv } | { ok: false; message: string };
+
+export function readCollectorEnv(env: Record<string, string | undefined>): ConfigResult {
+  // Only our own variables, and an empty value counts as unset (as `COLLECTOR_K= npm run collector` intends).
+  const ours = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('COLLECTOR_') && v !== undefined && v !== ''));
+  const parsed = collectorEnvSchema.safeParse(ours);
+  if (parsed.success) return { ok: true, env: parsed.data };
+  const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  return { ok: false, message: `invalid configuration:\n  ${lines.join('\n  ')}` };
+}
