@@ -1,6 +1,7 @@
 import { kvs } from '@forge/kvs';
 import type { ConsentState } from '../../shared/report/consent';
 import type { PendingLedgerEntry, Transition } from '../core/consent-transitions';
+import { meter } from '../engine/meter';
 import { keys } from '../store/keys';
 import { ledgerWrite } from '../store/repositories';
 
@@ -23,5 +24,7 @@ export async function commitTransition(t: Transition, extra: readonly PendingLed
     tx = tx.set(key, value);
   }
   await tx.execute();
+  // Counted for the usage.consentChanges field: how often admins revisit their choice, never what they chose.
+  if (t.changed) await meter('consent.changed', new Date(t.state.changedAt ?? Date.now()));
   return t.state;
 }

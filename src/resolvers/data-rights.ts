@@ -1,6 +1,7 @@
 import { ok } from '../../shared/api/envelope';
 import { actionEntry } from '../core/consent-transitions';
 import { productionDeps } from '../engine/deps';
+import { meter } from '../engine/meter';
 import { requestVendorDeletion as requestDeletion } from '../rights/request-deletion';
 import { eraseSiteData } from '../rights/site-erase';
 import { exportSiteData } from '../rights/site-export';
@@ -12,7 +13,13 @@ import type { ResolverHandler } from './define';
 /** Data rights: what the app keeps on the site (export, erase) and what the vendor holds (export, delete, restrict). */
 
 export const exportData: ResolverHandler<'exportData'> = {
-  run: () => exportSiteData(productionDeps().now())
+  async run() {
+    const now = productionDeps().now();
+    const result = await exportSiteData(now);
+    // After the export, so the document shows the site as it was when the admin asked.
+    if (result.ok) await meter('data.exported', now);
+    return result;
+  }
 };
 
 export const eraseData: ResolverHandler<'eraseData'> = {

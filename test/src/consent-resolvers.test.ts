@@ -104,6 +104,7 @@ describe('setRestrictions', () => {
     const usageField = metricCatalog.entries.find((e) => e.category === 'usage');
     const configField = metricCatalog.entries.find((e) => e.category === 'configuration');
     if (!usageField || !configField) throw new Error('the catalog needs a usage and a configuration field');
+    w.advance(1000);
     const out = await w.must('setRestrictions', {
       restrictions: { categories: ['usage', 'usage'], fields: [configField.key], purposes: ['troubleshooting', 'product-improvement'] }
     });
