@@ -93,6 +93,8 @@ const markDaysOf = `INSERT INTO dirty_days (day, generation)
 export class SqliteStore implements CollectorStore {
   readonly db: Database.Database;
   private readonly stmts;
+  /** Wrapped once, not per call: ingest runs it for every report. */
+  private readonly insertTx: (r: StoredReport) => InsertOutcome;
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -136,9 +138,10 @@ export class SqliteStore implements CollectorStore {
       clearDirtyBefore: db.prepare('DELETE FROM dirty_days WHERE day < ?'),
       aggregates: db.prepare('SELECT day, purpose, field, value, installations FROM aggregates ORDER BY day, purpose, field, value')
     };
+    this.insertTx = this.db.transaction(this.insertOne);
   }
 
-  private readonly insertTx = (r: StoredReport): InsertOutcome => {
+  private readonly insertOne = (r: StoredReport): InsertOutcome => {
     const info = this.stmts.insertReport.run(r.reportId, r.receiptId, r.installationId, r.receivedAt, r.digest, r.bytes);
     if (info.changes === 1) {
       this.stmts.markDay.run(r.receivedAt.slice(0, 10));
@@ -148,7 +151,7 @@ export class SqliteStore implements CollectorStore {
   };
 
   async insertReport(report: StoredReport): Promise<InsertOutcome> {
-    return this.db.transaction(this.insertTx)(report);
+    return this.insertTx(report);
   }
 
   /** Bulk load for benchmarks and migrations: one transaction, no per-row dirty marks beyond each day once. */
