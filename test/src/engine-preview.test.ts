@@ -75,6 +75,20 @@ describe('what a preview withholds', () => {
   });
 });
 
+describe('in Confluence', () => {
+  test('the site’s scale is read from Confluence, and the format-2 blog post count is included once accepted', async () => {
+    await w.close();
+    w = await createWorld({ product: 'confluence', siteSize: 120 });
+    await w.consent.storeAsLeftBy({ ...initialConsent, mode: 'per-case', acceptedFormat: 1, revision: 1, changedAt: '2026-01-05T10:00:00.000Z' });
+    const before = reportOf((await w.must('preview')).text);
+    expect(before.fields).toMatchObject({ 'site.product': 'confluence', 'site.spaces': '101-500', 'site.pages': expect.any(String) });
+    expect(before.withheld).toEqual([{ key: 'site.blogposts', reason: 'format-not-accepted' }]);
+    expect(Object.keys(before.fields).filter((k) => k.startsWith('site.') && ['site.projects', 'site.issues', 'site.issueTypes'].includes(k))).toEqual([]);
+    await w.consent.accept(2);
+    expect(Object.keys(reportOf((await w.must('preview')).text).fields)).toContain('site.blogposts');
+  });
+});
+
 describe('history and its diff', () => {
   test('each entry has its exact bytes and the previous sent report’s bytes; usage is counted per day', async () => {
     await w.consent.set('per-case');

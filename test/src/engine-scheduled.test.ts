@@ -116,6 +116,30 @@ describe('the outbox', () => {
     expect((await w.received()).map((r) => r.bytes)).toEqual([draft.text]);
   });
 
+  test('a function that dies after recording the receipt, before clearing the outbox: the next run only clears it', async () => {
+    const draft = await w.must('preview');
+    // The send's writes: the claim, the queue transaction, then the sent record (the outbox delete would be next).
+    w.platform.faults.killInvocation({ afterKvsWrites: 3 });
+    await expect(w.call('sendReport', { draftId: draft.draftId, digest: draft.digest })).rejects.toThrow(/killed/);
+    expect((await w.must('loadAdminPage')).outboxSize).toBe(1);
+    await w.scheduled();
+    expect(egressCount()).toBe(1);
+    const page = await w.must('loadAdminPage');
+    expect(page.outboxSize).toBe(0);
+    expect(page.history[0]).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  test('with the site admin’s analytics egress switched off the report waits in the outbox, then goes once allowed', async () => {
+    w.platform.egress.setAnalyticsEgressAllowed(false);
+    const draft = await w.must('preview');
+    expect(await w.must('sendReport', { draftId: draft.draftId, digest: draft.digest })).toMatchObject({ outcome: 'queued' });
+    expect(await w.received()).toEqual([]);
+    w.platform.egress.setAnalyticsEgressAllowed(true);
+    w.advance(HOUR);
+    await w.scheduled();
+    expect((await w.received()).map((r) => r.bytes)).toEqual([draft.text]);
+  });
+
   test('a run that meets a collector that times out stops retrying in time, and is not killed', async () => {
     for (let i = 0; i < 2; i++) {
       const draft = await w.must('preview');
