@@ -68,7 +68,9 @@ const plants: ReadonlyArray<readonly [string, Plant]> = [
       Object.assign(p, {
         runtimeFor(scope: InvocationScope): ForgeRuntimeGlobal {
           const rt = inner(scope);
-          return { ...rt, appContext: { ...rt.appContext, appVersion: v, environmentType: v, license: { isActive: true, isEvaluation: v, id: v } } };
+          const appContext: unknown = rt.appContext;
+          if (typeof appContext !== 'object' || appContext === null) throw new Error('the sim runtime has no appContext');
+          return { ...rt, appContext: { ...appContext, appVersion: v, environmentType: v, license: { isActive: true, isEvaluation: v, id: v } } };
         }
       });
     }
