@@ -70,8 +70,9 @@ export async function sendReport(
     await queueReport(record, [perCaseSendEntry(consent, draft.digest, { accountId, now })], now);
   } catch (error) {
     // Nothing was queued (the transaction is all or nothing): release the draft so a retry can send it.
+    console.error(`[sendReport] queueing ${record.reportId} failed: ${error instanceof Error ? error.message : String(error)}`);
     await remove(claimKey).catch(() => undefined);
-    return fail('STORAGE', `The report could not be queued, so nothing was sent. Try again. (${error instanceof Error ? error.message : String(error)})`);
+    return fail('STORAGE', 'The report could not be queued, so nothing was sent. Try again in a moment.');
   }
   let delivered: ReportRecord;
   try {

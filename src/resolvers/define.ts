@@ -1,4 +1,5 @@
 import { getAppContext } from '@forge/api';
+import { ForgeKvsError } from '@forge/kvs';
 import type { Request } from '@forge/resolver';
 import type { z } from 'zod';
 import { fail, type Envelope } from '../../shared/api/envelope';
@@ -6,6 +7,7 @@ import type { Product } from '../../shared/api/product';
 import { resolverContract, type ResolverContract, type ResolverName, type ResolverOutput } from '../../shared/api/resolvers';
 import { checkProductAdmin } from '../context/admin';
 import { productFromInstallContext } from '../context/product';
+import { StorageError } from '../store/kvs-store';
 
 /** What a resolver handler knows about its caller, established by the wrapper before it runs. */
 export interface CallerContext {
@@ -74,7 +76,13 @@ export function defineResolver<N extends ResolverName>(name: N, handler: Resolve
       if (!output.success) return internal(name, `output did not match the contract: ${summarizeIssues(output.error)}`);
       return { ok: true, data: output.data };
     } catch (error) {
-      return internal(name, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      // Storage failing is not our bug and usually passes: tell the admin to retry, in plain words.
+      if (error instanceof ForgeKvsError || error instanceof StorageError) {
+        console.error(`[resolver ${name}] STORAGE: ${detail}`);
+        return fail('STORAGE', 'The app could not read or save its data on this site. Nothing was changed that you cannot see; try again in a moment.');
+      }
+      return internal(name, detail);
     }
   };
 }

@@ -111,3 +111,29 @@ describe('two admins clicking send at once', () => {
     expect((await w.must('getHistory')).entries).toHaveLength(1);
   });
 });
+
+describe('storage failures', () => {
+  let errorLog: jest.SpyInstance;
+  beforeEach(() => {
+    errorLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => errorLog.mockRestore());
+
+  test('a send whose queueing fails sends nothing, says STORAGE, and the same draft can be sent again', async () => {
+    const draft = await w.must('preview');
+    await w.consent.set('per-case');
+    w.platform.faults.failKvs({ path: '/api/v1/transaction' });
+    expect(await w.call('sendReport', { draftId: draft.draftId, digest: draft.digest })).toMatchObject({ ok: false, error: { code: 'STORAGE' } });
+    expect(egressCount()).toBe(0);
+    expect(await w.must('sendReport', { draftId: draft.draftId, digest: draft.digest })).toMatchObject({ outcome: 'sent' });
+    expect((await w.received()).map((r) => r.bytes)).toEqual([draft.text]);
+  });
+
+  test('a resolver meeting a KVS outage answers STORAGE in plain words, not INTERNAL', async () => {
+    w.platform.faults.failKvs({ path: '/api/v1/query' });
+    const result = await w.call('getHistory');
+    expect(result).toMatchObject({ ok: false, error: { code: 'STORAGE' } });
+    if (!result.ok) expect(result.error.message).not.toMatch(/500|INTERNAL_SERVER_ERROR|Simulated/);
+    expect(errorLog).toHaveBeenCalledWith(expect.stringContaining('[resolver getHistory] STORAGE'));
+  });
+});
