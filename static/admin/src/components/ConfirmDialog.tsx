@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
- * A modal question with a confirm and a cancel button. Focus moves into it when it opens,
- * stays inside while it is open (Tab cycles), Escape cancels, and focus returns to where it was.
+ * A question with a confirm and a cancel button, shown in place rather than as an overlay: the
+ * Custom UI iframe grows with its content, so a centred overlay could open far from where the
+ * admin is looking. Focus moves into it when it opens, Tab cycles inside it, Escape cancels, and
+ * focus returns to where it was.
  */
 export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Cancel', danger = false, busy = false, onConfirm, onCancel }: {
   title: string;
@@ -19,7 +21,9 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
 
   useEffect(() => {
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    panel.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    const first = panel.current?.querySelector<HTMLElement>('[data-autofocus]');
+    first?.focus();
+    first?.scrollIntoView?.({ block: 'center' });
     return () => returnTo?.focus();
   }, []);
 
@@ -33,8 +37,8 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div ref={panel} className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <div className="dialog-frame">
+      <div ref={panel} className="dialog" role="dialog" aria-labelledby={titleId} onKeyDown={onKeyDown}>
         <h2 id={titleId}>{title}</h2>
         <div className="dialog-body">{children}</div>
         <div className="button-row">

@@ -59,6 +59,7 @@ export function AdminPage({ page, refreshing, refreshError, refresh }: {
           </button>
         )}
       </header>
+      {withdrawing && <WithdrawDialog onCancel={() => setWithdrawing(false)} onDone={(result) => void finish({ kind: 'withdrawn', result })} />}
       {refreshError && <ErrorMessage error={refreshError} title="The page could not be brought up to date" />}
       {outcome && <OutcomeNotice outcome={outcome} onDismiss={() => setOutcome(null)} />}
       {page.vendorDeletion?.status === 'pending' && section !== 'settings' && section !== 'data' && (
@@ -73,7 +74,6 @@ export function AdminPage({ page, refreshing, refreshError, refresh }: {
           <YourDataTab page={page} refresh={refresh} refreshing={refreshing} onErased={(result) => void finish({ kind: 'erased', result })} />
         )}
       </Tabs>
-      {withdrawing && <WithdrawDialog onCancel={() => setWithdrawing(false)} onDone={(result) => void finish({ kind: 'withdrawn', result })} />}
     </main>
   );
 }

@@ -1,0 +1,35 @@
+import { expect, test } from './fixtures/forge';
+import { collectorReports, expectAccessible, matrix, screenshotScreen } from './admin-helpers';
+
+test.describe('a per-case send', () => {
+  for (const { product, theme } of matrix) {
+    test(`${product}, ${theme}: the bytes shown are byte-identical to what the collector received`, async ({ forge, runner }) => {
+      const app = await forge.open({ as: 'admin', product, theme });
+      await app.getByRole('tab', { name: 'Exact bytes' }).click();
+      const shownBytes = (await app.getByTestId('exact-bytes').textContent()) ?? '';
+      const shownDigest = (await app.getByTestId('report-digest').textContent()) ?? '';
+      expect(shownBytes.length).toBeGreaterThan(100);
+
+      await app.getByRole('button', { name: 'Send this report' }).click();
+      const receipt = app.getByTestId('send-receipt');
+      await expect(receipt).toHaveAttribute('data-outcome', 'sent');
+      await expect(app.getByTestId('mode-label')).toHaveText('Ask me each time');
+
+      const stored = collectorReports(runner);
+      expect(stored).toHaveLength(1);
+      expect(stored[0]?.bytes).toBe(shownBytes);
+      expect(stored[0]?.digest).toBe(shownDigest);
+      await expect(app.getByTestId('receipt-id')).toHaveText(stored[0]?.receiptId ?? 'missing');
+      await expect(app.getByTestId('receipt-digest')).toHaveText(shownDigest);
+      await expectAccessible(forge.page, 'send receipt');
+      if (product === 'jira') await screenshotScreen(forge.page, `admin-sent-${theme}`);
+
+      await app.getByRole('tab', { name: 'History' }).click();
+      const row = app.locator('tr[data-report-id]');
+      await expect(row).toHaveCount(1);
+      await expect(row).toHaveAttribute('data-trigger', 'per-case');
+      await expect(row).toHaveAttribute('data-status', 'sent');
+      await expect(row).toContainText(stored[0]?.receiptId ?? 'missing');
+    });
+  }
+});

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './fixtures/forge';
+import { expectAccessible, matrix, screenshotScreen } from './admin-helpers';
+
+test.describe('your data', () => {
+  for (const { product, theme } of matrix) {
+    test(`${product}, ${theme}: export downloads valid JSON, the ledger lists changes, erase starts over`, async ({ forge }) => {
+      const app = await forge.open({ as: 'admin', product, theme });
+      await app.getByRole('button', { name: 'Don’t send' }).click();
+      await expect(app.getByTestId('mode-label')).toHaveText("Don't send");
+      await app.getByRole('tab', { name: 'Your data' }).click();
+
+      await expect(app.getByTestId('ledger').locator('tr[data-action="set-consent"]')).toHaveCount(1);
+      const [download] = await Promise.all([forge.page.waitForEvent('download'), app.getByRole('button', { name: 'Export as JSON' }).click()]);
+      const file = await download.path();
+      const exported: unknown = JSON.parse(await readFile(file, 'utf8'));
+      expect(typeof exported).toBe('object');
+      expect(JSON.stringify(exported)).toContain('"off"');
+      expect(download.suggestedFilename()).toMatch(/\.json$/);
+      await expectAccessible(forge.page, 'your data');
+      if (product === 'jira') await screenshotScreen(forge.page, `admin-your-data-${theme}`);
+
+      await app.getByRole('button', { name: 'Erase all app data on this site' }).click();
+      const dialog = app.getByRole('dialog', { name: 'Erase all app data on this site?' });
+      await expect(dialog.getByRole('button', { name: 'Erase everything' })).toBeDisabled();
+      await dialog.getByLabel('Type ERASE to confirm').fill('ERASE');
+      await expectAccessible(forge.page, 'erase confirmation');
+      if (product === 'jira') await screenshotScreen(forge.page, `admin-erase-${theme}`);
+      await dialog.getByRole('button', { name: 'Erase everything' }).click();
+      await expect(app.getByTestId('outcome-erased')).toBeVisible();
+      await expect(app.getByTestId('mode-label')).toHaveText('Not decided yet');
+    });
+  }
+});
