@@ -18,7 +18,9 @@ export const CHROMIUM_FLAGS = [
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: '../test-results',
+  // Playwright empties this folder when a run starts: two runs at once (two people, two terminals)
+  // need their own, e.g. PLAYWRIGHT_OUTPUT_DIR=/tmp/pw-mine npm run test:e2e.
+  outputDir: process.env.PLAYWRIGHT_OUTPUT_DIR ?? '../test-results',
   globalSetup: './fixtures/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },

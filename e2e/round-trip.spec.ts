@@ -1,3 +1,5 @@
+import { metricCatalog } from '../shared/catalog/catalog';
+import { noRestrictions, type ConsentState } from '../shared/report/consent';
 import { DEFAULT_ADMIN_ACCOUNT_ID, DEFAULT_MEMBER_ACCOUNT_ID } from '../sim/site/users';
 import { expect, test, type Product } from './fixtures/forge';
 
@@ -15,6 +17,8 @@ test.describe('the admin page, through the unmodified @forge/bridge and @forge/r
     test(`an admin on ${product} gets the page the backend's getContext admits them to`, async ({ forge }) => {
       const app = await forge.open({ as: 'admin', product });
       await expect(app.getByRole('heading', { level: 1, name: 'Usage Reporting' })).toBeVisible();
+      // What the backend's context check returned (product and app version), as the page states it.
+      await expect(app.getByText(new RegExp(`${product === 'jira' ? 'Jira' : 'Confluence'} · app version 1\\.0\\.0`))).toBeVisible();
       await expect(app.getByText('Only site administrators can use this page')).toHaveCount(0);
       await forge.screenshot(`host-${product}-admin-light`);
     });
@@ -100,6 +104,34 @@ test.describe('the bridge host, seen from a minimal fixture app', () => {
     const run = await forge.runScheduledTrigger();
     expect(run.ok).toBe(true);
     expect(run.text).toMatch(/^Scheduled trigger ran at /);
+  });
+});
+
+test.describe('a test can start from a stored state (the seed option)', () => {
+  // An installation whose admin chose automatic reports when the app produced format 1.
+  const consentedAtFormat1: ConsentState = {
+    mode: 'automatic',
+    cadence: 'weekly',
+    acceptedFormat: 1,
+    restrictions: noRestrictions,
+    revision: 2,
+    changedAt: '2026-01-15T09:00:00.000Z'
+  };
+  test.use({ appUnderTest: 'bridge-fixture', seed: { values: { consent: consentedAtFormat1 } } });
+
+  test('the backend reads the seeded consent, and the fields added since format 1 await acceptance', async ({ forge, runner }) => {
+    const app = await forge.open({ as: 'admin', product: 'jira' });
+    const stored = await printed(app.locator('#stored-consent'));
+    const addedSinceFormat1 = metricCatalog.entries.filter((e) => e.since > 1).map((e) => e.key);
+    expect(addedSinceFormat1.length).toBeGreaterThan(0);
+    expect(stored).toEqual({
+      mode: 'automatic',
+      acceptedFormat: 1,
+      formatVersion: metricCatalog.formatVersion,
+      newFields: expect.arrayContaining(addedSinceFormat1)
+    });
+    expect(stored).toHaveProperty('newFields.length', addedSinceFormat1.length);
+    expect(runner.output()).toContain('Seeded the KVS with 1 value(s) and 0 secret(s).');
   });
 });
 
