@@ -1,5 +1,6 @@
 import { buildCollectorApp, type CollectorApp } from '../../collector/app';
 import { SqliteStore } from '../../collector/store/sqlite-store';
+import type { StoredReport } from '../../collector/store/store';
 import { envelopeSchema, type Envelope } from '../../shared/api/envelope';
 import { resolverContract, type ResolverName, type ResolverOutput } from '../../shared/api/resolvers';
 import { metricCatalog } from '../../shared/catalog';
@@ -46,7 +47,7 @@ export interface World {
   scheduled(): Promise<unknown>;
   advance(ms: number): void;
   /** What the collector stored, oldest first. */
-  received(): Promise<Array<{ reportId: string; bytes: string; digest: string }>>;
+  received(): Promise<StoredReport[]>;
   consent: ConsentHelpers;
   close(): Promise<void>;
 }
