@@ -38,7 +38,7 @@ export async function deliver(deps: EngineDeps, reportId: string): Promise<Repor
     await remove(keys.outbox(reportId));
     return record;
   }
-  const parsed = parseReport(JSON.parse(record.text), deps.catalog);
+  const parsed = parseReport(parseJson(record.text), deps.catalog);
   if (!parsed.ok) return settle({ ...record, status: 'cancelled', lastError: 'The stored report no longer matches the report schema.' });
   const consent = await loadConsent();
   const covered = coverage(consent, parsed.value, deps.catalog);
@@ -75,4 +75,13 @@ async function settle(record: ReportRecord): Promise<ReportRecord> {
   await saveReport(record);
   await remove(keys.outbox(record.reportId));
   return record;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Unreadable stored text fails the schema check below and is cancelled, never sent as-is.
+    return undefined;
+  }
 }
