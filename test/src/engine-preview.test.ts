@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { initialConsent, noRestrictions } from '../../shared/report/consent';
 import { parseReport, type Report } from '../../shared/report/schema';
 import { createWorld, DAY, type World } from './engine-support';
@@ -72,6 +75,41 @@ describe('what a preview withholds', () => {
     const report = reportOf((await w.must('preview')).text);
     expect(report.withheld).toEqual([]);
     expect(report.purposes).toEqual(['product-improvement', 'troubleshooting']);
+  });
+});
+
+describe('reading the site', () => {
+  const productCallsForPreview = async (siteSize: number) => {
+    await w.close();
+    w = await createWorld({ siteSize });
+    w.platform.counters.reset();
+    const draft = await w.must('preview');
+    return { calls: w.platform.counters.snapshot().product, report: reportOf(draft.text) };
+  };
+
+  test('costs the same handful of count calls on a 10-project and a 50,000-project site', async () => {
+    const small = await productCallsForPreview(10);
+    const large = await productCallsForPreview(50_000);
+    expect(large.calls).toEqual(small.calls);
+    // The admin check, then one count call per Jira scale field.
+    expect(Object.values(large.calls).reduce((a, b) => a + b, 0)).toBe(5);
+    expect(small.report.fields['site.projects']).toBe('1-10');
+    expect(large.report.fields['site.projects']).toBe('10001-50000');
+  });
+
+  test('a count the app may not read is left out, never guessed, and the report still builds', async () => {
+    await w.close();
+    const dir = mkdtempSync(path.join(tmpdir(), 'manifest-'));
+    const manifestPath = path.join(dir, 'manifest.yml');
+    writeFileSync(manifestPath, readFileSync(path.resolve(__dirname, '../../manifest.yml'), 'utf8').replace('    - read:jira-work\n', ''));
+    try {
+      w = await createWorld({ manifestPath });
+      const report = reportOf((await w.must('preview')).text);
+      expect(Object.keys(report.fields).filter((k) => k.startsWith('site.'))).toEqual(['site.product']);
+      expect(report.fields['app.versionMajor']).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
