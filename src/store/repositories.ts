@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { consentStateSchema, defaultSettings, initialConsent, settingsSchema, type ConsentState, type Settings } from '../../shared/report/consent';
 import { ledgerEntrySchema, type LedgerEntry } from '../../shared/report/ledger';
+import { INSTALLATION_KEY } from '../context/installation';
 import type { PendingLedgerEntry } from '../core/consent-transitions';
 import { keys } from './keys';
-import { claim, listParsed, readOrThrow, write } from './kvs-store';
+import { claim, listParsed, readOrThrow, readParsed, write } from './kvs-store';
 import { installationSchema, reportRecordSchema, type Installation, type ReportRecord } from './records';
 
 /** Repositories: one function per thing the engine reads or writes, each one KVS call where it can be. */
@@ -21,7 +23,10 @@ export const saveSettings = (settings: Settings): Promise<void> => write(keys.se
 export async function ensureInstallation(now: Date): Promise<Installation> {
   const existing = await readOrThrow(keys.installation, installationSchema);
   if (existing) return existing;
-  const fresh: Installation = { installationId: randomUUID(), installedAt: now.toISOString() };
+  // The lifecycle trigger recorded when the app was installed; the first report's period starts there.
+  const installed = await readParsed(INSTALLATION_KEY, z.object({ installedAt: z.iso.datetime() }));
+  const installedAt = installed.ok && installed.value && installed.value.installedAt < now.toISOString() ? installed.value.installedAt : now.toISOString();
+  const fresh: Installation = { installationId: randomUUID(), installedAt };
   if ((await claim(keys.installation, fresh)) === 'claimed') return fresh;
   const winner = await readOrThrow(keys.installation, installationSchema);
   if (!winner) throw new Error('installation record vanished after a concurrent create');

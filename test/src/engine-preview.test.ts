@@ -149,6 +149,12 @@ describe('history and its diff', () => {
     expect(reportOf(second.text).period).toEqual({ from: '2026-11-29', to: '2026-11-30' });
   });
 
+  test('the first report covers the time since the app was installed', async () => {
+    await w.platform.runLifecycleInstalled();
+    w.advance(10 * DAY);
+    expect(reportOf((await w.must('preview')).text).period).toEqual({ from: '2026-11-29', to: '2026-12-09' });
+  });
+
   test('an unknown report id is NOT_FOUND', async () => {
     expect(await w.call('getHistoryEntry', { reportId: '7a1c9f52-3a6e-4d8b-9c0d-1e2f3a4b5c6d' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
