@@ -51,6 +51,13 @@ describe('automatic sending via the scheduled trigger', () => {
     ]);
   });
 
+  test('two overlapping trigger runs build one automatic report', async () => {
+    await w.consent.set('automatic', 'monthly');
+    await Promise.all([w.scheduled(), w.scheduled()]);
+    expect(await w.received()).toHaveLength(1);
+    expect((await w.must('getHistory')).entries).toHaveLength(1);
+  });
+
   test('per-case and off never send on the trigger', async () => {
     await w.scheduled();
     await w.consent.set('per-case');
