@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startCollector, type RunningCollector } from '../../collector/server';
+import { SqliteStore } from '../../collector/store/sqlite-store';
+import { envelopeSchema } from '../../shared/api/envelope';
+import { installationExportSchema } from '../../shared/collector-api';
+import { resolverContract, type ResolverName, type ResolverOutput } from '../../shared/api/resolvers';
+import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+import { ensureInstallation } from '../../src/store/repositories';
+
+/**
+ * End to end through sim/ with nothing faked: the app runs under the real Forge SDKs in the simulated
+ * platform, with real time, and its egress goes to the vendor's collector started the way the local
+ * runner starts it (startCollector, SQLite in a file, HTTP on loopback). What the collector stored is
+ * read back from its database file.
+ */
+const COLLECTOR_ORIGIN = 'https://collector.usage-reporting.example.com';
+
+let dir: string;
+let collector: RunningCollector;
+let platform: SimPlatform;
+let dbPath: string;
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'e2e-sim-'));
+  dbPath = path.join(dir, 'collector.sqlite');
+  collector = await startCollector({ port: 0, dbPath, logger: false });
+  platform = createSimPlatform({ egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
+});
+afterEach(async () => {
+  platform.close();
+  await collector.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function must<N extends ResolverName>(name: N, payload: unknown = {}): Promise<ResolverOutput<N>> {
+  const raw = await platform.invokeResolver(name, payload, { accountId: platform.users.admin });
+  const result = envelopeSchema(resolverContract[name].output).parse(raw);
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+  return result.data as ResolverOutput<N>;
+}
+
+/** The collector's database, opened separately, as the vendor would inspect it. */
+async function storedAtCollector(installationId: string) {
+  const db = new SqliteStore(dbPath);
+  try {
+    return { reports: await db.reportsOf(installationId), deletions: await db.deletionsOf(installationId) };
+  } finally {
+    await db.close();
+  }
+}
+
+test("the engine's reports arrive at the collector and are stored; withdrawal with deletion empties that installation's raw data there", async () => {
+  await platform.runLifecycleInstalled();
+  const installationId = (await platform.runAsInvocation({ functionKey: 'scheduled' }, () => ensureInstallation(new Date()))).installationId;
+
+  // A per-case send: the collector stores exactly the previewed bytes and its receipt is kept.
+  const page = await must('loadAdminPage');
+  expect(page.consent.mode).toBe('not-asked');
+  await must('setConsent', { mode: 'per-case' });
+  const draft = await must('preview');
+  const sent = await must('sendReport', { draftId: draft.draftId, digest: draft.digest });
+  expect(sent).toMatchObject({ outcome: 'sent', reportId: draft.reportId, receipt: { reportId: draft.reportId, digest: draft.digest, duplicate: false } });
+
+  // An automatic send through the daily trigger.
+  await must('setConsent', { mode: 'automatic', cadence: 'weekly' });
+  await platform.runScheduledTrigger();
+  const history = (await must('getHistory')).entries;
+  expect(history.map((h) => [h.trigger, h.status])).toEqual([
+    ['automatic', 'sent'],
+    ['per-case', 'sent']
+  ]);
+
+  const before = await storedAtCollector(installationId);
+  expect(before.reports.map((r) => r.reportId).sort()).toEqual(history.map((h) => h.reportId).sort());
+  expect(before.reports.find((r) => r.reportId === draft.reportId)?.bytes).toBe(draft.text);
+  for (const h of history) expect(before.reports.find((r) => r.reportId === h.reportId)?.digest).toBe(h.digest);
+
+  // Withdrawal with deletion: the collector erases every raw report of this installation and says so.
+  const withdrawn = await must('withdraw', { alsoRequestVendorDeletion: true });
+  expect(withdrawn).toMatchObject({ consent: { mode: 'off' }, vendorDeletion: { status: 'acknowledged', acknowledgement: { deletedReports: 2 } } });
+  const after = await storedAtCollector(installationId);
+  expect(after.reports).toEqual([]);
+  expect(after.deletions.map((d) => d.acknowledgementId)).toEqual([withdrawn.vendorDeletion?.acknowledgement?.acknowledgementId]);
+
+  // The vendor's export agrees, and nothing more leaves the site afterwards.
+  const vendorExport = installationExportSchema.parse(JSON.parse((await must('requestVendorExport')).json));
+  expect(vendorExport.reports).toEqual([]);
+  await platform.runScheduledTrigger();
+  expect((await storedAtCollector(installationId)).reports).toEqual([]);
+});
