@@ -1,4 +1,8 @@
 import { formatField, populationField } from '../../collector/aggregate/fold-day';
+import { buildCollectorApp } from '../../collector/app';
+import { makeCatalog, metricCatalog } from '../../shared/catalog/catalog';
+import { booleanMetric } from '../../shared/catalog/entry';
+import { builtInMetrics } from '../../shared/catalog/metrics';
 import { makeReport, sendReport, testCollector, uuid4, type TestCollector } from './support';
 
 /** Six installations report on the collector's current day (k = 5, so their cells are published). */
@@ -85,5 +89,27 @@ describe('the retention job', () => {
     const after = await c.store.aggregates();
     expect(after.find((a) => a.purpose === 'product-improvement' && a.field === populationField)?.installations).toBe(5);
     expect(after.find((a) => a.field === 'app.licence')?.installations).toBe(5);
+  });
+});
+
+describe('the retention job after an incompatible catalog change', () => {
+  it('counts stored reports the catalog in use no longer parses, instead of dropping them silently', async () => {
+    const catalogV3 = makeCatalog([
+      ...builtInMetrics,
+      booleanMetric({ key: 'site.darkModeDefault', category: 'configuration', purpose: 'product-improvement', since: 3, description: 'Dark mode default.', collect: () => true })
+    ]);
+    const ahead = testCollector({ catalog: catalogV3 });
+    try {
+      const report = makeReport({ format: 'usage-report/3', fields: { ...makeReport().fields, 'site.darkModeDefault': true } });
+      expect((await sendReport(ahead, report)).status).toBe(201);
+      // The same data file, served by a build whose catalog lacks the field (a rolled-back release).
+      const rolledBack = buildCollectorApp({ store: ahead.store, now: ahead.clock.now, catalog: metricCatalog });
+      const outcome = await rolledBack.runRetention();
+      expect(outcome.unparsedReports).toBe(1);
+      expect(await ahead.store.countReports()).toBe(1);
+      await rolledBack.app.close();
+    } finally {
+      await ahead.close();
+    }
   });
 });
