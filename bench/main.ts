@@ -8,6 +8,8 @@ import { divertStdoutToStderr } from './lib/stdout-guard';
  * `npm run bench`: imports every bench/sections/*.ts, runs each in turn, and prints their figures.
  * `--json` prints one JSON object merging every section's keys and nothing else on stdout;
  * progress and failures go to stderr. Any failed section makes the exit code 1.
+ * npm itself prints a "> bench" banner on stdout before the script runs; for a stdout that is only
+ * the JSON, use `npm run --silent bench -- --json` (or `npx tsx bench/main.ts --json`).
  */
 async function main(): Promise<number> {
   const parsed = parseBenchArgs(process.argv.slice(2));
