@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
  * Browser suites in Debian's Chromium (never a downloaded browser). Each test gets its own local
  * runner on a free port with fresh data: see e2e/fixtures/forge.ts for the fixtures and helpers.
  */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
