@@ -2,9 +2,9 @@ import { metricCatalog, valueSchema, type Catalog, type ConfigFacts, type FieldV
 import { canonicalJson, utf8Length } from '../../shared/report/canonical-json';
 import { type ConsentState, type Settings } from '../../shared/report/consent';
 import { sha256Hex } from '../../shared/report/digest';
-import { describeHits, scanForPersonalData } from '../../shared/report/privacy-guard';
 import { formatName, MAX_REPORT_BYTES, reportSchemaFor, type Report, type WithheldReason } from '../../shared/report/schema';
 import { withheldReason } from './field-decision';
+import { guardReport } from './report-guard';
 
 export interface ReportInputs {
   facts: SiteFacts;
@@ -76,11 +76,8 @@ export function buildReport(
     reportId: ids.reportId,
     withheld
   };
-  const hits = scanForPersonalData(candidate, {
-    siteHosts: inputs.siteHosts,
-    allowed: new Set([ids.installationId, ids.reportId, ...catalog.entries.map((e) => e.key)])
-  });
-  if (hits.length > 0) return { ok: false, code: 'PRIVACY_BLOCKED', message: describeHits(hits) };
+  const guarded = guardReport(candidate, inputs.siteHosts, catalog);
+  if (!guarded.ok) return guarded;
   const parsed = reportSchemaFor(catalog).safeParse(candidate);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => i.path.join('.')).join(', ');

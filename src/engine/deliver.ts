@@ -2,6 +2,7 @@ import { kvs } from '@forge/kvs';
 import { parseReport } from '../../shared/report/schema';
 import { nextAttemptAt } from '../core/backoff';
 import { coverage } from '../core/coverage';
+import { guardReport } from '../core/report-guard';
 import type { PendingLedgerEntry } from '../core/consent-transitions';
 import { keys } from '../store/keys';
 import { readOrThrow, remove, write } from '../store/kvs-store';
@@ -40,6 +41,8 @@ export async function deliver(deps: EngineDeps, reportId: string): Promise<Repor
   }
   const parsed = parseReport(parseJson(record.text), deps.catalog);
   if (!parsed.ok) return settle({ ...record, status: 'cancelled', lastError: 'The stored report no longer matches the report schema.' });
+  const guarded = guardReport(parsed.value, deps.siteIdentifiers(), deps.catalog);
+  if (!guarded.ok) return settle({ ...record, status: 'cancelled', lastError: guarded.message });
   const consent = await loadConsent();
   const covered = coverage(consent, parsed.value, deps.catalog);
   if (!covered.ok) return settle({ ...record, status: 'cancelled', lastError: covered.message });

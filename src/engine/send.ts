@@ -4,6 +4,7 @@ import { sha256Hex } from '../../shared/report/digest';
 import type { SendReportOutput } from '../../shared/api/resolvers';
 import { parseReport } from '../../shared/report/schema';
 import { coverage } from '../core/coverage';
+import { guardReport } from '../core/report-guard';
 import { coverageKey, perCaseSendEntry } from '../core/consent-transitions';
 import { effectiveAcceptedFormat } from '../core/field-decision';
 import { keys } from '../store/keys';
@@ -44,6 +45,8 @@ export async function sendReport(
   }
   const parsed = parseReport(JSON.parse(draft.text), deps.catalog);
   if (!parsed.ok) return fail('INTERNAL', 'The previewed report does not match the report schema.');
+  const guarded = guardReport(parsed.value, deps.siteIdentifiers(), deps.catalog);
+  if (!guarded.ok) return fail(guarded.code, guarded.message);
   const covered = coverage(consent, parsed.value, deps.catalog);
   if (!covered.ok) return fail(covered.code, covered.message);
 

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { metricCatalog } from '../../shared/catalog';
+import { defaultSettings, initialConsent } from '../../shared/report/consent';
+import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+import { buildReport } from '../../src/core/build-report';
+import { deliver, queueReport } from '../../src/engine/deliver';
+import type { EngineDeps } from '../../src/engine/deps';
+import type { ReportRecord } from '../../src/store/records';
+import { saveConsent } from '../../src/store/repositories';
+import type { ReportTransport } from '../../src/transport/report-transport';
+
+let platform: SimPlatform;
+beforeEach(() => {
+  platform = createSimPlatform();
+});
+afterEach(() => platform.close());
+
+const consent = { ...initialConsent, mode: 'per-case' as const, acceptedFormat: 2, revision: 1 };
+const now = new Date('2026-11-29T09:00:00.000Z');
+
+/** A queued report, and deps whose transport records what it was asked to send. */
+function setup(siteIdentifiers: string[]) {
+  const built = buildReport(
+    { facts: { app: { version: '1.0.0', environment: 'production', licence: 'none' }, product: 'jira', counts: { projects: 3 }, usage: {} }, period: { from: '2026-11-01', to: '2026-11-29' }, siteHosts: [] },
+    defaultSettings,
+    consent,
+    now,
+    { reportId: randomUUID(), installationId: randomUUID() }
+  );
+  if (!built.ok) throw new Error(built.message);
+  const record: ReportRecord = {
+    reportId: built.built.report.reportId, trigger: 'per-case', createdAt: now.toISOString(), sentAt: null, status: 'pending',
+    digest: built.built.digest, size: built.built.size, attempts: 0, lastError: null, receipt: null, period: built.built.report.period, text: built.built.text
+  };
+  const sent: string[] = [];
+  const transport: ReportTransport = {
+    async send(text, reportId) {
+      sent.push(text);
+      return { kind: 'sent', receipt: { receiptId: randomUUID(), reportId, receivedAt: now.toISOString(), digest: record.digest, duplicate: false } };
+    }
+  };
+  const deps: EngineDeps = {
+    catalog: metricCatalog,
+    now: () => now,
+    transport,
+    rights: () => {
+      throw new Error('not used by deliver');
+    },
+    readSite: () => {
+      throw new Error('not used by deliver');
+    },
+    siteIdentifiers: () => siteIdentifiers
+  };
+  return { record, deps, sent };
+}
+
+const run = <T>(fn: () => Promise<T>) => platform.runAsInvocation({ functionKey: 'scheduled' }, fn);
+
+describe('deliver', () => {
+  test('transmits the stored text as it is and records the receipt', async () => {
+    const { record, deps, sent } = setup([]);
+    const result = await run(async () => {
+      await saveConsent(consent);
+      await queueReport(record, [], now);
+      return deliver(deps, record.reportId);
+    });
+    expect(sent).toEqual([record.text]);
+    expect(result).toMatchObject({ status: 'sent', attempts: 1, sentAt: now.toISOString() });
+  });
+
+  test('scans the stored bytes again right before transmitting: a hit cancels the report, naming the field only', async () => {
+    // 'usage-report' stands in for a site identifier that turned up in the bytes after they were built.
+    const { record, deps, sent } = setup(['usage-report']);
+    const result = await run(async () => {
+      await saveConsent(consent);
+      await queueReport(record, [], now);
+      return deliver(deps, record.reportId);
+    });
+    expect(sent).toEqual([]);
+    expect(result).toMatchObject({ status: 'cancelled' });
+    expect(result?.lastError).toContain('$["format"] (looks like site-host)');
+  });
+});
