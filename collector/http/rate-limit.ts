@@ -10,12 +10,16 @@ export interface RateLimit {
 }
 
 export const defaultRateLimit: RateLimit = { capacity: 30, perHour: 120 };
+const sweepAbove = 100_000;
+const sweepEveryMs = 60_000;
 
 export type Take = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly perMs: number;
+  /** At most one sweep a minute: a flood of distinct ids must not make every request walk the whole map. */
+  private lastSweep = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly limit: RateLimit,
@@ -33,8 +37,16 @@ export class RateLimiter {
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000)) };
     }
     this.buckets.set(key, { tokens: tokens - 1, at: t });
-    if (this.buckets.size > 100_000) this.sweep(t);
+    if (this.buckets.size > sweepAbove && t - this.lastSweep >= sweepEveryMs) {
+      this.lastSweep = t;
+      this.sweep(t);
+    }
     return { ok: true };
+  }
+
+  /** How many installations are being tracked (for tests and metrics). */
+  get tracked(): number {
+    return this.buckets.size;
   }
 
   /** Full buckets carry no information: dropping them bounds memory without changing any decision. */
