@@ -4,8 +4,9 @@ import { parseRunnerArgs, REPO_ROOT, USAGE } from './options';
 import { startLocalRunner } from './runner';
 
 /**
- * `npm start` (through scripts/start.mjs, which builds the UI first). Prints the URL, then a
- * RUNNER_READY line with the addresses as JSON, which the Playwright fixture waits for.
+ * `npm start` (through scripts/start.mjs, which builds the UI first). Prints the URL; with
+ * RUNNER_READY_LINE=1 also a RUNNER_READY line with the addresses as JSON, which the Playwright
+ * fixture waits for.
  */
 async function main(): Promise<void> {
   const parsed = parseRunnerArgs(process.argv.slice(2), process.env);
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
       ''
     ].join('\n')
   );
-  console.log(`RUNNER_READY ${JSON.stringify({ url: runner.url, collectorUrl: runner.collectorUrl })}`);
+  // For programs driving the runner (e2e/fixtures/runner-process.ts), not for people.
+  if (process.env.RUNNER_READY_LINE === '1') console.log(`RUNNER_READY ${JSON.stringify({ url: runner.url, collectorUrl: runner.collectorUrl })}`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -56,6 +58,14 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  if (isErrno(error) && error.code === 'EADDRINUSE') {
+    console.error(`Port ${'port' in error ? String(error.port) : ''} is already in use. Stop what uses it, or pick another: PORT=4000 npm start (or npm start -- --port 4000).`);
+  } else {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
   process.exit(1);
 });
+
+function isErrno(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && 'code' in error;
+}
