@@ -23,6 +23,9 @@ type Action =
   | { kind: 'preview' }
   | { kind: 'send'; tamper: boolean; stale: boolean }
   | { kind: 'previewThenSend' }
+  | { kind: 'doubleSend' }
+  | { kind: 'erase' }
+  | { kind: 'requestVendorDeletion' }
   | { kind: 'setConsent'; mode: 'per-case' | 'automatic' | 'off'; cadence?: 'weekly' | 'monthly' }
   | { kind: 'acceptFormat'; version: number }
   | { kind: 'setRestrictions'; categories: Array<'configuration' | 'usage'>; fields: string[]; purposes: Array<'product-improvement' | 'troubleshooting'> }
@@ -60,6 +63,9 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), alsoRequestVendorDeletion: fc.boolean() }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'olderAppConsent' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'doubleSend' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'erase' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'requestVendorDeletion' as const }) },
   { weight: 4, arbitrary: fc.constant({ kind: 'scheduled' as const }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('advance' as const), hours: fc.constantFrom(1, 6, 24, 24 * 8, 24 * 32) }) },
   {
@@ -130,6 +136,20 @@ async function run(platform: SimPlatform, a: Action, drafts: Array<{ draftId: st
       await run(platform, { kind: 'send', tamper: false, stale: false }, drafts);
       return;
     }
+    case 'doubleSend': {
+      // Two admins clicking send on the same preview at once.
+      await run(platform, { kind: 'preview' }, drafts);
+      const draft = drafts.at(-1);
+      if (!draft) return;
+      await Promise.all([call('sendReport', draft), call('sendReport', draft)]);
+      return;
+    }
+    case 'erase':
+      await call('eraseData', { confirm: 'ERASE' });
+      return;
+    case 'requestVendorDeletion':
+      await call('requestVendorDeletion', {});
+      return;
     case 'send': {
       const draft = a.stale ? drafts[0] : drafts.at(-1);
       if (!draft) return;
@@ -245,7 +265,7 @@ test(`every transmission is covered by the consent in force (${NUM_RUNS} random 
             platform.faults.clear();
             const sent = transmissions.slice(before);
             if (sent.length === 0) continue;
-            if (a.kind !== 'send' && a.kind !== 'previewThenSend' && a.kind !== 'scheduled') throw new Error(`'${a.kind}' transmitted a report`);
+            if (!['send', 'previewThenSend', 'doubleSend', 'scheduled'].includes(a.kind)) throw new Error(`'${a.kind}' transmitted a report`);
             const state = await readAppState(platform);
             for (const t of sent) {
               const why = uncovered(t, state);
