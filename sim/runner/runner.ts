@@ -37,6 +37,7 @@ export async function startLocalRunner(options: RunnerOptions, log: (line: strin
   const collector = await startCollector({ port: 0, host: '127.0.0.1', dbPath: path.join(options.dataDir, 'collector.db') });
   const platform = createSimPlatform({
     manifestPath: options.manifestPath,
+    siteSize: options.siteSize,
     kvs: options.memory ? { kind: 'memory' } : { kind: 'file', dir: path.join(options.dataDir, 'kvs') },
     egressTargets: { [origin]: collector.url }
   });

@@ -67,6 +67,13 @@ describe('runner flags', () => {
     expect(message).toContain('--seed <file.json>');
   });
 
+  test('--site-size sets how many projects or spaces the simulated site has', () => {
+    expect(options(parseRunnerArgs(['--site-size', '50000'], {})).siteSize).toBe(50000);
+    expect(options(parseRunnerArgs([], {})).siteSize).toBeUndefined();
+    expect(refusal(parseRunnerArgs(['--site-size', '0'], {}))).toBe('--site-size 0 is not a whole number from 1 to 1000000.');
+    expect(refusal(parseRunnerArgs(['--site-size', '2.5'], {}))).toMatch(/^--site-size 2\.5 is not a whole number/);
+  });
+
   test('a port out of range is refused', () => {
     expect(refusal(parseRunnerArgs(['--port', '65536'], {}))).toBe('--port 65536 is not a port number (0–65535).');
   });

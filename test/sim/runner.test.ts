@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fetch as forgeFetch } from '@forge/api';
+import { asUser, fetch as forgeFetch, route } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import { REPO_ROOT, type RunnerOptions } from '../../sim/runner/options';
 import { startLocalRunner, type LocalRunner } from '../../sim/runner/runner';
@@ -57,6 +57,20 @@ describe('the local runner', () => {
     expect(await page.text()).toContain('Run scheduled trigger now');
     expect(await invoke(runner, 'getContext', 'admin')).toEqual({ ok: true, value: { ok: true, data: { product: 'jira', isAdmin: true, appVersion: '1.0.0' } } });
     expect(await invoke(runner, 'getContext', 'member')).toEqual({ ok: true, value: { ok: true, data: { product: 'jira', isAdmin: false, appVersion: '1.0.0' } } });
+  });
+
+  test('--site-size shapes the simulated site the app reads', async () => {
+    const projectTotal = (runner: LocalRunner) =>
+      asApp(runner, async () => {
+        const response = await asUser().requestJira(route`/rest/api/3/project/search?maxResults=1`);
+        const body: unknown = await response.json();
+        return typeof body === 'object' && body !== null && 'total' in body ? body.total : body;
+      });
+    const small = await start({ memory: true, siteSize: 10 });
+    expect(await projectTotal(small)).toBe(10);
+    await stop(small);
+    const large = await start({ memory: true, siteSize: 50_000 });
+    expect(await projectTotal(large)).toBe(50_000);
   });
 
   test("the manifest's analytics host reaches the in-process collector, and only that host", async () => {
