@@ -1,4 +1,7 @@
+import { kvs } from '@forge/kvs';
 import { installationExportSchema } from '../../shared/collector-api';
+import { secretKeys } from '../../src/store/keys';
+import { kvsSnapshot } from './resolvers-support';
 import { ensureInstallation } from '../../src/store/repositories';
 import { createWorld, DAY, type World } from './engine-support';
 
@@ -86,6 +89,18 @@ describe('vendor data rights', () => {
     expect(exported.installationId).toBe(await installationId());
     expect(exported.reports.map((r) => r.bytes)).toEqual([text]);
     expect((await w.must('getLedger')).entries.map((e) => e.action)).toContain('request-vendor-export');
+  });
+
+  test('the first rights request establishes the key; the secret stays in KVS secret storage and only its derived key reaches the collector', async () => {
+    expect(await w.store.getKey(await installationId())).toBeNull();
+    await w.must('requestVendorExport');
+    const key = await w.store.getKey(await installationId());
+    expect(key).not.toBeNull();
+    const secret = await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.getSecret<string>(secretKeys.collectorSecret));
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(key)).not.toContain(String(secret));
+    const plain = JSON.parse(await kvsSnapshot(w.platform)) as { entries: unknown[] };
+    expect(JSON.stringify(plain.entries)).not.toContain(String(secret));
   });
 
   test('requestVendorExport while the collector is down is a TRANSPORT error, and nothing is recorded', async () => {
