@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { metricCatalog, valueSchema, type Catalog, type ConfigFacts, type FieldValue, type SiteFacts } from '../../shared/catalog';
 import { canonicalJson, utf8Length } from '../../shared/report/canonical-json';
 import { type ConsentState, type Settings } from '../../shared/report/consent';
@@ -33,6 +34,20 @@ export type BuildResult =
   | { ok: false; code: 'PRIVACY_BLOCKED' | 'TOO_LARGE' | 'INTERNAL'; message: string };
 
 /**
+ * Zod schemas are costly to construct (most of a build's time went into building them), and a
+ * catalog never changes once made: build them once per catalog.
+ */
+const schemaCache = new WeakMap<Catalog, { report: ReturnType<typeof reportSchemaFor>; value: Map<string, z.ZodType<FieldValue>> }>();
+function schemasOf(catalog: Catalog) {
+  let cached = schemaCache.get(catalog);
+  if (!cached) {
+    cached = { report: reportSchemaFor(catalog), value: new Map(catalog.entries.map((e) => [e.key, valueSchema(e.valueType)])) };
+    schemaCache.set(catalog, cached);
+  }
+  return cached;
+}
+
+/**
  * The one function that makes a report: preview, per-case send and scheduled send all call it, so
  * what the admin previews and what leaves cannot drift apart. Pure: same arguments, same bytes.
  */
@@ -44,6 +59,7 @@ export function buildReport(
   ids: ReportIds,
   catalog: Catalog = metricCatalog
 ): BuildResult {
+  const schemas = schemasOf(catalog);
   const config: ConfigFacts = {
     mode: consent.mode,
     cadence: consent.cadence,
@@ -57,7 +73,7 @@ export function buildReport(
   for (const entry of catalog.entries) {
     const value = entry.collect({ facts: inputs.facts, config });
     if (value === undefined) continue;
-    if (!valueSchema(entry.valueType).safeParse(value).success) {
+    if (!schemas.value.get(entry.key)?.safeParse(value).success) {
       unavailable.push(entry.key);
       continue;
     }
@@ -78,7 +94,7 @@ export function buildReport(
   };
   const guarded = guardReport(candidate, inputs.siteHosts, catalog);
   if (!guarded.ok) return guarded;
-  const parsed = reportSchemaFor(catalog).safeParse(candidate);
+  const parsed = schemas.report.safeParse(candidate);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
     return { ok: false, code: 'INTERNAL', message: `The built report does not match the report schema at: ${where}` };
