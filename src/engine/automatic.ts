@@ -33,6 +33,8 @@ export async function sendAutomaticReport(deps: EngineDeps, product: Product): P
   const [settings, installation] = [await loadSettings(), await ensureInstallation(now)];
   const assembled = await assembleReport(deps, { product, consent, settings, installation, reports, now });
   if (!assembled.ok) {
+    // Nothing is stored, so nothing can leave. The admin sees the same refusal on the page, whose
+    // preview goes through the same build; tomorrow's run tries again.
     console.warn(`[scheduled] automatic report not built: ${assembled.code}: ${assembled.message}`);
     return { kind: 'blocked', code: assembled.code, message: assembled.message };
   }
