@@ -36,8 +36,8 @@ export const loadResultSchema = z.strictObject({
 });
 export type LoadResult = z.infer<typeof loadResultSchema>;
 
-/** Spawns the load generator in a second Node process and waits for its result. */
-export function runLoadProcess(plan: LoadPlan): Promise<LoadResult> {
+/** Spawns the load generator in a second Node process and waits for its result; a hung run is killed. */
+export function runLoadProcess(plan: LoadPlan, timeoutMs = 15 * 60_000): Promise<LoadResult> {
   const script = join(__dirname, 'collector-load.ts');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, script, JSON.stringify(loadPlanSchema.parse(plan))], {
@@ -47,8 +47,13 @@ export function runLoadProcess(plan: LoadPlan): Promise<LoadResult> {
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`load generator did not finish within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
+      clearTimeout(timer);
       if (code !== 0) return reject(new Error(`load generator exited with ${code ?? signal}: ${err.trim().slice(-2000)}`));
       try {
         resolve(loadResultSchema.parse(JSON.parse(out)));

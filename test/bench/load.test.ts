@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runLoadProcess, type LoadPlan, type LoadResult } from '../../bench/lib/load-protocol';
+import { startCollector, type StartCollectorOptions } from '../../collector/server';
+import { SqliteStore } from '../../collector/store/sqlite-store';
+
+/** Runs the generator against a collector on a fresh file; returns its result and what the file then holds. */
+async function loadAgainstCollector(plan: Omit<LoadPlan, 'url'>, options: Partial<StartCollectorOptions> = {}): Promise<{ result: LoadResult; stored: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-load-'));
+  const dbPath = join(dir, 'collector.db');
+  try {
+    const collector = await startCollector({ ...options, port: 0, dbPath });
+    let result: LoadResult;
+    try {
+      result = await runLoadProcess({ url: collector.url, ...plan });
+    } finally {
+      await collector.close();
+    }
+    const store = new SqliteStore(dbPath);
+    const stored = await store.countReports();
+    await store.close();
+    return { result, stored };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the load generator process', () => {
+  it('sends valid reports from a second process over loopback and reports every status and the latency percentiles', async () => {
+    const { result, stored } = await loadAgainstCollector({ warmup: 20, requests: 200, concurrency: 8, installations: 20, seed: 1 });
+    expect(result.statuses).toEqual({ '201': 200 });
+    expect(result.networkErrors).toBe(0);
+    expect(result.p50Ms).toBeGreaterThan(0);
+    expect(result.p50Ms).toBeLessThanOrEqual(result.p99Ms);
+    expect(result.p99Ms).toBeLessThanOrEqual(result.maxMs);
+    // Warm-up and timed reports were all stored: the collector, not the generator, decides what counts.
+    expect(stored).toBe(220);
+  }, 60_000);
+
+  it('counts refusals instead of hiding them: the per-installation limit answers 429 past the burst', async () => {
+    // One installation, 20 timed reports after 5 warm-up ones: the burst is spent before timing starts.
+    const { result, stored } = await loadAgainstCollector(
+      { warmup: 5, requests: 20, concurrency: 2, installations: 1, seed: 2 },
+      { ingestRateLimit: { capacity: 5, perHour: 1 } }
+    );
+    expect(result.statuses).toEqual({ '429': 20 });
+    expect(stored).toBe(5);
+  }, 60_000);
+});
