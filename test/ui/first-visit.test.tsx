@@ -150,10 +150,13 @@ describe('after the first decision', () => {
 
   it('saves a category restriction as the normalised restriction set', async () => {
     const base = adminPage();
-    const current = adminPage({ consent: { ...base.consent, mode: 'per-case', acceptedFormat: 2, revision: 2 } });
+    let current = adminPage({ consent: { ...base.consent, mode: 'per-case', acceptedFormat: 2, revision: 2 } });
     const { calls } = renderApp({
       loadAdminPage: () => ok(current),
-      setRestrictions: ({ restrictions }) => ok({ consent: { ...current.consent, restrictions, revision: 3 }, newFields: [], nextAutomaticAt: null })
+      setRestrictions: ({ restrictions }) => {
+        current = { ...current, consent: { ...current.consent, restrictions, revision: 3 } };
+        return ok({ consent: current.consent, newFields: [], nextAutomaticAt: null });
+      }
     });
     fireEvent.click(await screen.findByRole('tab', { name: 'Settings' }));
     fireEvent.click(screen.getByLabelText(/Share usage fields/));
@@ -162,5 +165,8 @@ describe('after the first decision', () => {
     expect(calls.find((c) => c.name === 'setRestrictions')?.payload).toEqual({
       restrictions: { categories: ['usage'], fields: [], purposes: ['product-improvement', 'troubleshooting'] }
     });
+    // The form starts again from the saved state, and the confirmation survives that.
+    expect((await screen.findByTestId('saved-restrictions')).textContent).toBe('Saved. The preview now shows the report with these restrictions.');
+    expect(screen.getByLabelText(/Share usage fields/)).toHaveProperty('checked', false);
   });
 });

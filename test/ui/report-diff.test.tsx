@@ -50,7 +50,7 @@ describe('the readable diff between two sent reports', () => {
     expect(diffReports(after, narrowed).purposes).toEqual({ before: ['product-improvement', 'troubleshooting'], after: ['troubleshooting'] });
     render(<ReportDiffView previous={after} current={narrowed} />);
     expect(screen.getByText(/Allowed purposes changed/).textContent).toBe(
-      'Allowed purposes changed from product-improvement, troubleshooting to troubleshooting.'
+      'Allowed purposes changed from product improvement and troubleshooting to troubleshooting.'
     );
   });
 

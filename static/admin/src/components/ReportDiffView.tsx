@@ -1,5 +1,6 @@
 import type { Report } from '../../../../shared/report/schema';
-import { describeWithheldReason } from '../copy/labels';
+import { purposeSchema } from '../../../../shared/catalog/vocabulary';
+import { describeWithheldReason, purposeLabel } from '../copy/labels';
 import { formatValue } from '../lib/readable-rows';
 import { diffReports, type FieldChange } from '../lib/report-diff';
 import { withheldReasonSchema } from '../../../../shared/report/schema';
@@ -20,7 +21,7 @@ export function ReportDiffView({ previous, current }: { previous: Report | null;
       )}
       {diff.purposes && (
         <p>
-          Allowed purposes changed from {diff.purposes.before.join(', ')} to {diff.purposes.after.join(', ')}.
+          Allowed purposes changed from {purposeWords(diff.purposes.before)} to {purposeWords(diff.purposes.after)}.
         </p>
       )}
       {changes.length > 0 && (
@@ -69,4 +70,12 @@ function DiffLine({ change }: { change: FieldChange }) {
 function reasonWords(reason: string): string {
   const known = withheldReasonSchema.safeParse(reason);
   return known.success ? `withheld, ${describeWithheldReason(known.data).toLowerCase()}` : 'withheld';
+}
+
+function purposeWords(purposes: readonly string[]): string {
+  if (purposes.length === 0) return 'none';
+  return purposes.map((p) => {
+    const known = purposeSchema.safeParse(p);
+    return known.success ? purposeLabel[known.data].toLowerCase() : p;
+  }).join(' and ');
 }

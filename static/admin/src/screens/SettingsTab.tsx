@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import type { AdminPageOutput } from '../../../../shared/api/resolvers';
 import { allowsSending } from '../../../../shared/report/consent';
 import { VendorDeletionStatus } from '../components/VendorDeletionStatus';
 import { ModeForm } from './settings/ModeForm';
 import { RestrictionsForm } from './settings/RestrictionsForm';
 import { RetentionForm } from './settings/RetentionForm';
+
+type SettingsForm = 'mode' | 'restrictions' | 'retention';
 
 /** Sharing mode and cadence, restrictions, retention, and the way out: withdraw. */
 export function SettingsTab({ page, refresh, onWithdraw, refreshing }: {
@@ -13,12 +16,30 @@ export function SettingsTab({ page, refresh, onWithdraw, refreshing }: {
   refreshing: boolean;
 }) {
   const { consent } = page;
+  // Lives here, not in the forms: a saved form starts afresh from the new state and would lose it.
+  const [saved, setSaved] = useState<{ form: SettingsForm; message: string } | null>(null);
+  const savedBy = (form: SettingsForm) => (message: string) => setSaved({ form, message });
+  const notice = (form: SettingsForm) =>
+    saved?.form === form && (
+      <p role="status" className="notice notice-success" data-testid={`saved-${form}`}>
+        {saved.message}
+      </p>
+    );
   return (
     <div className="settings-tab">
       {/* Keyed by revision: after any saved change the forms start again from what the backend holds. */}
-      <ModeForm key={`mode-${consent.revision}`} consent={consent} refresh={refresh} />
-      <RestrictionsForm key={`restrictions-${consent.revision}`} restrictions={consent.restrictions} fields={page.fields} refresh={refresh} />
-      <RetentionForm key={`retention-${page.settings.retentionDays}`} settings={page.settings} refresh={refresh} />
+      <ModeForm key={`mode-${consent.revision}`} consent={consent} refresh={refresh} onSaved={savedBy('mode')} />
+      {notice('mode')}
+      <RestrictionsForm
+        key={`restrictions-${consent.revision}`}
+        restrictions={consent.restrictions}
+        fields={page.fields}
+        refresh={refresh}
+        onSaved={savedBy('restrictions')}
+      />
+      {notice('restrictions')}
+      <RetentionForm key={`retention-${page.settings.retentionDays}`} settings={page.settings} refresh={refresh} onSaved={savedBy('retention')} />
+      {notice('retention')}
       <section aria-labelledby="withdraw-title">
         <h3 id="withdraw-title">Withdraw consent</h3>
         {allowsSending(consent.mode) ? (

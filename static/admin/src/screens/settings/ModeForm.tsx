@@ -14,7 +14,7 @@ const modes: readonly { mode: ChosenMode; label: string; hint: string }[] = [
 ];
 
 /** How reports leave the site. Before the first decision no option is selected, so none is implied. */
-export function ModeForm({ consent, refresh }: { consent: ConsentState; refresh: () => Promise<void> }) {
+export function ModeForm({ consent, refresh, onSaved }: { consent: ConsentState; refresh: () => Promise<void>; onSaved: (message: string) => void }) {
   const client = useClient();
   const [mode, setMode] = useState<ChosenMode | null>(consent.mode === 'not-asked' ? null : consent.mode);
   const [cadence, setCadence] = useState<Cadence>(consent.cadence);
@@ -29,7 +29,9 @@ export function ModeForm({ consent, refresh }: { consent: ConsentState; refresh:
     event.preventDefault();
     if (!mode) return;
     const result = await save.start({ mode, cadence });
-    if (result.ok) await refresh();
+    if (!result.ok) return;
+    await refresh();
+    onSaved('Sharing choice saved.');
   };
   const unchanged = mode === consent.mode && (mode !== 'automatic' || cadence === consent.cadence);
 
@@ -59,11 +61,6 @@ export function ModeForm({ consent, refresh }: { consent: ConsentState; refresh:
         </fieldset>
       )}
       {save.state.status === 'failed' && <ErrorMessage error={save.state.error} title="Sharing was not changed" />}
-      {save.state.status === 'done' && (
-        <p role="status" className="subtle">
-          Saved.
-        </p>
-      )}
       <button type="submit" className="button button-primary" disabled={!mode || unchanged || save.state.status === 'running'}>
         Save sharing choice
       </button>

@@ -13,10 +13,11 @@ const categories: readonly Category[] = ['configuration', 'usage'];
  * What may be shared, by category, by field and by purpose. Ticked means shared; unticking
  * withholds it from every following report, which then lists it as withheld with the reason.
  */
-export function RestrictionsForm({ restrictions, fields, refresh }: {
+export function RestrictionsForm({ restrictions, fields, refresh, onSaved }: {
   restrictions: Restrictions;
   fields: readonly FieldInfo[];
   refresh: () => Promise<void>;
+  onSaved: (message: string) => void;
 }) {
   const client = useClient();
   const [draft, setDraft] = useState<Restrictions>(restrictions);
@@ -28,7 +29,9 @@ export function RestrictionsForm({ restrictions, fields, refresh }: {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await save.start(normalizeRestrictions(draft));
-    if (result.ok) await refresh();
+    if (!result.ok) return;
+    await refresh();
+    onSaved('Saved. The preview now shows the report with these restrictions.');
   };
   const noPurpose = draft.purposes.length === 0;
   const unchanged = JSON.stringify(normalizeRestrictions(draft)) === JSON.stringify(normalizeRestrictions(restrictions));
@@ -93,11 +96,6 @@ export function RestrictionsForm({ restrictions, fields, refresh }: {
         </fieldset>
       </details>
       {save.state.status === 'failed' && <ErrorMessage error={save.state.error} title="Restrictions were not saved" />}
-      {save.state.status === 'done' && (
-        <p role="status" className="subtle">
-          Saved. The preview now shows the report with these restrictions.
-        </p>
-      )}
       <button type="submit" className="button button-primary" disabled={noPurpose || unchanged || save.state.status === 'running'}>
         Save restrictions
       </button>

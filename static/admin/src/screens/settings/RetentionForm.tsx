@@ -8,7 +8,7 @@ const MIN_DAYS = 30;
 const MAX_DAYS = 730;
 
 /** How long this site keeps copies of sent reports in its history. */
-export function RetentionForm({ settings, refresh }: { settings: Settings; refresh: () => Promise<void> }) {
+export function RetentionForm({ settings, refresh, onSaved }: { settings: Settings; refresh: () => Promise<void>; onSaved: (message: string) => void }) {
   const client = useClient();
   const inputId = useId();
   const hintId = useId();
@@ -21,7 +21,9 @@ export function RetentionForm({ settings, refresh }: { settings: Settings; refre
     event.preventDefault();
     if (!valid) return;
     const result = await save.start({ retentionDays: parsed });
-    if (result.ok) await refresh();
+    if (!result.ok) return;
+    await refresh();
+    onSaved('Retention saved.');
   };
 
   return (
@@ -45,11 +47,6 @@ export function RetentionForm({ settings, refresh }: { settings: Settings; refre
         Between {MIN_DAYS} and {MAX_DAYS} days. Older copies are deleted from this site; only their count remains.
       </p>
       {save.state.status === 'failed' && <ErrorMessage error={save.state.error} title="Retention was not changed" />}
-      {save.state.status === 'done' && (
-        <p role="status" className="subtle">
-          Saved.
-        </p>
-      )}
       <button type="submit" className="button" disabled={!valid || parsed === settings.retentionDays || save.state.status === 'running'}>
         Save retention
       </button>
