@@ -46,6 +46,9 @@ export async function runRetention(args: {
     }
     await store.replaceDayAggregates(dirty, foldDay({ day: dirty.day, reports, restrictions, catalog: args.catalog, k: args.k }));
     foldedDays.push(dirty.day);
+    // The SQLite store answers synchronously, so without this a fold of many days (after a restart, or
+    // an erasure touching two years of weekly reports) would hold every ingest request until it ends.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const keepFromDay = nextDay(new Date(args.now.getTime() - args.retentionDays * dayMs).toISOString().slice(0, 10));
   const deletedReports = await store.deleteReportsBeforeDay(keepFromDay);

@@ -113,3 +113,25 @@ describe('the retention job after an incompatible catalog change', () => {
     }
   });
 });
+
+describe('the retention job and ingest', () => {
+  it('lets requests in between the days it folds, so a long fold does not stall ingest', async () => {
+    const c = testCollector();
+    try {
+      for (let day = 0; day < 3; day++) {
+        await sixInstallationsReport(c);
+        c.clock.advanceDays(1);
+      }
+      const order: string[] = [];
+      setImmediate(() => order.push('other work'));
+      const run = c.runRetention().then((outcome) => {
+        order.push('retention done');
+        return outcome;
+      });
+      expect((await run).foldedDays).toHaveLength(3);
+      expect(order).toEqual(['other work', 'retention done']);
+    } finally {
+      await c.close();
+    }
+  });
+});
