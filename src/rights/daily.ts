@@ -1,6 +1,6 @@
 import type { EngineDeps } from '../engine/deps';
 import { runPersonalDataCycle, type CycleOutcome } from '../privacy/personal-data-cycle';
-import { attemptVendorDeletion } from './vendor-deletion';
+import { attemptVendorDeletion, followUpVendorDeletion } from './vendor-deletion';
 import { attemptVendorRestriction } from './vendor-restriction';
 
 type Step<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -28,7 +28,10 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<Step<T>> {
  */
 export async function runDailyRights(deps: EngineDeps): Promise<RightsRun> {
   return {
-    vendorDeletion: await step('vendor deletion retry', async () => (await attemptVendorDeletion(deps))?.status ?? 'none'),
+    vendorDeletion: await step('vendor deletion retry', async () => {
+      await followUpVendorDeletion(deps.now());
+      return (await attemptVendorDeletion(deps))?.status ?? 'none';
+    }),
     vendorRestriction: await step('vendor restriction retry', async () => (await attemptVendorRestriction(deps))?.status ?? 'none'),
     personalData: await step('personal data cycle', () => runPersonalDataCycle(deps.now()))
   };

@@ -3,7 +3,7 @@ import { isAttemptDue, nextAttemptAt } from '../core/backoff';
 import type { EngineDeps } from '../engine/deps';
 import { keys } from '../store/keys';
 import { readParsed, write } from '../store/kvs-store';
-import { ensureInstallation } from '../store/repositories';
+import { ensureInstallation, loadReports } from '../store/repositories';
 
 /**
  * Asking the vendor to delete what it holds about this installation. The request is stored first
@@ -66,4 +66,21 @@ export async function attemptVendorDeletion(deps: EngineDeps, options: { force?:
         { ...current, attempts, nextAttemptAt: nextAttemptAt(attempts, now), lastError: outcome.reason };
   await write(keys.vendorDeletion, next);
   return next;
+}
+
+/**
+ * Closes the one race withdrawal cannot: a delivery that checked consent just before the withdrawal
+ * and reached the collector just after the deletion. A report queued before the deletion was requested
+ * but received after it was acknowledged is exactly that; the request is queued again so it goes too.
+ */
+export async function followUpVendorDeletion(now: Date): Promise<VendorDeletion | null> {
+  const current = await readVendorDeletion();
+  if (!current || current.status !== 'acknowledged' || !current.acknowledgement) return current;
+  const { acknowledgedAt } = current.acknowledgement;
+  const missed = (await loadReports()).some(
+    (r) => r.status === 'sent' && r.receipt !== null && r.createdAt <= current.requestedAt && r.receipt.receivedAt > acknowledgedAt
+  );
+  if (!missed) return current;
+  await write(keys.vendorDeletion, { ...current, status: 'pending', nextAttemptAt: now.toISOString(), lastError: null } satisfies VendorDeletion);
+  return readVendorDeletion();
 }

@@ -1,8 +1,9 @@
 import { kvs } from '@forge/kvs';
 import { installationExportSchema } from '../../shared/collector-api';
-import { secretKeys } from '../../src/store/keys';
+import { keys, secretKeys } from '../../src/store/keys';
+import { ensureInstallation, loadReport, saveReport } from '../../src/store/repositories';
+import { collectorTransport } from '../../src/transport/report-transport';
 import { kvsSnapshot } from './resolvers-support';
-import { ensureInstallation } from '../../src/store/repositories';
 import { createWorld, DAY, type World } from './engine-support';
 
 let w: World;
@@ -77,6 +78,41 @@ describe('withdraw', () => {
     await w.scheduled();
     expect((await w.must('loadAdminPage')).vendorDeletion).toMatchObject({ status: 'acknowledged', attempts: 3, acknowledgement: { deletedReports: 1 } });
     expect(await w.received()).toEqual([]);
+  });
+});
+
+describe('a report that reached the collector after the deletion it should have been part of', () => {
+  test('(a delivery in flight during withdrawal) makes the daily job ask for deletion again', async () => {
+    // A report queued before the deletion request, held up by the network.
+    await w.must('setConsent', { mode: 'per-case' });
+    const draft = await w.must('preview');
+    w.platform.faults.failEgress({ status: 503 });
+    expect((await w.must('sendReport', { draftId: draft.draftId, digest: draft.digest })).outcome).toBe('queued');
+    w.advance(60_000);
+    const deletion = (await w.must('requestVendorDeletion')).vendorDeletion;
+    expect(deletion).toMatchObject({ status: 'acknowledged', acknowledgement: { deletedReports: 0 } });
+
+    // Its delivery had passed the consent check before; it lands after the acknowledgement.
+    w.advance(60_000);
+    await w.platform.runAsInvocation({ functionKey: 'scheduled' }, async () => {
+      const record = await loadReport(draft.reportId);
+      if (!record) throw new Error('the queued report is missing');
+      const outcome = await collectorTransport().send(record.text, record.reportId);
+      if (outcome.kind !== 'sent') throw new Error(`the late delivery failed: ${outcome.kind}`);
+      await saveReport({ ...record, status: 'sent', sentAt: new Date().toISOString(), receipt: outcome.receipt });
+      await kvs.delete(keys.outbox(record.reportId));
+    });
+    expect(await w.received()).toHaveLength(1);
+
+    w.advance(DAY);
+    await w.scheduled();
+    const after = (await w.must('loadAdminPage')).vendorDeletion;
+    expect(after).toMatchObject({ status: 'acknowledged', acknowledgement: { deletedReports: 1 } });
+    expect(await w.received()).toEqual([]);
+    // Settled: the next run does not ask again.
+    w.advance(DAY);
+    await w.scheduled();
+    expect((await w.must('loadAdminPage')).vendorDeletion).toEqual(after);
   });
 });
 
