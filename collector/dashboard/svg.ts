@@ -14,8 +14,10 @@ const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
 function dayAxis(days: readonly string[], x: (i: number) => number): string {
   if (days.length === 0) return '';
   const picks = days.length <= 2 ? days.map((_, i) => i) : [0, Math.floor((days.length - 1) / 2), days.length - 1];
+  // The outer labels are anchored inwards so the first and last day are never cut off at the edges.
+  const anchor = (i: number) => (days.length > 1 && i === 0 ? 'start' : days.length > 1 && i === days.length - 1 ? 'end' : 'middle');
   return picks
-    .map((i) => `<text x="${x(i).toFixed(1)}" y="${H - 8}" font-size="11" text-anchor="middle" fill="#44546f">${esc(days[i] ?? '')}</text>`)
+    .map((i) => `<text x="${x(i).toFixed(1)}" y="${H - 8}" font-size="11" text-anchor="${anchor(i)}" fill="#44546f">${esc(days[i] ?? '')}</text>`)
     .join('');
 }
 
