@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AdminPageOutput } from '../../../../shared/api/resolvers';
 import type { HistorySummary, ReportStatus } from '../../../../shared/report/records';
 import { useClient } from '../api/client-context';
@@ -21,6 +21,19 @@ export function HistoryTab({ page }: { page: AdminPageOutput }) {
   const client = useClient();
   const [openId, setOpenId] = useState<string | null>(null);
   const entry = useAction(useCallback((reportId: string) => client.getHistoryEntry({ reportId }), [client]));
+  // The first screen's history is enough for the list; this adds what retention removed, which only getHistory knows.
+  const full = useAction(useCallback(() => client.getHistory({}), [client]));
+  const loadFull = full.start;
+  useEffect(() => {
+    void loadFull(undefined);
+  }, [loadFull, page.history.length]);
+  const purged = full.state.status === 'done' ? full.state.data.purgedReports : 0;
+  const purgedNote =
+    purged > 0 ? (
+      <p className="subtle" data-testid="history-purged">
+        {purged === 1 ? '1 older report was' : `${purged} older reports were`} removed from this history by your retention setting.
+      </p>
+    ) : null;
 
   const open = (reportId: string) => {
     setOpenId(reportId);
@@ -28,7 +41,12 @@ export function HistoryTab({ page }: { page: AdminPageOutput }) {
   };
 
   if (page.history.length === 0) {
-    return <p data-testid="history-empty">No reports have been sent from this site yet.</p>;
+    return (
+      <>
+        <p data-testid="history-empty">No reports have been sent from this site yet.</p>
+        {purgedNote}
+      </>
+    );
   }
   return (
     <div className="history-tab">
@@ -72,6 +90,7 @@ export function HistoryTab({ page }: { page: AdminPageOutput }) {
           ))}
         </tbody>
       </table>
+      {purgedNote}
       {openId && (
         <section className="history-entry" aria-label="Selected report" data-testid="history-entry">
           {entry.state.status === 'running' && <Loading label="Loading the report" />}
