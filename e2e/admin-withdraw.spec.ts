@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/forge';
-import { collectorReports, expectAccessible, matrix, screenshotScreen } from './admin-helpers';
+import { collectorReports, expectAccessible, matrix, screenshotScreen, storedConsent } from './admin-helpers';
 
 test.describe('withdrawing consent', () => {
   for (const { product, theme } of matrix) {
@@ -35,6 +35,47 @@ test.describe('withdrawing consent', () => {
       expect(collectorReports(runner)).toHaveLength(0);
       await expectAccessible(forge.page, 'deletion acknowledged');
       if (product === 'jira') await screenshotScreen(forge.page, `admin-deletion-acknowledged-${theme}`);
+    });
+  }
+});
+
+test.describe('a deletion request the vendor has not acknowledged yet', () => {
+  // Withdrawn earlier, while the vendor's server was down: the request is stored, pending, and due for a retry.
+  test.use({
+    seed: {
+      values: {
+        consent: storedConsent({ mode: 'off', revision: 3 }),
+        'vendor:deletion': {
+          status: 'pending',
+          requestedAt: '2026-11-20T08:00:00.000Z',
+          attempts: 2,
+          nextAttemptAt: '2026-11-21T08:00:00.000Z',
+          lastError: 'could not reach the collector: connect ECONNREFUSED',
+          acknowledgement: null
+        }
+      }
+    }
+  });
+
+  for (const { product, theme } of [
+    { product: 'jira', theme: 'light' },
+    { product: 'confluence', theme: 'dark' }
+  ] as const) {
+    test(`${product}, ${theme}: shows as pending, with the reason, until the daily retry is acknowledged`, async ({ forge }) => {
+      const app = await forge.open({ as: 'admin', product, theme });
+      const status = app.getByTestId('vendor-deletion');
+      await expect(status).toHaveAttribute('data-status', 'pending');
+      await expect(status).toContainText('The app has tried 2 times');
+      await expect(status).toContainText('Last attempt: could not reach the collector: connect ECONNREFUSED');
+      await expectAccessible(forge.page, 'pending deletion');
+      await screenshotScreen(forge.page, `admin-deletion-pending-${theme}`);
+
+      const run = await forge.runScheduledTrigger();
+      expect(run.ok, run.text).toBe(true);
+      await status.getByRole('button', { name: 'Check again' }).click();
+      await expect(app.getByTestId('vendor-deletion')).toHaveCount(0);
+      await app.getByRole('tab', { name: 'Settings' }).click();
+      await expect(app.getByTestId('vendor-deletion')).toHaveAttribute('data-status', 'acknowledged');
     });
   }
 });
