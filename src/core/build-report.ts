@@ -4,7 +4,7 @@ import { canonicalJson, utf8Length } from '../../shared/report/canonical-json';
 import { type ConsentState, type Settings } from '../../shared/report/consent';
 import { sha256Hex } from '../../shared/report/digest';
 import { formatName, MAX_REPORT_BYTES, reportSchemaFor, type Report, type WithheldReason } from '../../shared/report/schema';
-import { withheldReason } from './field-decision';
+import { effectiveAcceptedFormat, withheldReason } from './field-decision';
 import { guardReport } from './report-guard';
 
 export interface ReportInputs {
@@ -84,7 +84,9 @@ export function buildReport(
   withheld.sort((a, b) => (a.key < b.key ? -1 : 1));
   const candidate = {
     fields,
-    format: formatName(catalog.formatVersion),
+    // Like Syncthing's usage-report version: the format the admin accepted, whose rules these bytes
+    // follow. The collector then refuses, on its own, any field that format did not have.
+    format: formatName(Math.min(effectiveAcceptedFormat(consent, catalog), catalog.formatVersion)),
     generatedAt: now.toISOString(),
     installationId: ids.installationId,
     period: inputs.period,

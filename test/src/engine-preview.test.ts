@@ -38,6 +38,7 @@ describe('what a preview withholds', () => {
     expect(Object.keys(before.fields)).not.toContain('site.customFields');
     // Blog posts are a Confluence count: a Jira site has no value to withhold.
     expect(before.withheld).toEqual([{ key: 'site.customFields', reason: 'format-not-accepted' }]);
+    expect(before.format).toBe('usage-report/1');
 
     // Automatic reports keep going without the new fields.
     await w.scheduled();
@@ -47,6 +48,7 @@ describe('what a preview withholds', () => {
     await w.consent.accept(2);
     const after = reportOf((await w.must('preview')).text);
     expect(Object.keys(after.fields)).toContain('site.customFields');
+    expect(after.format).toBe('usage-report/2');
     expect(after.withheld).toEqual([]);
     expect((await w.must('loadAdminPage')).newFields).toEqual([]);
   });
