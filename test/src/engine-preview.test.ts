@@ -163,6 +163,17 @@ describe('history and its diff', () => {
 });
 
 describe('loadAdminPage', () => {
+  test('shows the vendor deletion a withdrawal asked for, with the collector’s acknowledgement', async () => {
+    await w.consent.set('per-case');
+    const draft = await w.must('preview');
+    await w.must('sendReport', { draftId: draft.draftId, digest: draft.digest });
+    await w.must('withdraw', { alsoRequestVendorDeletion: true });
+    const page = await w.must('loadAdminPage');
+    expect(page.consent.mode).toBe('off');
+    expect(page.vendorDeletion).toMatchObject({ status: 'acknowledged', acknowledgement: { deletedReports: 1 } });
+    expect(await w.received()).toEqual([]);
+  });
+
   test('one call returns consent, settings, the catalog, a frozen preview that can be sent, and the history', async () => {
     const page = await w.must('loadAdminPage');
     expect(page).toMatchObject({

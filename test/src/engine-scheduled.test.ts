@@ -58,6 +58,18 @@ describe('automatic sending via the scheduled trigger', () => {
     expect((await w.must('getHistory')).entries).toHaveLength(1);
   });
 
+  test('the trigger answers with outcomes and counts, never report bytes', async () => {
+    await w.consent.set('automatic', 'weekly');
+    const result = await w.scheduled();
+    const [stored] = await w.received();
+    expect(result).toMatchObject({
+      ok: true,
+      run: { outbox: { attempted: 0 }, automatic: { kind: 'queued', reportId: stored?.reportId, status: 'sent' }, retention: { purged: 0 } }
+    });
+    expect(JSON.stringify(result)).not.toContain(stored?.digest ?? '-');
+    expect(JSON.stringify(result)).not.toContain('"fields"');
+  });
+
   test('per-case and off never send on the trigger', async () => {
     await w.scheduled();
     await w.consent.set('per-case');
