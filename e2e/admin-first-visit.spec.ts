@@ -44,7 +44,7 @@ test.describe('the first visit', () => {
     await expect(app.getByRole('tab', { name: 'Report' })).toHaveAttribute('aria-selected', 'true');
     await app.getByRole('button', { name: 'Don’t send' }).focus();
     await forge.page.keyboard.press('Enter');
-    await expect(app.getByTestId('mode-label')).toHaveText('Don\'t send');
+    await expect(app.getByTestId('mode-label')).toHaveText('Don’t send');
   });
 
   test('at a narrow width the page fits without sideways scrolling', async ({ forge }) => {

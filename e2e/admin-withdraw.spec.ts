@@ -18,7 +18,7 @@ test.describe('withdrawing consent', () => {
       await dialog.getByRole('button', { name: 'Withdraw consent' }).click();
 
       await expect(app.getByTestId('outcome-withdrawn')).toContainText('The vendor has been asked to delete');
-      await expect(app.getByTestId('mode-label')).toHaveText("Don't send");
+      await expect(app.getByTestId('mode-label')).toHaveText('Don’t send');
       await expect(app.getByRole('button', { name: 'Withdraw consent' })).toHaveCount(0);
 
       // The request goes out at once; if the vendor did not answer, the daily job retries it.
@@ -65,7 +65,7 @@ test.describe('a deletion request the vendor has not acknowledged yet', () => {
       const app = await forge.open({ as: 'admin', product, theme });
       const status = app.getByTestId('vendor-deletion');
       await expect(status).toHaveAttribute('data-status', 'pending');
-      await expect(status).toContainText('The app has tried 2 times');
+      await expect(status).toContainText('The app has tried 2 times; it will try again on its next daily run.');
       await expect(status).toContainText('Last attempt: could not reach the collector: connect ECONNREFUSED');
       await expectAccessible(forge.page, 'pending deletion');
       await screenshotScreen(forge.page, `admin-deletion-pending-${theme}`);

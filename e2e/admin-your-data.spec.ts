@@ -7,7 +7,7 @@ test.describe('your data', () => {
     test(`${product}, ${theme}: export downloads valid JSON, the ledger lists changes, erase starts over`, async ({ forge }) => {
       const app = await forge.open({ as: 'admin', product, theme });
       await app.getByRole('button', { name: 'Don’t send' }).click();
-      await expect(app.getByTestId('mode-label')).toHaveText("Don't send");
+      await expect(app.getByTestId('mode-label')).toHaveText('Don’t send');
       await app.getByRole('tab', { name: 'Your data' }).click();
 
       await expect(app.getByTestId('ledger').locator('tr[data-action="set-consent"]')).toHaveCount(1);

@@ -25,7 +25,9 @@ export function VendorDeletionStatus({ deletion, onCheck, checking }: {
       <p>
         Requested {formatTime(deletion.requestedAt)}.{' '}
         {deletion.attempts > 0 && `The app has tried ${deletion.attempts === 1 ? 'once' : `${deletion.attempts} times`}; `}
-        the next attempt is {formatTime(deletion.nextAttemptAt)}.
+        {Date.parse(deletion.nextAttemptAt) > Date.now()
+          ? `the next attempt is ${formatTime(deletion.nextAttemptAt)}.`
+          : 'it will try again on its next daily run.'}
       </p>
       {deletion.lastError && <p>Last attempt: {deletion.lastError.split('\n', 1)[0]}</p>}
       <button type="button" className="button" onClick={onCheck} disabled={checking}>

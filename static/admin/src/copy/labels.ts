@@ -27,7 +27,7 @@ export const modeLabel: Record<ConsentMode, string> = {
   'not-asked': 'Not decided yet',
   'per-case': 'Ask me each time',
   automatic: 'Send automatically',
-  off: "Don't send"
+  off: 'Don’t send'
 };
 
 export const cadenceLabel: Record<Cadence, string> = {

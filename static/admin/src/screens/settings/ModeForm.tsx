@@ -10,7 +10,7 @@ type ChosenMode = 'per-case' | 'automatic' | 'off';
 const modes: readonly { mode: ChosenMode; label: string; hint: string }[] = [
   { mode: 'per-case', label: 'Ask me each time', hint: 'Nothing leaves until you review a report and click send.' },
   { mode: 'automatic', label: 'Send automatically', hint: 'A report is sent on the schedule below, without asking.' },
-  { mode: 'off', label: "Don't send", hint: 'No reports leave this site.' }
+  { mode: 'off', label: 'Don’t send', hint: 'No reports leave this site.' }
 ];
 
 /** How reports leave the site. Before the first decision no option is selected, so none is implied. */

@@ -72,7 +72,7 @@ export function RestrictionsForm({ restrictions, fields, refresh, onSaved }: {
         ))}
         {noPurpose && (
           <p className="notice notice-warning" role="alert">
-            Keep at least one purpose. To share nothing at all, choose “Don't send” or withdraw consent.
+            Keep at least one purpose. To share nothing at all, choose “Don’t send” or withdraw consent.
           </p>
         )}
       </fieldset>
