@@ -1,3 +1,4 @@
+import { privacy } from '@forge/api';
 import { accountsToReport } from '../../src/privacy/accounts';
 import { createWorld, DAY, type World } from './engine-support';
 
@@ -64,6 +65,33 @@ describe('the personal data reporting cycle, run by the daily trigger', () => {
     await w.scheduled();
     expect(w.platform.site.personalData.requests).toBe(2);
     expect((await w.must('getLedger')).entries.some((e) => e.accountId === otherAdmin)).toBe(false);
+  });
+});
+
+describe("the simulated report-accounts API, through @forge/api's privacy.reportPersonalData", () => {
+  const report = (accounts: Array<{ accountId: string; updatedAt: string }>) =>
+    w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => privacy.reportPersonalData(accounts));
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => ({ accountId: `712020:acc-${i}`, updatedAt: '2026-01-01T00:00:00.000Z' }));
+
+  test('answers only accounts that need action; none needing any is an empty answer', async () => {
+    expect(await report(ids(3))).toEqual([]);
+    w.platform.site.personalData.close('712020:acc-1');
+    w.platform.site.personalData.update('712020:acc-2', new Date('2026-02-01T00:00:00.000Z'));
+    expect(await report(ids(3))).toEqual([
+      { accountId: '712020:acc-1', status: 'closed' },
+      { accountId: '712020:acc-2', status: 'updated' }
+    ]);
+  });
+
+  test('more than 90 accounts go in requests of at most 90, as the SDK splits them', async () => {
+    w.platform.site.personalData.close('712020:acc-120');
+    expect(await report(ids(130))).toEqual([{ accountId: '712020:acc-120', status: 'closed' }]);
+    expect(w.platform.site.personalData.requests).toBe(2);
+  });
+
+  test('a failure reaches the app as a rejected promise carrying the status', async () => {
+    w.platform.site.personalData.failNext(500);
+    await expect(report(ids(1))).rejects.toMatchObject({ status: 500 });
   });
 });
 
