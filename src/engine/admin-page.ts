@@ -19,8 +19,6 @@ import { preview, toPreviewOutput } from './preview';
  * sendReport), the history, the outbox and the vendor-side requests.
  */
 export async function loadAdminPage(deps: EngineDeps, caller: CallerContext): Promise<Envelope<AdminPageOutput>> {
-  const built = await preview(deps, caller.product);
-  if (!built.ok) return built;
   const now = deps.now();
   const [consent, settings, reports, outbox, vendorDeletion, vendorRestriction] = await Promise.all([
     loadConsent(),
@@ -30,6 +28,9 @@ export async function loadAdminPage(deps: EngineDeps, caller: CallerContext): Pr
     readVendorDeletion(),
     readVendorRestriction()
   ]);
+  // Built from the very consent the page shows, read once.
+  const built = await preview(deps, caller.product, { consent, settings, reports });
+  if (!built.ok) return built;
   await meter('admin.page.opened', now);
   return ok({
     context: { product: caller.product, isAdmin: caller.isAdmin, appVersion: caller.appVersion },

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { fail, ok, type Envelope } from '../../shared/api/envelope';
 import type { Product } from '../../shared/api/product';
 import type { PreviewOutput } from '../../shared/api/resolvers';
+import type { ConsentState, Settings } from '../../shared/report/consent';
 import type { Report } from '../../shared/report/schema';
 import { coverageKey } from '../core/consent-transitions';
 import { effectiveAcceptedFormat } from '../core/field-decision';
 import { keys } from '../store/keys';
 import { write } from '../store/kvs-store';
-import type { Draft } from '../store/records';
+import type { Draft, ReportRecord } from '../store/records';
 import { ensureInstallation, loadConsent, loadReports, loadSettings } from '../store/repositories';
 import { assembleReport } from './assemble';
 import type { EngineDeps } from './deps';
@@ -30,14 +31,21 @@ export interface DraftView {
   unavailable: string[];
 }
 
+/** What a preview is built from; a caller that already read it (the admin page) passes it in. */
+export interface PreviewState {
+  consent: ConsentState;
+  settings: Settings;
+  reports: readonly ReportRecord[];
+}
+
 /**
  * Builds the report the same way the scheduled send does, freezes it (text + digest, short TTL) and
  * returns both. Sending later transmits exactly these stored bytes.
  */
-export async function preview(deps: EngineDeps, product: Product): Promise<Envelope<DraftView>> {
+export async function preview(deps: EngineDeps, product: Product, loaded?: PreviewState): Promise<Envelope<DraftView>> {
   const now = deps.now();
   const installation = await ensureInstallation(now);
-  const [consent, settings, reports] = [await loadConsent(), await loadSettings(), await loadReports()];
+  const { consent, settings, reports } = loaded ?? { consent: await loadConsent(), settings: await loadSettings(), reports: await loadReports() };
   const assembled = await assembleReport(deps, { product, consent, settings, installation, reports, now });
   if (!assembled.ok) return fail(assembled.code, assembled.message);
   const { built } = assembled;
