@@ -37,7 +37,9 @@ export async function requestVendorRestriction(deps: EngineDeps, purposes: reado
     attempts: 0,
     nextAttemptAt: now.toISOString()
   } satisfies StoredRestriction);
-  return toView(await attemptVendorRestriction(deps, { force: true }) ?? (await mustRead()));
+  const after = await attemptVendorRestriction(deps, { force: true });
+  if (!after) throw new Error('the vendor restriction record vanished while it was being requested');
+  return toView(after);
 }
 
 /** One attempt if a restriction is pending and due; returns the stored state after it. */
@@ -67,10 +69,4 @@ export async function attemptVendorRestriction(deps: EngineDeps, options: { forc
   if (latest.ok && latest.value && latest.value.requestedAt !== current.requestedAt) return latest.value;
   await write(keys.vendorRestriction, next);
   return next;
-}
-
-async function mustRead(): Promise<StoredRestriction> {
-  const read = await readParsed(keys.vendorRestriction, storedRestrictionSchema);
-  if (!read.ok || !read.value) throw new Error('the vendor restriction record vanished while it was being requested');
-  return read.value;
 }
