@@ -45,7 +45,7 @@ export async function attemptVendorDeletion(deps: EngineDeps, options: { force?:
   const installation = await ensureInstallation(now);
   const outcome = await deps.rights(installation.installationId).deleteData().catch((error: unknown) => ({
     kind: 'retryable' as const,
-    reason: `could not reach the collector: ${error instanceof Error ? error.message : String(error)}`
+    reason: `the request could not be made: ${error instanceof Error ? error.message : String(error)}`
   }));
   const attempts = current.attempts + 1;
   const next: VendorDeletion =

@@ -52,7 +52,7 @@ export async function attemptVendorRestriction(deps: EngineDeps, options: { forc
   const installation = await ensureInstallation(now);
   const outcome = await deps.rights(installation.installationId).restrict(current.restrictedPurposes).catch((error: unknown) => ({
     kind: 'retryable' as const,
-    reason: `could not reach the collector: ${error instanceof Error ? error.message : String(error)}`
+    reason: `the request could not be made: ${error instanceof Error ? error.message : String(error)}`
   }));
   const attempts = current.attempts + 1;
   let next: StoredRestriction;
