@@ -1,4 +1,5 @@
 import { ok } from '../../shared/api/envelope';
+import type { LedgerAction } from '../../shared/report/ledger';
 import { acceptFormatVersion, setConsentMode, setRestrictions as applyRestrictions } from '../consent/actions';
 import { withdrawConsent } from '../consent/withdraw';
 import { productionDeps } from '../engine/deps';
@@ -27,9 +28,17 @@ export const withdraw: ResolverHandler<'withdraw'> = {
   run: (input, caller) => withdrawConsent(productionDeps(), input, caller.accountId)
 };
 
-/** Oldest first, as the ledger's keys sort (time, then a random id for entries of the same instant). */
+/**
+ * Oldest first. Entries written in one transaction share their instant (a withdrawal and the deletion
+ * request it made); the change of consent comes first, then what followed from it, so the order reads
+ * as it happened instead of by the random part of the key.
+ */
 export const getLedger: ResolverHandler<'getLedger'> = {
   async run() {
-    return ok({ entries: (await loadLedger()).map((e) => e.value) });
+    const entries = (await loadLedger()).map((e) => e.value);
+    return ok({ entries: entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : rank(a.action) - rank(b.action) || (a.id < b.id ? -1 : 1))) });
   }
 };
+
+const consentActions: readonly LedgerAction[] = ['set-consent', 'accept-format', 'set-restrictions', 'withdraw'];
+const rank = (action: LedgerAction): number => (consentActions.includes(action) ? 0 : 1);
