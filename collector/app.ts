@@ -7,6 +7,7 @@ import { renderDashboard } from './dashboard/page';
 import type { CollectorContext } from './http/context';
 import { failure, sendFailure } from './http/errors';
 import { registerIngest } from './http/ingest';
+import { loggerOptions } from './http/log';
 import { defaultRateLimit, RateLimiter, type RateLimit } from './http/rate-limit';
 import { registerRights } from './http/rights';
 import type { CollectorStore } from './store/store';
@@ -21,7 +22,8 @@ export interface CollectorAppOptions {
   ingestRateLimit?: RateLimit;
   rightsRateLimit?: RateLimit;
   catalog?: Catalog;
-  logger?: boolean;
+  /** Request log on stdout (true) or on the given stream; off by default. See http/log.ts for what it keeps. */
+  logger?: boolean | NodeJS.WritableStream;
 }
 
 export interface CollectorApp {
@@ -48,7 +50,8 @@ export function buildCollectorApp(options: CollectorAppOptions): CollectorApp {
     rightsLimiter: new RateLimiter(options.rightsRateLimit ?? defaultRateLimit, now)
   };
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: maxReportBytes, return503OnClosing: true });
+  const logger = options.logger === undefined || options.logger === false ? false : loggerOptions(options.logger === true ? undefined : options.logger);
+  const app = Fastify({ logger, bodyLimit: maxReportBytes, return503OnClosing: true });
   // Keep the body as the exact text received: ingest stores and digests those bytes, and the
   // rights API verifies its signature over them. Handlers parse the JSON themselves.
   app.removeAllContentTypeParsers();

@@ -1,0 +1,32 @@
+import { PassThrough } from 'node:stream';
+import { buildCollectorApp } from '../../collector/app';
+import { SqliteStore } from '../../collector/store/sqlite-store';
+import { bytesOf, makeInstallation, makeReport, manualClock, rights, type TestCollector } from './support';
+
+describe('the request log', () => {
+  it('keeps no installation id, report id, address or body: nothing export or delete could not reach', async () => {
+    const lines: string[] = [];
+    const stream = new PassThrough();
+    stream.setEncoding('utf8').on('data', (d: string) => lines.push(d));
+    const store = new SqliteStore(':memory:');
+    const clock = manualClock();
+    const built = buildCollectorApp({ store, now: clock.now, logger: stream });
+    const c: TestCollector = { ...built, store, clock, close: async () => undefined };
+    try {
+      const who = makeInstallation();
+      const report = makeReport({ installationId: who.installationId });
+      await built.app.inject({ method: 'POST', url: '/v1/reports', payload: bytesOf(report), headers: { 'content-type': 'application/json', 'idempotency-key': report.reportId } });
+      await rights(c, who, { kind: 'establish-key' });
+      await rights(c, who, { kind: 'export' });
+      await built.app.inject({ method: 'POST', url: '/v1/reports', payload: '{"fields": "Acme-Secret"}', headers: { 'content-type': 'application/json', 'idempotency-key': report.reportId } });
+
+      const log = lines.join('');
+      expect(log).toContain('"path":"/v1/installations/:installationId/export"');
+      expect(log).toContain('"statusCode":201');
+      for (const secret of [who.installationId, report.reportId, 'Acme-Secret', '127.0.0.1', 'remoteAddress', 'x-ur-signature']) expect(log).not.toContain(secret);
+    } finally {
+      await built.app.close();
+      await store.close();
+    }
+  });
+});
