@@ -3,7 +3,7 @@ import { expectAccessible, matrix, screenshotScreen } from './admin-helpers';
 
 test.describe('the first visit', () => {
   for (const { product, theme } of matrix) {
-    test(`${product}, ${theme}: explanation, the preview and three choices, with nothing chosen`, async ({ forge }) => {
+    test(`${product}, ${theme}: explanation, the preview and three choices, with nothing chosen`, async ({ forge, runner }) => {
       const app = await forge.open({ as: 'admin', product, theme });
       await expect(app.getByRole('heading', { name: 'What this app would share, and why' })).toBeVisible();
       await expect(app.getByRole('heading', { name: 'The report that would be sent now' })).toBeVisible();
@@ -14,6 +14,8 @@ test.describe('the first visit', () => {
       await expect(app.getByTestId('mode-label')).toHaveText('Not decided yet');
       await expect(app.locator('tr[data-field="site.product"]')).toContainText(product);
       await expect(app.locator('html')).toHaveAttribute('data-color-mode', theme);
+      // Everything above came from one resolver round trip.
+      expect((await runner.counters()).invocations.resolver).toBe(1);
       await expectAccessible(forge.page, 'first visit');
       await screenshotScreen(forge.page, `admin-first-visit-${product}-${theme}`);
 
