@@ -19,6 +19,9 @@ export const matrix = products.flatMap((product) => themes.map((theme) => ({ pro
  */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).include(['#forge-app', 'body']).analyze();
+  // A scope that matched nothing would pass vacuously: the checks must have looked inside the app's frame.
+  const checkedInFrame = results.passes.some((rule) => rule.nodes.some((node) => node.target.length > 1 && node.target[0] === '#forge-app'));
+  expect(checkedInFrame, 'axe checked nodes inside the app frame').toBe(true);
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const summary = blocking.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe found serious or critical violations on the ${screen} screen`).toEqual([]);
