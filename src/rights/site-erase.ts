@@ -1,8 +1,6 @@
 import { kvs } from '@forge/kvs';
 import { fail, ok, type Envelope } from '../../shared/api/envelope';
 import type { EraseOutput } from '../../shared/api/resolvers';
-import { actionEntry } from '../core/consent-transitions';
-import { initialConsent } from '../../shared/report/consent';
 import { keys, secretKeys } from '../store/keys';
 import { removeMany } from '../store/kvs-store';
 import { appendLedger } from '../store/repositories';
@@ -27,19 +25,20 @@ import { readVendorDeletion } from './vendor-deletion';
 export async function eraseSiteData(now: Date): Promise<Envelope<EraseOutput>> {
   const pendingVendorDeletion = (await readVendorDeletion())?.status === 'pending';
   const kept = new Set<string>(pendingVendorDeletion ? [keys.installation, keys.vendorDeletion, keys.vendorKey] : []);
-  const targets = (await listAllKeys()).map((e) => e.key).filter((k) => !kept.has(k));
+  // Consent goes first: even an erase cut short leaves the site at 'not-asked', sending nothing.
+  const targets = (await listAllKeys())
+    .map((e) => e.key)
+    .filter((k) => !kept.has(k))
+    .sort((a, b) => Number(b === keys.consent) - Number(a === keys.consent));
   const failed = await removeMany(targets);
   const eraseSecret = !pendingVendorDeletion && (await kvs.getSecret(secretKeys.collectorSecret)) !== undefined;
   if (eraseSecret) await deleteInstallationSecret();
   if (failed.length > 0) {
-    return fail('STORAGE', `${failed.length} of ${targets.length} stored items could not be erased. Nothing else changed; erase again to finish.`);
+    return fail('STORAGE', `${failed.length} of ${targets.length} stored items could not be erased; the rest are gone and sharing is reset. Erase again to finish.`);
   }
   const erased = targets.length + (eraseSecret ? 1 : 0);
   await appendLedger([
-    {
-      ...actionEntry(initialConsent, 'erase-site-data', [{ path: 'siteData.storedKeys', from: targets.length, to: 0 }], { accountId: '', now }),
-      accountId: null
-    }
+    { at: now.toISOString(), accountId: null, action: 'erase-site-data', changes: [{ path: 'siteData.storedKeys', from: targets.length, to: 0 }], formatVersion: 0 }
   ]);
   return ok({ erasedKeys: erased, erasedAt: now.toISOString() });
 }
