@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures/forge';
 import { collectorReports, expectAccessible, matrix, screenshotScreen } from './admin-helpers';
 
@@ -9,6 +10,9 @@ test.describe('a per-case send', () => {
       const shownBytes = (await app.getByTestId('exact-bytes').textContent()) ?? '';
       const shownDigest = (await app.getByTestId('report-digest').textContent()) ?? '';
       expect(shownBytes.length).toBeGreaterThan(100);
+      const [download] = await Promise.all([forge.page.waitForEvent('download'), app.getByRole('button', { name: 'Download bytes' }).click()]);
+      const downloadedBytes = await readFile(await download.path(), 'utf8');
+      expect(downloadedBytes).toBe(shownBytes);
 
       await app.getByRole('button', { name: 'Send this report' }).click();
       const receipt = app.getByTestId('send-receipt');

@@ -17,6 +17,13 @@ test.describe('your data', () => {
       expect(typeof exported).toBe('object');
       expect(JSON.stringify(exported)).toContain('"off"');
       expect(download.suggestedFilename()).toMatch(/\.json$/);
+      const [vendorCopy] = await Promise.all([
+        forge.page.waitForEvent('download'),
+        app.getByRole('button', { name: 'Download the vendor’s copy' }).click()
+      ]);
+      const vendorJson: unknown = JSON.parse(await readFile(await vendorCopy.path(), 'utf8'));
+      expect(typeof vendorJson).toBe('object');
+      await expect(app.getByText('The vendor’s copy of this site’s data was downloaded.', { exact: false })).toBeVisible();
       await expectAccessible(forge.page, 'your data');
       if (product === 'jira') await screenshotScreen(forge.page, `admin-your-data-${theme}`);
 
