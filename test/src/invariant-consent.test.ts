@@ -207,6 +207,19 @@ async function run(platform: SimPlatform, a: Action, drafts: Array<{ draftId: st
   }
 }
 
+/** Once the collector acknowledged a deletion, it holds no raw report of this installation. */
+async function expectVendorEmptyOnceAcknowledged(platform: SimPlatform): Promise<void> {
+  const { kvs } = await import('@forge/kvs');
+  const [deletion, installation] = await platform.runAsInvocation({ functionKey: 'scheduled' }, () =>
+    Promise.all([kvs.get<{ status: string }>('vendor:deletion'), kvs.get<{ installationId: string }>('installation')])
+  );
+  if (deletion?.status !== 'acknowledged' || !installation) return;
+  const left = await store.reportsOf(installation.installationId);
+  if (left.length > 0) throw new Error(`the collector still holds ${left.length} report(s) after acknowledging the deletion`);
+  acknowledgedDeletions += 1;
+}
+let acknowledgedDeletions = 0;
+
 const isFault = (a: Action) => a.kind.startsWith('fail') || a.kind.startsWith('kill') || a.kind === 'timeoutEgress';
 
 describe('the invariant checker itself', () => {
@@ -263,6 +276,7 @@ test(`every transmission is covered by the consent in force (${NUM_RUNS} random 
             await run(platform, a, drafts).catch(() => undefined);
             if (isFault(a)) continue;
             platform.faults.clear();
+            if ((a.kind === 'withdraw' && a.alsoRequestVendorDeletion) || a.kind === 'requestVendorDeletion') await expectVendorEmptyOnceAcknowledged(platform);
             const sent = transmissions.slice(before);
             if (sent.length === 0) continue;
             if (!['send', 'previewThenSend', 'doubleSend', 'scheduled'].includes(a.kind)) throw new Error(`'${a.kind}' transmitted a report`);
@@ -283,6 +297,6 @@ test(`every transmission is covered by the consent in force (${NUM_RUNS} random 
     silence.forEach((s) => s.mockRestore());
   }
   // Not vacuous: the sequences did send reports.
-  if (process.env.INVARIANT_VERBOSE) console.log(`${transmitted} transmissions checked over ${NUM_RUNS} sequences`);
+  if (process.env.INVARIANT_VERBOSE) console.log(`${transmitted} transmissions checked over ${NUM_RUNS} sequences; ${acknowledgedDeletions} acknowledged deletions left the collector empty`);
   expect(transmitted).toBeGreaterThan(NUM_RUNS / 4);
 }, Math.max(60_000, NUM_RUNS * 1_500));
