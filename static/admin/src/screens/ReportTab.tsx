@@ -67,7 +67,7 @@ export function ReportTab({ page, refresh }: { page: AdminPageOutput; refresh: (
       {consent.mode === 'automatic' && (
         <p className="notice notice-info" data-testid="mode-summary">
           Reports are sent automatically ({cadenceLabel[consent.cadence].toLowerCase()}).
-          {page.nextAutomaticAt && <> The next one is due {formatTime(page.nextAutomaticAt)}.</>}
+          {page.nextAutomaticAt && <> {nextRunWords(page.nextAutomaticAt)}</>}
         </p>
       )}
       {consent.mode === 'per-case' && (
@@ -92,4 +92,11 @@ export function ReportTab({ page, refresh }: { page: AdminPageOutput; refresh: (
       )}
     </div>
   );
+}
+
+/** A due time in the past means the next scheduled run sends it; the page cannot know that run's exact time. */
+function nextRunWords(nextAutomaticAt: string): string {
+  return Date.parse(nextAutomaticAt) > Date.now()
+    ? `The next one is due ${formatTime(nextAutomaticAt)}.`
+    : 'The next one is due now and goes with the next scheduled run.';
 }
