@@ -68,6 +68,17 @@ describe('every failure in plain words', () => {
     expect(box.textContent).toBe("The report is waiting to be sentThe vendor's server did not answer; the report is queued and will be retried.");
   });
 
+  it('shows progress while the report is on its way, and disables sending twice', async () => {
+    const page = adminPage({ consent: { ...adminPage().consent, mode: 'per-case', acceptedFormat: 2, revision: 1 } });
+    let answer: (value: ReturnType<typeof fail>) => void = () => undefined;
+    renderApp({ loadAdminPage: () => ok(page), sendReport: () => new Promise((resolve) => (answer = resolve)) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Send this report' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Sending the report to the vendor…');
+    expect(screen.getByRole('button', { name: 'Send this report' })).toHaveProperty('disabled', true);
+    answer(fail('INTERNAL', 'boom'));
+    expect(await screen.findByText('The report was not sent')).toBeDefined();
+  });
+
   it('says the vendor refused a rejected report', async () => {
     const page = adminPage({ consent: { ...adminPage().consent, mode: 'per-case', acceptedFormat: 2, revision: 1 } });
     const rejected = report();
