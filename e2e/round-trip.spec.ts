@@ -99,6 +99,19 @@ test.describe('the bridge host, seen from a minimal fixture app', () => {
     );
   });
 
+  test("the network switches change the platform's egress, and a reload shows them as set", async ({ forge, runner }) => {
+    const networkState = async () => (await fetch(new URL('/__host/api/network', runner.url))).json();
+    await forge.open();
+    await forge.setCollectorReachable(false);
+    await forge.setAnalyticsEgress(false);
+    expect(await networkState()).toEqual({ analyticsEgress: false, collectorReachable: false });
+    await forge.open();
+    await expect(forge.page.getByLabel('Analytics egress')).toHaveValue('blocked');
+    await expect(forge.page.getByLabel('Collector')).toHaveValue('down');
+    await forge.setCollectorReachable(true);
+    expect(await networkState()).toEqual({ analyticsEgress: false, collectorReachable: true });
+  });
+
   test('the host page runs the scheduled trigger on demand', async ({ forge }) => {
     await forge.open({ product: 'confluence' });
     const run = await forge.runScheduledTrigger();

@@ -12,6 +12,8 @@ export interface HostPageOptions {
   resourcePaths: Record<Product, string>;
   appTitle: string;
   initial: { product: Product; as: ActingUser; theme: 'light' | 'dark' };
+  /** The egress switches' current state (they live on the server, not in the URL). */
+  network: { analyticsEgress: boolean; collectorReachable: boolean; hasCollector: boolean };
 }
 
 export function hostPageCsp(frameOrigin: string): string {
@@ -29,7 +31,7 @@ export function hostPageCsp(frameOrigin: string): string {
 }
 
 export function renderHostPage(options: HostPageOptions): string {
-  const { initial } = options;
+  const { initial, network } = options;
   const option = (value: string, label: string, selected: string) =>
     `<option value="${value}"${value === selected ? ' selected' : ''}>${label}</option>`;
   return `<!doctype html>
@@ -50,6 +52,10 @@ export function renderHostPage(options: HostPageOptions): string {
     <label>Product <select id="product">${option('jira', 'Jira', initial.product)}${option('confluence', 'Confluence', initial.product)}</select></label>
     <label>Theme <select id="theme">${option('light', 'Light', initial.theme)}${option('dark', 'Dark', initial.theme)}</select></label>
     <button type="button" id="run-scheduled">Run scheduled trigger now</button>
+  </form>
+  <form class="controls network" aria-label="Network switches">
+    <label>Analytics egress <select id="analytics-egress">${option('allowed', 'Allowed', network.analyticsEgress ? 'allowed' : 'blocked')}${option('blocked', 'Blocked by the site admin', network.analyticsEgress ? 'allowed' : 'blocked')}</select></label>
+    ${network.hasCollector ? `<label>Collector <select id="collector-reachable">${option('up', 'Reachable', network.collectorReachable ? 'up' : 'down')}${option('down', 'Down', network.collectorReachable ? 'up' : 'down')}</select></label>` : ''}
   </form>
 </header>
 <p id="scheduled-result" class="scheduled-result" role="status" aria-live="polite"></p>

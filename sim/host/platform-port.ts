@@ -1,5 +1,6 @@
 import type { Product } from '../../shared/api/product';
 import type { CounterSnapshot } from '../counters';
+import type { NetworkPort } from './network';
 
 /**
  * What the bridge host needs from the simulated platform; sim/platform.ts's SimPlatform satisfies
@@ -16,6 +17,8 @@ export interface HostPlatform {
   readonly site: { configure(options: { product?: Product }): void };
   /** Invocations, KVS, product and egress calls so far, for tests and benchmarks measuring a page. */
   readonly counters: { snapshot(): CounterSnapshot };
+  /** The sandbox's egress, for the analytics-egress and collector switches. */
+  readonly egress: NetworkPort['egress'];
 }
 
 /** The two people the host page can act as. */

@@ -6,6 +6,7 @@ import { browserScript, browserStylesheet } from './browser-assets';
 import { forgeCustomUiCsp } from './csp';
 import { hostPageCsp, renderHostPage } from './host-page';
 import { loadManifestUi, type ManifestUi } from './manifest-ui';
+import { createNetworkSwitches } from './network';
 import { otherLoopbackOrigin, requestOrigin } from './origins';
 import type { HostPlatform } from './platform-port';
 import { injectBridgeScript, readResourceFile } from './resource';
@@ -22,6 +23,8 @@ export interface BridgeHostOptions {
   resourceDir?: string;
   /** 0 picks a free port. */
   port: number;
+  /** The collector standing in for the manifest's analytics host, for the "Collector" switch. */
+  collector?: { origin: string; url: string };
   /** Loopback only by default: the runner is a local tool and carries no authentication. */
   listenHost?: string;
   log?: (line: string) => void;
@@ -50,6 +53,7 @@ export async function startBridgeHost(options: BridgeHostOptions): Promise<Bridg
   const manifest = withResourceOverride(loadManifestUi(options.manifestPath), options.resourceDir);
   const log = options.log ?? (() => undefined);
   const violations: CspViolation[] = [];
+  const network = createNetworkSwitches({ egress: options.platform.egress, collector: options.collector });
   let port = options.port;
 
   const server = createServer((req, res) => {
@@ -73,17 +77,30 @@ export async function startBridgeHost(options: BridgeHostOptions): Promise<Bridg
 
     if (route === 'GET /') {
       res.setHeader('content-security-policy', hostPageCsp(other));
-      send(res, 200, 'text/html; charset=utf-8', renderHostPage({ frameOrigin: other, resourcePaths: resourcePaths(manifest), appTitle: manifest.modules.jira.title, initial: initialState(url) }));
+      send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        renderHostPage({
+          frameOrigin: other,
+          resourcePaths: resourcePaths(manifest),
+          appTitle: manifest.modules.jira.title,
+          initial: initialState(url),
+          network: { ...network.state(), hasCollector: options.collector !== undefined }
+        })
+      );
       return;
     }
     if (route === 'GET /__host/host.js') return send(res, 200, 'text/javascript; charset=utf-8', browserScript('host-page'));
     if (route === 'GET /__host/host.css') return send(res, 200, 'text/css; charset=utf-8', browserStylesheet('host'));
     if (route === 'GET /__host/api/context') return sendApi(res, contextApi(options.platform, url.searchParams));
     if (route === 'GET /__host/api/counters') return sendApi(res, { status: 200, body: options.platform.counters.snapshot() });
-    if (route === 'POST /__host/api/invoke' || route === 'POST /__host/api/scheduled') {
+    if (route === 'GET /__host/api/network') return sendApi(res, { status: 200, body: network.state() });
+    if (route === 'POST /__host/api/invoke' || route === 'POST /__host/api/scheduled' || route === 'POST /__host/api/network') {
       // Only the product page itself may call its backend; the framed app (another origin) may not.
       if (req.headers.origin !== self) return sendApi(res, { status: 403, body: { ok: false, message: 'Cross-origin call refused.' } });
       const body = await readJson(req);
+      if (route.endsWith('/network')) return sendApi(res, network.change(body));
       return sendApi(res, route.endsWith('/invoke') ? await invokeApi(options.platform, body) : await scheduledApi(options.platform, body));
     }
     if (route === 'GET /__forge/bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', browserScript('bridge-shim'));

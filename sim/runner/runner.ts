@@ -47,7 +47,14 @@ export async function startLocalRunner(options: RunnerOptions, log: (line: strin
     await installOnce(platform, options, log, { alreadyInstalled: seed !== undefined });
     // Counters start at zero when the page can first be opened, so they measure what the page costs.
     platform.counters.reset();
-    const host = await startBridgeHost({ platform, manifestPath: options.manifestPath, resourceDir: options.resourceDir, port: options.port, log });
+    const host = await startBridgeHost({
+      platform,
+      manifestPath: options.manifestPath,
+      resourceDir: options.resourceDir,
+      port: options.port,
+      collector: { origin, url: collector.url },
+      log
+    });
     return {
       url: host.url,
       collectorUrl: collector.url,

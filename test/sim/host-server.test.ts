@@ -142,6 +142,22 @@ describe("the host's backend", () => {
     expect((await rawGet('/', `localhost:${host.port}`)).status).toBe(200);
   });
 
+  test('the network switches: state, refusals, and no collector to take down when none runs alongside', async () => {
+    const post = (body: unknown, origin = page) =>
+      fetch(`${page}/__host/api/network`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
+    expect(await (await fetch(`${page}/__host/api/network`)).json()).toEqual({ analyticsEgress: true, collectorReachable: true });
+    expect((await post({ analyticsEgress: false }, frame)).status).toBe(403);
+    expect((await post({ analyticsEgress: 'no' })).status).toBe(400);
+    const refused = await post({ collectorReachable: false, analyticsEgress: false });
+    expect(refused.status).toBe(409);
+    // Refused as a whole: the analytics switch in the same request did not move either.
+    expect(await (await fetch(`${page}/__host/api/network`)).json()).toEqual({ analyticsEgress: true, collectorReachable: true });
+    expect(await (await post({ analyticsEgress: false })).json()).toEqual({ ok: true, state: { analyticsEgress: false, collectorReachable: true } });
+    const html = await (await fetch(`${page}/`)).text();
+    expect(html).toContain('<option value="blocked" selected>Blocked by the site admin</option>');
+    expect(html).not.toContain('id="collector-reachable"');
+  });
+
   test('reports the platform counters', async () => {
     await fetch(`${page}/__host/api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', origin: page }, body: invokeBody });
     const counters = await (await fetch(`${page}/__host/api/counters`)).json();

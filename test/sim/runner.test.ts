@@ -84,6 +84,23 @@ describe('the local runner', () => {
     await expect(asApp(runner, () => forgeFetch('https://example.org/'))).rejects.toThrow(/example\.org/);
   });
 
+  test("the page's network switches block analytics egress, or take the collector down, from the app's next call", async () => {
+    const runner = await start({ memory: true });
+    const page = new URL(runner.url).origin;
+    const health = () => asApp(runner, () => forgeFetch('https://collector.usage-reporting.example.com/healthz').then((r) => r.status));
+    const change = (body: object) =>
+      fetch(new URL('/__host/api/network', runner.url), { method: 'POST', headers: { 'content-type': 'application/json', origin: page }, body: JSON.stringify(body) }).then((r) => r.json());
+
+    expect(await health()).toBe(200);
+    expect(await change({ analyticsEgress: false })).toEqual({ ok: true, state: { analyticsEgress: false, collectorReachable: true } });
+    await expect(health()).rejects.toThrow('URL not included in the external fetch backend permissions');
+    await change({ analyticsEgress: true, collectorReachable: false });
+    await expect(health()).rejects.toThrow(expect.objectContaining({ message: 'fetch failed', cause: expect.objectContaining({ code: 'ENOTFOUND' }) }));
+    await change({ collectorReachable: true });
+    expect(await health()).toBe(200);
+    expect(await (await fetch(new URL('/__host/api/network', runner.url))).json()).toEqual({ analyticsEgress: true, collectorReachable: true });
+  });
+
   test('keeps its data in the data folder across restarts, and sends the installed event once', async () => {
     const first = await start();
     const installed = await asApp(first, () => kvs.get(INSTALLATION_KEY));

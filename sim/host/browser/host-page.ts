@@ -151,6 +151,33 @@
   });
   scheduledButton.addEventListener('click', () => void runScheduledTrigger());
 
+  /** The egress switches change server state only: the app notices on its next call, as on a real site. */
+  function wireNetworkSwitch(id: string, name: string, field: 'analyticsEgress' | 'collectorReachable', onValue: string): void {
+    const element = document.getElementById(id);
+    if (!(element instanceof HTMLSelectElement)) return;
+    const select = element;
+    select.dataset.applied = select.value;
+    select.addEventListener('change', async () => {
+      const wanted = select.value;
+      select.disabled = true;
+      try {
+        const result = await postJson('/__host/api/network', { [field]: wanted === onValue });
+        if (typeof result !== 'object' || result === null || !('ok' in result) || result.ok !== true) {
+          throw new Error(typeof result === 'object' && result !== null && 'message' in result ? String(result.message) : 'refused');
+        }
+        select.dataset.applied = wanted;
+      } catch (error) {
+        select.value = select.dataset.applied ?? onValue;
+        scheduledResult.textContent = `Could not change ${name}: ${error instanceof Error ? error.message : String(error)}`;
+        scheduledResult.dataset.outcome = 'failed';
+      } finally {
+        select.disabled = false;
+      }
+    });
+  }
+  wireNetworkSwitch('analytics-egress', 'analytics egress', 'analyticsEgress', 'allowed');
+  wireNetworkSwitch('collector-reachable', 'the collector', 'collectorReachable', 'up');
+
   writeUrl(currentState());
   applyTheme();
   mountFrame();
