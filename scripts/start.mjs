@@ -16,12 +16,13 @@ if (process.env.SKIP_UI_BUILD !== '1') {
   }
 }
 
-const runner = spawn(process.execPath, ['--import', 'tsx', 'sim/runner/main.ts', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+// The runner gets its own process group, so each Ctrl-C reaches it exactly once, through us: the first
+// shuts it down cleanly, a second forces it. `kill -INT <this pid>` then works the same as Ctrl-C.
+const runner = spawn(process.execPath, ['--import', 'tsx', 'sim/runner/main.ts', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', detached: true });
 
-// Ctrl-C reaches the runner too (same process group); it shuts down cleanly and we exit with it.
-for (const signal of ['SIGINT', 'SIGTERM']) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    if (signal === 'SIGTERM') runner.kill('SIGTERM');
+    if (runner.exitCode === null && runner.signalCode === null) runner.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
   });
 }
 runner.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
