@@ -90,3 +90,33 @@ test("the engine's reports arrive at the collector and are stored; withdrawal wi
   await platform.runScheduledTrigger();
   expect((await storedAtCollector(installationId)).reports).toEqual([]);
 });
+
+test('across a restart of the platform (KVS in a file), a queued report is delivered by the next daily run and a withdrawal still empties the collector', async () => {
+  const kvsDir = path.join(dir, 'kvs');
+  platform.close();
+  platform = createSimPlatform({ kvs: { kind: 'file', dir: kvsDir }, egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
+  await must('setConsent', { mode: 'per-case' });
+  const draft = await must('preview');
+  platform.faults.failEgress({ status: 503 });
+  expect((await must('sendReport', { draftId: draft.draftId, digest: draft.digest })).outcome).toBe('queued');
+  const installationId = (await platform.runAsInvocation({ functionKey: 'scheduled' }, () => ensureInstallation(new Date()))).installationId;
+  expect((await storedAtCollector(installationId)).reports).toEqual([]);
+
+  // A new platform process over the same stored data: the outbox survives and the daily run delivers it.
+  platform.close();
+  platform = createSimPlatform({ kvs: { kind: 'file', dir: kvsDir }, egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
+  // The retry is due after its backoff (15 minutes); the daily run comes later than that.
+  const later = new Date(Date.now() + 60 * 60 * 1000);
+  jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: later });
+  try {
+    await platform.runScheduledTrigger();
+    expect((await storedAtCollector(installationId)).reports.map((r) => r.bytes)).toEqual([draft.text]);
+    expect((await must('getHistory')).entries[0]).toMatchObject({ reportId: draft.reportId, status: 'sent', attempts: 2 });
+
+    const withdrawn = await must('withdraw', { alsoRequestVendorDeletion: true });
+    expect(withdrawn.vendorDeletion).toMatchObject({ status: 'acknowledged', acknowledgement: { deletedReports: 1 } });
+    expect((await storedAtCollector(installationId)).reports).toEqual([]);
+  } finally {
+    jest.useRealTimers();
+  }
+});
