@@ -96,4 +96,24 @@ describe('eraseData', () => {
     expect(await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.get('installation'))).toEqual(installation);
     expect(await w.received()).toEqual([]);
   });
+
+  test('an erase cut short after its first batch has already stopped sharing, and erasing again finishes', async () => {
+    await useTheApp();
+    await w.must('setConsent', { mode: 'automatic', cadence: 'weekly' });
+    // Counted over every installation: the partial erase may have taken the installation id with it.
+    const sentBefore = await w.store.countReports();
+    expect(sentBefore).toBe(1);
+    // The function dies right after the first batch delete (consent is in it, deleted first).
+    w.platform.faults.killInvocation({ afterKvsWrites: 1 });
+    await expect(w.call('eraseData', { confirm: 'ERASE' })).rejects.toThrow(/killed/);
+    const left = await storedKeys();
+    expect(left).not.toContain('consent');
+
+    w.advance(8 * 24 * 3_600_000);
+    await w.scheduled();
+    expect(await w.store.countReports()).toBe(sentBefore);
+
+    await w.must('eraseData', { confirm: 'ERASE' });
+    expect(await storedKeys()).toEqual([expect.stringMatching(/^ledger:/)]);
+  });
 });
