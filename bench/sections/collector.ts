@@ -22,6 +22,8 @@ interface Phase {
   load: LoadResult;
   foldSeconds: number;
   duringFold?: LoadResult;
+  /** The longest the refold held the event loop in one step (one day), during the load. */
+  refoldSlowestDayMs?: number;
 }
 
 const perSecond = (load: LoadResult) => load.requests / (load.durationMs / 1000);
@@ -69,15 +71,18 @@ async function measure(dbPath: string, plan: Plan, seed: number, options: { also
     await markEveryDayChanged(dbPath);
     const refoldStarted = performance.now();
     let foldEnded = Number.POSITIVE_INFINITY;
-    const fold = collector.runRetention().then(() => {
+    const fold = collector.runRetention().then((outcome) => {
       foldEnded = performance.now();
+      return outcome;
     });
     const during = await load(collector, plan, seed + 1, `${storedRows} stored, while every day is refolded`);
     const loadEnded = performance.now();
-    await fold;
-    progress(`the refold took ${((foldEnded - refoldStarted) / 1000).toFixed(1)} s, the load under it ${((loadEnded - refoldStarted) / 1000).toFixed(1)} s`);
+    const refold = await fold;
+    progress(
+      `the refold took ${((foldEnded - refoldStarted) / 1000).toFixed(1)} s (slowest day ${refold.slowestDayMs.toFixed(0)} ms), the load under it ${((loadEnded - refoldStarted) / 1000).toFixed(1)} s`
+    );
     if (foldEnded < loadEnded) progress(`note: the refold ended ${((loadEnded - foldEnded) / 1000).toFixed(1)} s before the load did; part of that load ran without it`);
-    return { storedRows, load: steady, foldSeconds, duringFold: during };
+    return { storedRows, load: steady, foldSeconds, duringFold: during, refoldSlowestDayMs: refold.slowestDayMs };
   } finally {
     await collector.close();
   }
@@ -120,7 +125,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
     const a = await measure(dbPath, plan, 2, { alsoDuringFold: false });
     await seedTo(dbPath, large, 3);
     const b = await measure(dbPath, plan, 4, { alsoDuringFold: true });
-    if (!b.duringFold) throw new Error('the large phase did not measure ingest during a refold');
+    if (!b.duringFold || b.refoldSlowestDayMs === undefined) throw new Error('the large phase did not measure ingest during a refold');
     return {
       collector_ingest_per_s: perSecond(a.load),
       collector_p99_ms: a.load.p99Ms,
@@ -130,6 +135,8 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
       collector_p50_ms_1m_rows: b.load.p50Ms,
       collector_ingest_per_s_1m_rows_during_fold: perSecond(b.duringFold),
       collector_p99_ms_1m_rows_during_fold: b.duringFold.p99Ms,
+      collector_max_ms_1m_rows_during_fold: b.duringFold.maxMs,
+      collector_fold_slowest_day_ms_1m_rows: b.refoldSlowestDayMs,
       collector_stored_rows_small: a.storedRows,
       collector_stored_rows_large: b.storedRows,
       collector_retention_fold_s_1m_rows: b.foldSeconds,

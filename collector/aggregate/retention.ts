@@ -16,6 +16,8 @@ export interface RetentionOutcome {
   forgottenNonces: number;
   /** Stored reports the catalog in use no longer parses (only after a catalog was changed incompatibly); left out of aggregates. */
   unparsedReports: number;
+  /** Wall time of the slowest day's fold: how long one step of the job held the event loop. */
+  slowestDayMs: number;
 }
 
 /**
@@ -36,7 +38,9 @@ export async function runRetention(args: {
   const foldedDays: string[] = [];
   const schema = schemaFor(args.catalog);
   let unparsedReports = 0;
+  let slowestDayMs = 0;
   for (const dirty of await store.dirtyDays()) {
+    const started = performance.now();
     const reports: DayReport[] = [];
     for (const stored of await store.reportsOnDay(dirty.day)) {
       // Stored bytes passed this catalog's schema on ingest, and catalogs only ever add entries.
@@ -46,6 +50,7 @@ export async function runRetention(args: {
     }
     await store.replaceDayAggregates(dirty, foldDay({ day: dirty.day, reports, restrictions, catalog: args.catalog, k: args.k }));
     foldedDays.push(dirty.day);
+    slowestDayMs = Math.max(slowestDayMs, performance.now() - started);
     // The SQLite store answers synchronously, so without this a fold of many days (after a restart, or
     // an erasure touching two years of weekly reports) would hold every ingest request until it ends.
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -53,5 +58,5 @@ export async function runRetention(args: {
   const keepFromDay = nextDay(new Date(args.now.getTime() - args.retentionDays * dayMs).toISOString().slice(0, 10));
   const deletedReports = await store.deleteReportsBeforeDay(keepFromDay);
   const forgottenNonces = await store.forgetNoncesBefore(args.now.toISOString());
-  return { foldedDays, keepFromDay, deletedReports, forgottenNonces, unparsedReports };
+  return { foldedDays, keepFromDay, deletedReports, forgottenNonces, unparsedReports, slowestDayMs };
 }
