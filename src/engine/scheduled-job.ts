@@ -4,8 +4,7 @@ import { sendAutomaticReport, type AutomaticOutcome } from './automatic';
 import type { EngineDeps } from './deps';
 import { purgeExpiredHistory, type PurgeOutcome } from './history';
 import { retryOutbox, type OutboxRun } from './outbox';
-
-type Step<T> = { ok: true; value: T } | { ok: false; error: string };
+import { step, type Step } from './step';
 
 export interface ScheduledRun {
   outbox: Step<OutboxRun>;
@@ -13,17 +12,6 @@ export interface ScheduledRun {
   retention: Step<PurgeOutcome>;
   /** Vendor deletion/restriction retries and the personal data reporting cycle (src/rights/daily.ts). */
   rights: Step<RightsRun>;
-}
-
-/** Runs one step; a failure is recorded for the run's summary and the next step still runs. */
-async function step<T>(name: string, run: () => Promise<T>): Promise<Step<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    console.error(`[scheduled] ${name} failed: ${message}`);
-    return { ok: false, error: message };
-  }
 }
 
 /**

@@ -2,23 +2,12 @@ import type { EngineDeps } from '../engine/deps';
 import { runPersonalDataCycle, type CycleOutcome } from '../privacy/personal-data-cycle';
 import { attemptVendorDeletion, followUpVendorDeletion } from './vendor-deletion';
 import { attemptVendorRestriction } from './vendor-restriction';
-
-type Step<T> = { ok: true; value: T } | { ok: false; error: string };
+import { step, type Step } from '../engine/step';
 
 export interface RightsRun {
   vendorDeletion: Step<string>;
   vendorRestriction: Step<string>;
   personalData: Step<CycleOutcome>;
-}
-
-async function step<T>(name: string, run: () => Promise<T>): Promise<Step<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    console.error(`[scheduled] ${name} failed: ${message}`);
-    return { ok: false, error: message };
-  }
 }
 
 /**

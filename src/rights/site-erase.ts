@@ -2,10 +2,9 @@ import { kvs } from '@forge/kvs';
 import { fail, ok, type Envelope } from '../../shared/api/envelope';
 import type { EraseOutput } from '../../shared/api/resolvers';
 import { keys, secretKeys } from '../store/keys';
-import { removeMany } from '../store/kvs-store';
+import { listEverything, removeMany } from '../store/kvs-store';
 import { appendLedger } from '../store/repositories';
 import { deleteInstallationSecret } from '../transport/installation-secret';
-import { listAllKeys } from './site-keys';
 import { readVendorDeletion } from './vendor-deletion';
 
 /**
@@ -26,7 +25,7 @@ export async function eraseSiteData(now: Date): Promise<Envelope<EraseOutput>> {
   const pendingVendorDeletion = (await readVendorDeletion())?.status === 'pending';
   const kept = new Set<string>(pendingVendorDeletion ? [keys.installation, keys.vendorDeletion, keys.vendorKey] : []);
   // Consent goes first: even an erase cut short leaves the site at 'not-asked', sending nothing.
-  const targets = (await listAllKeys())
+  const targets = (await listEverything())
     .map((e) => e.key)
     .filter((k) => !kept.has(k))
     .sort((a, b) => Number(b === keys.consent) - Number(a === keys.consent));

@@ -1,7 +1,7 @@
 import { ok, type Envelope } from '../../shared/api/envelope';
 import type { DocumentOutput } from '../../shared/api/resolvers';
 import { secretKeys } from '../store/keys';
-import { listAllKeys } from './site-keys';
+import { listEverything } from '../store/kvs-store';
 
 /** What the export says about the data it leaves out, so the document is complete about itself. */
 export const notExported = [
@@ -14,7 +14,7 @@ export const notExported = [
 
 /** Everything the app stores on the site, as ONE JSON document, key by key with the stored values. */
 export async function exportSiteData(now: Date): Promise<Envelope<DocumentOutput>> {
-  const entries = (await listAllKeys()).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const entries = (await listEverything()).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const document = {
     format: 'usage-reporting-site-export/1',
     exportedAt: now.toISOString(),

@@ -52,11 +52,24 @@ function isKeyConflict(error: unknown): boolean {
 }
 
 /** Every key (and raw value) under a prefix, page by page. */
-export async function listPrefix(prefix: string): Promise<Array<{ key: string; value: unknown }>> {
+export function listPrefix(prefix: string): Promise<Array<{ key: string; value: unknown }>> {
+  return listPages(() => kvs.query().where('key', { condition: 'BEGINS_WITH', values: [prefix] }));
+}
+
+/**
+ * Every plain key stored on the site, by paging an unfiltered query. Export and erase use this rather
+ * than the prefixes in keys.ts, so they also cover keys written by older app versions. Secrets are
+ * not queryable; they are handled by name (keys.ts secretKeys).
+ */
+export function listEverything(): Promise<Array<{ key: string; value: unknown }>> {
+  return listPages(() => kvs.query());
+}
+
+async function listPages(query: () => ReturnType<typeof kvs.query>): Promise<Array<{ key: string; value: unknown }>> {
   const out: Array<{ key: string; value: unknown }> = [];
   let cursor: string | undefined;
   do {
-    let q = kvs.query().where('key', { condition: 'BEGINS_WITH', values: [prefix] }).limit(100);
+    let q = query().limit(100);
     if (cursor) q = q.cursor(cursor);
     const page = await q.getMany<unknown>();
     for (const r of page.results) out.push({ key: r.key, value: r.value });
