@@ -12,6 +12,7 @@ export const storedReceiptSchema = z.strictObject({
   digest: z.string(),
   duplicate: z.boolean()
 });
+export type StoredReceipt = z.infer<typeof storedReceiptSchema>;
 
 export const historySummarySchema = z.strictObject({
   reportId: z.string(),

@@ -48,8 +48,9 @@ export async function purgeExpiredHistory(now: Date): Promise<PurgeOutcome> {
   const expired = selectExpired(reports.filter((r) => r.status !== 'pending'), settings.retentionDays, now);
   let aggregate = await loadAggregate();
   let purged = 0;
-  for (let i = 0; i < expired.length; i += 24) {
-    const chunk = expired.slice(i, i + 24);
+  // Two deletions per report (record and receipt) plus the aggregate: 12 reports fill a transaction's 25.
+  for (let i = 0; i < expired.length; i += 12) {
+    const chunk = expired.slice(i, i + 12);
     const oldest = chunk.reduce((min, r) => (r.createdAt < min ? r.createdAt : min), chunk[0]?.createdAt ?? now.toISOString());
     const next = {
       purgedReports: aggregate.purgedReports + chunk.length,
@@ -57,7 +58,7 @@ export async function purgeExpiredHistory(now: Date): Promise<PurgeOutcome> {
       oldestPurgedAt: aggregate.oldestPurgedAt !== null && aggregate.oldestPurgedAt < oldest ? aggregate.oldestPurgedAt : oldest
     };
     let tx = kvs.transact().set(keys.historyAggregate, next);
-    for (const r of chunk) tx = tx.delete(keys.report(r.reportId));
+    for (const r of chunk) tx = tx.delete(keys.report(r.reportId)).delete(keys.receipt(r.reportId));
     await tx.execute();
     aggregate = next;
     purged += chunk.length;

@@ -10,6 +10,9 @@ export const keys = {
   claimPrefix: 'claim:',
   report: (reportId: string) => `report:${reportId}`,
   reportPrefix: 'report:',
+  /** Written the moment the collector acknowledges a report: the proof it left, whatever else races. */
+  receipt: (reportId: string) => `receipt:${reportId}`,
+  receiptPrefix: 'receipt:',
   outbox: (reportId: string) => `outbox:${reportId}`,
   outboxPrefix: 'outbox:',
   ledger: (at: string, id: string) => `ledger:${at}:${id}`,

@@ -7,6 +7,8 @@ import type { PendingLedgerEntry } from '../core/consent-transitions';
 import { keys } from './keys';
 import { claim, listParsed, readOrThrow, readParsed, write } from './kvs-store';
 import { installationSchema, reportRecordSchema, type Installation, type ReportRecord } from './records';
+import { storedReceiptSchema } from '../../shared/report/records';
+import { withReceipt } from '../core/with-receipt';
 
 /** Repositories: one function per thing the engine reads or writes, each one KVS call where it can be. */
 
@@ -52,9 +54,13 @@ export async function loadLedger(): Promise<Array<{ key: string; value: LedgerEn
 }
 
 export async function loadReports(): Promise<ReportRecord[]> {
-  const { values } = await listParsed(keys.reportPrefix, reportRecordSchema);
-  return values.map((v) => v.value).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.reportId < b.reportId ? -1 : 1));
+  const [{ values }, receipts] = [await listParsed(keys.reportPrefix, reportRecordSchema), await listParsed(keys.receiptPrefix, storedReceiptSchema)];
+  const receiptOf = new Map(receipts.values.map((r) => [r.value.reportId, r.value]));
+  return values.map((v) => withReceipt(v.value, receiptOf.get(v.value.reportId))).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.reportId < b.reportId ? -1 : 1));
 }
 
-export const loadReport = (reportId: string): Promise<ReportRecord | undefined> => readOrThrow(keys.report(reportId), reportRecordSchema);
+export async function loadReport(reportId: string): Promise<ReportRecord | undefined> {
+  const record = await readOrThrow(keys.report(reportId), reportRecordSchema);
+  return record && withReceipt(record, await readOrThrow(keys.receipt(reportId), storedReceiptSchema));
+}
 export const saveReport = (record: ReportRecord): Promise<void> => write(keys.report(record.reportId), record);

@@ -6,7 +6,7 @@ import { buildReport } from '../../src/core/build-report';
 import { deliver, queueReport } from '../../src/engine/deliver';
 import type { EngineDeps } from '../../src/engine/deps';
 import type { ReportRecord } from '../../src/store/records';
-import { saveConsent } from '../../src/store/repositories';
+import { loadReport, loadReports, saveConsent, saveReport } from '../../src/store/repositories';
 import type { ReportTransport } from '../../src/transport/report-transport';
 
 let platform: SimPlatform;
@@ -66,6 +66,23 @@ describe('deliver', () => {
     });
     expect(sent).toEqual([record.text]);
     expect(result).toMatchObject({ status: 'sent', attempts: 1, sentAt: now.toISOString() });
+  });
+
+  test('a withdrawal that marks the record cancelled just after the transmission cannot hide that the report left', async () => {
+    const { record, deps, sent } = setup([]);
+    const { history, single } = await run(async () => {
+      await saveConsent(consent);
+      await queueReport(record, [], now);
+      await deliver(deps, record.reportId);
+      // The withdrawal read the record while it was still pending and writes its stale copy last.
+      await saveReport({ ...record, status: 'cancelled', lastError: 'Consent was withdrawn.' });
+      return { history: await loadReports(), single: await loadReport(record.reportId) };
+    });
+    expect(sent).toHaveLength(1);
+    for (const shown of [history[0], single]) {
+      expect(shown).toMatchObject({ reportId: record.reportId, status: 'sent', lastError: null, sentAt: now.toISOString() });
+      expect(shown?.receipt?.reportId).toBe(record.reportId);
+    }
   });
 
   test('scans the stored bytes again right before transmitting: a hit cancels the report, naming the field only', async () => {
