@@ -58,14 +58,16 @@ describe('every failure in plain words', () => {
           reportId: queued.reportId,
           outcome: 'queued',
           receipt: null,
-          message: "The vendor's server did not answer; the report is queued and will be retried.",
+          message: 'The vendor service could not be reached (network: TypeError).',
           entry: historyEntry(queued, { status: 'pending', sentAt: null, receipt: null, lastError: 'timeout' })
         })
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Send this report' }));
     const box = await screen.findByTestId('send-receipt');
     expect(box.dataset.outcome).toBe('queued');
-    expect(box.textContent).toBe("The report is waiting to be sentThe vendor's server did not answer; the report is queued and will be retried.");
+    expect(within(box).getByText("The vendor's server did not answer. The report is queued and will be retried automatically.")).toBeDefined();
+    // The backend's wording is kept for support, not as the headline.
+    expect(within(box).getByText('Details for support')).toBeDefined();
   });
 
   it('shows progress while the report is on its way, and disables sending twice', async () => {

@@ -126,7 +126,7 @@ describe('after the first decision', () => {
     expect((await screen.findByTestId('outcome-withdrawn')).textContent).toContain('2 waiting reports were cancelled');
     const status = await screen.findByTestId('vendor-deletion');
     expect(status.dataset.status).toBe('pending');
-    expect(status.textContent).toContain("Last attempt: The vendor's server did not answer.");
+    expect(status.textContent).toContain('The last attempt did not get an answer from the vendor.');
     expect(screen.queryByRole('button', { name: 'Withdraw consent' })).toBeNull();
   });
 

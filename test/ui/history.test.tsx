@@ -38,7 +38,7 @@ describe('the history', () => {
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows.map((r) => Array.from(r.querySelectorAll('th, td')).slice(0, 4).map((c) => c.textContent))).toEqual([
       ['29 Nov 2026, 09:00 UTC', 'Automatic', 'Sent', 'rcpt-1'],
-      ['1 Nov 2026, 09:00 UTC', 'Sent by an admin', "Waiting to be sent (The vendor's server did not answer.)", 'None yet']
+      ['1 Nov 2026, 09:00 UTC', 'Sent by an admin', "Waiting to be sentDetails for supportThe vendor's server did not answer.", 'None yet']
     ]);
     expect((await screen.findByTestId('history-purged')).textContent).toBe('3 older reports were removed from this history by your retention setting.');
   });

@@ -3,6 +3,7 @@ import type { ActionState } from '../hooks/useAction';
 import { ErrorMessage } from './ErrorMessage';
 import { Loading } from './Loading';
 import { formatTime } from './PreviewPanel';
+import { SupportDetails } from './SupportDetails';
 
 /** Progress while a report is on its way, then the collector's receipt or, in plain words, why not. */
 export function SendResult({ state }: { state: ActionState<SendReportOutput> }) {
@@ -24,7 +25,7 @@ function SendOutcome({ result }: { result: SendReportOutput }) {
     return (
       <div className="notice notice-success" role="status" data-testid="send-receipt" data-outcome="sent">
         <p className="notice-title">Report sent</p>
-        <p>{result.message}</p>
+        <p>The vendor received and stored the report.</p>
         <dl className="facts">
           <dt>Receipt</dt>
           <dd>
@@ -41,12 +42,17 @@ function SendOutcome({ result }: { result: SendReportOutput }) {
       </div>
     );
   }
-  const tone = result.outcome === 'rejected' ? 'notice-error' : 'notice-warning';
-  const title = result.outcome === 'rejected' ? 'The vendor refused the report' : 'The report is waiting to be sent';
+  // The page's own sentence leads; the backend's message (which may name a network error) is for support.
+  const queued = result.outcome === 'queued';
   return (
-    <div className={`notice ${tone}`} role="alert" data-testid="send-receipt" data-outcome={result.outcome}>
-      <p className="notice-title">{title}</p>
-      <p>{result.message}</p>
+    <div className={`notice ${queued ? 'notice-warning' : 'notice-error'}`} role="alert" data-testid="send-receipt" data-outcome={result.outcome}>
+      <p className="notice-title">{queued ? 'The report is waiting to be sent' : 'The vendor refused the report'}</p>
+      <p>
+        {queued
+          ? "The vendor's server did not answer. The report is queued and will be retried automatically."
+          : 'The vendor’s server did not accept this report, so it will not be sent again. Nothing else is affected.'}
+      </p>
+      <SupportDetails text={result.message} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { VendorDeletion } from '../../../../shared/report/records';
 import { formatTime } from './PreviewPanel';
+import { SupportDetails } from './SupportDetails';
 
 /** Where a request to delete vendor-held data stands: pending (with retries) until the vendor acknowledges it. */
 export function VendorDeletionStatus({ deletion, onCheck, checking }: {
@@ -29,7 +30,12 @@ export function VendorDeletionStatus({ deletion, onCheck, checking }: {
           ? `the next attempt is ${formatTime(deletion.nextAttemptAt)}.`
           : 'it will try again on its next daily run.'}
       </p>
-      {deletion.lastError && <p>Last attempt: {deletion.lastError.split('\n', 1)[0]}</p>}
+      {deletion.lastError && (
+        <>
+          <p>The last attempt did not get an answer from the vendor.</p>
+          <SupportDetails text={deletion.lastError} />
+        </>
+      )}
       <button type="button" className="button" onClick={onCheck} disabled={checking}>
         Check again
       </button>

@@ -5,6 +5,7 @@ import { useClient } from '../api/client-context';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { formatTime } from '../components/PreviewPanel';
+import { SupportDetails } from '../components/SupportDetails';
 import { useAction } from '../hooks/useAction';
 import { HistoryEntryView } from './HistoryEntryView';
 
@@ -72,7 +73,7 @@ export function HistoryTab({ page }: { page: AdminPageOutput }) {
               <td data-label="Mode">{triggerLabel[h.trigger]}</td>
               <td data-label="Status">
                 {statusLabel[h.status]}
-                {h.lastError && h.status !== 'sent' && <span className="subtle"> ({h.lastError.split('\n', 1)[0]})</span>}
+                {h.lastError && h.status !== 'sent' && <SupportDetails text={h.lastError} />}
               </td>
               <td data-label="Receipt">{h.receipt ? <code>{h.receipt.receiptId}</code> : <span className="subtle">None yet</span>}</td>
               <td>

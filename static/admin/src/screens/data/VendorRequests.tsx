@@ -4,6 +4,7 @@ import { allPurposes, type Purpose } from '../../../../../shared/catalog/vocabul
 import { useClient } from '../../api/client-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatTime } from '../../components/PreviewPanel';
+import { SupportDetails } from '../../components/SupportDetails';
 import { VendorDeletionStatus } from '../../components/VendorDeletionStatus';
 import { purposeLabel } from '../../copy/labels';
 import { useAction } from '../../hooks/useAction';
@@ -72,9 +73,10 @@ function VendorRestrictionForm({ page, refresh }: { page: AdminPageOutput; refre
           {current.status === 'acknowledged' && current.acknowledgedAt
             ? `The vendor confirmed this limit ${formatTime(current.acknowledgedAt)}.`
             : `Requested ${formatTime(current.requestedAt)}; waiting for the vendor to confirm.`}
-          {current.lastError && ` Last attempt: ${current.lastError.split('\n', 1)[0]}`}
+
         </p>
       )}
+      {current?.lastError && <SupportDetails text={current.lastError} />}
       {save.state.status === 'failed' && <ErrorMessage error={save.state.error} title="The limit was not requested" />}
       <button type="submit" className="button" disabled={save.state.status === 'running'}>
         Save limits
