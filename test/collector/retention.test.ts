@@ -135,3 +135,33 @@ describe('the retention job and ingest', () => {
     }
   });
 });
+
+describe('the retention job on a busy day', () => {
+  it('lets requests in while it parses a day of many reports, not only between days', async () => {
+    const c = testCollector();
+    try {
+      const now = c.clock.now().toISOString();
+      c.store.bulkInsert(
+        Array.from({ length: 1_200 }, () => {
+          const report = makeReport();
+          return { reportId: report.reportId, receiptId: uuid4(), installationId: report.installationId, receivedAt: now, digest: '0'.repeat(64), bytes: JSON.stringify(report) };
+        })
+      );
+      let turns = 0;
+      let running = true;
+      const spin = () => {
+        turns++;
+        if (running) setImmediate(spin);
+      };
+      setImmediate(spin);
+      const outcome = await c.runRetention();
+      running = false;
+      expect(outcome.foldedDays).toEqual([now.slice(0, 10)]);
+      // One day of 1,200 reports: a turn after each 500 parsed and one after the day.
+      expect(turns).toBeGreaterThanOrEqual(3);
+      expect(outcome.longestStepMs).toBeGreaterThan(0);
+    } finally {
+      await c.close();
+    }
+  });
+});
