@@ -25,7 +25,7 @@ function SendOutcome({ result }: { result: SendReportOutput }) {
     return (
       <div className="notice notice-success" role="status" data-testid="send-receipt" data-outcome="sent">
         <p className="notice-title">Report sent</p>
-        <p>The vendor received and stored the report.</p>
+        <p>The vendor received and stored the report. The preview above is a fresh one, for next time.</p>
         <dl className="facts">
           <dt>Receipt</dt>
           <dd>
