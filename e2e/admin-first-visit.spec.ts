@@ -49,6 +49,17 @@ test.describe('the first visit', () => {
     await expect(app.getByTestId('mode-label')).toHaveText('Don’t send');
   });
 
+  test('the host switching theme re-themes the page live, keeping where the admin was', async ({ forge }) => {
+    const app = await forge.open({ as: 'admin', product: 'confluence', theme: 'light' });
+    await app.getByRole('tab', { name: 'Settings' }).click();
+    await forge.switchTheme('dark');
+    await expect(app.locator('html')).toHaveAttribute('data-color-mode', 'dark');
+    await expect(app.getByRole('tab', { name: 'Settings' })).toHaveAttribute('aria-selected', 'true');
+    const background = await app.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    await expectAccessible(forge.page, 'settings after a live theme switch');
+  });
+
   test('at a narrow width the page fits without sideways scrolling', async ({ forge }) => {
     await forge.page.setViewportSize({ width: 420, height: 900 });
     const app = await forge.open({ as: 'admin', product: 'confluence', theme: 'light' });
