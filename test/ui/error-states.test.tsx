@@ -157,7 +157,7 @@ describe('every failure in plain words', () => {
     expect(screen.getByText(explainError({ code: 'NOT_FOUND', message: '' }))).toBeDefined();
   });
 
-  it('says nothing was erased when erase fails, and keeps the dialog open', async () => {
+  it('says an erase that failed part-way did not finish and may have erased some items, and keeps the dialog open', async () => {
     renderApp({ loadAdminPage: () => ok(adminPage()), getLedger: () => ok({ entries: [] }), eraseData: () => fail('STORAGE', 'KVS 500') });
     fireEvent.click(await screen.findByRole('tab', { name: 'Your data' }));
     fireEvent.click(screen.getByRole('button', { name: 'Erase all app data on this site' }));
@@ -166,7 +166,9 @@ describe('every failure in plain words', () => {
     expect(confirm).toHaveProperty('disabled', true);
     fireEvent.change(within(dialog).getByLabelText('Type ERASE to confirm'), { target: { value: 'ERASE' } });
     fireEvent.click(confirm);
-    expect(await within(dialog).findByText('Nothing was erased')).toBeDefined();
+    expect(await within(dialog).findByText('Erasing did not finish')).toBeDefined();
+    expect(within(dialog).getByText(/Some items may already be erased/)).toBeDefined();
+    expect(within(dialog).queryByText('Nothing was erased')).toBeNull();
   });
 
   it('says consent was not withdrawn when withdraw fails', async () => {

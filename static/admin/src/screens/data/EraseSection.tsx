@@ -53,7 +53,15 @@ export function EraseSection({ onErased }: { onErased: (result: EraseOutput) => 
             <label htmlFor={inputId}>Type ERASE to confirm</label>{' '}
             <input id={inputId} type="text" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
           </p>
-          {erase.state.status === 'failed' && <ErrorMessage error={erase.state.error} title="Nothing was erased" />}
+          {erase.state.status === 'failed' && (
+            <>
+              {/* An erase can stop part-way (consent is reset first), so the page must not claim nothing changed. */}
+              <ErrorMessage error={erase.state.error} title="Erasing did not finish" />
+              {erase.state.error.code === 'STORAGE' && (
+                <p>Some items may already be erased, and sharing may already be reset to “not decided”. Erase again to finish.</p>
+              )}
+            </>
+          )}
         </ConfirmDialog>
       )}
     </section>

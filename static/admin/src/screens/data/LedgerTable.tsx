@@ -41,7 +41,12 @@ export function LedgerTable({ revision }: { revision: string }) {
                   <th scope="row" data-label="When">
                     {formatTime(entry.at)}
                   </th>
-                  <td data-label="Who">{entry.accountId ? <code>{entry.accountId}</code> : <span className="subtle">A closed account</span>}</td>
+                  <td data-label="Who">{entry.accountId ? (
+                      <code>{entry.accountId}</code>
+                    ) : (
+                      // The erase note is written with no account id on purpose; other null ids are closed accounts.
+                      <span className="subtle">{entry.action === 'erase-site-data' ? 'Not recorded' : 'A closed account'}</span>
+                    )}</td>
                   <td data-label="What">{ledgerActionLabel[entry.action]}</td>
                   <td data-label="Details">
                     <LedgerChanges entry={entry} />
