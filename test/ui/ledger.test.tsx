@@ -1,5 +1,5 @@
 /** @jest-environment ./test/ui/jsdom-environment.ts */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { ok } from '../../shared/api/envelope';
 import type { LedgerEntry } from '../../shared/report/ledger';
 import { ClientProvider } from '../../static/admin/src/api/client-context';
