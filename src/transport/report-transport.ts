@@ -50,7 +50,7 @@ export function collectorTransport(fetchImpl: FetchLike = forgeFetch, timeoutMs:
         });
       } catch (error) {
         // Timeout, DNS, reset: the collector may or may not have the report; the same reportId makes a retry safe.
-        return { kind: 'retryable', reason: `network: ${errorName(error)}` };
+        return { kind: 'retryable', reason: networkReason(error) };
       }
       return classify(res.status, await res.text().catch(() => ''), reportId);
     }
@@ -88,6 +88,12 @@ function safeJson(text: string): unknown {
 }
 
 /** An abort reason is a DOMException, which is not an Error in every realm: read its name directly. */
+/** Plain words for history and the page; the error's name stays in brackets for support. */
+export function networkReason(error: unknown): string {
+  const name = errorName(error);
+  return name === 'TimeoutError' ? `the collector did not answer in time (${name})` : `the collector could not be reached (${name})`;
+}
+
 export function errorName(error: unknown): string {
   const name: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'name') : undefined;
   return typeof name === 'string' && name !== '' ? name : 'error';

@@ -17,7 +17,7 @@ import { keys } from '../store/keys';
 import { readParsed, write } from '../store/kvs-store';
 import { collectorAddress } from './collector-address';
 import { installationSecret } from './installation-secret';
-import { errorName, requestTimeoutMs, type FetchLike } from './report-transport';
+import { networkReason, requestTimeoutMs, type FetchLike } from './report-transport';
 
 /**
  * The app's side of the collector's per-installation rights API: export, delete and restrict what the
@@ -49,7 +49,7 @@ export function collectorRightsClient(installationId: string, fetchImpl: FetchLi
         signal: AbortSignal.timeout(requestTimeoutMs())
       });
     } catch (error) {
-      return { kind: 'retryable', reason: `network: ${errorName(error)}` };
+      return { kind: 'retryable', reason: networkReason(error) };
     }
     const text = await res.text().catch(() => '');
     const body = safeJson(text);

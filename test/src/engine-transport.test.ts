@@ -60,7 +60,7 @@ describe('the report transport', () => {
     const hanging: FetchLike = (_url, init) =>
       new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true }));
     const outcome = await inInvocation(() => collectorTransport(hanging, () => 50).send('{}', reportId));
-    expect(outcome).toEqual({ kind: 'retryable', reason: 'network: TimeoutError' });
+    expect(outcome).toEqual({ kind: 'retryable', reason: 'the collector did not answer in time (TimeoutError)' });
   });
 
   test('the timeout leaves room in the invocation to record the outcome', async () => {
