@@ -29,6 +29,8 @@ describe('the first visit', () => {
       'Send automatically — don’t ask me again',
       'Don’t send'
     ]);
+    // No choice is styled as the default one.
+    expect(new Set(choices.getAllByRole('button').map((b) => b.className)).size).toBe(1);
     // Nothing that could read as consent is on before the admin chooses.
     expect(screen.queryAllByRole('radio', { checked: true })).toEqual([]);
     expect(screen.queryAllByRole('checkbox', { checked: true })).toEqual([]);

@@ -16,7 +16,8 @@ export function ChoicePanel({ busy, onChoose }: { busy: boolean; onChoose: (choi
       <h2 id="choices-title">Your choice</h2>
       <div className="choice-grid">
         <div className="choice-card">
-          <button type="button" className="button button-primary" disabled={busy} onClick={() => onChoose({ kind: 'send-once' })}>
+          {/* All three carry the same weight: styling one as the default would nudge the admin towards it. */}
+          <button type="button" className="button" disabled={busy} onClick={() => onChoose({ kind: 'send-once' })}>
             Send this report
           </button>
           <p className="choice-hint">Sends the report above once. Next time, the app asks you again.</p>

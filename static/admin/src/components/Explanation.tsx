@@ -23,7 +23,9 @@ export function Explanation({ vendor = 'the app’s vendor' }: { vendor?: string
           withdraw at any time, and ask for data already sent to be deleted.
         </li>
       </ul>
-      <p>Below is the exact report that would be sent now.</p>
+      <p>
+        Below is the exact report that would be sent now, followed by <a href="#choices-title">your three choices</a>.
+      </p>
     </section>
   );
 }
