@@ -65,16 +65,6 @@ export interface SyntheticReport {
   digest: string;
 }
 
-// Building a zod schema costs far more than parsing with it: one per catalog.
-const schemas = new WeakMap<Catalog, ReturnType<typeof reportSchemaFor>>();
-const schemaOf = (catalog: Catalog) => {
-  const held = schemas.get(catalog);
-  if (held) return held;
-  const made = reportSchemaFor(catalog);
-  schemas.set(catalog, made);
-  return made;
-};
-
 export function syntheticReport(args: { rand: () => number; installationId: string; generatedAt: Date; catalog?: Catalog }): SyntheticReport {
   const { rand, installationId, generatedAt } = args;
   const catalog = args.catalog ?? metricCatalog;
@@ -102,7 +92,7 @@ export function syntheticReport(args: { rand: () => number; installationId: stri
     withheld: []
   };
   // Parse, not cast: a generator bug must fail the bench, not measure the collector refusing reports.
-  const report = schemaOf(catalog).parse(draft);
+  const report = reportSchemaFor(catalog).parse(draft);
   const bytes = canonicalJson(report);
   return { report, bytes, digest: sha256Hex(bytes) };
 }

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../shared/catalog/catalog';
 import type { CollectorStore } from '../store/store';
 import { nextDay } from '../store/sqlite-store';
-import { schemaFor } from '../report-schema';
+import { reportSchemaFor } from '../../shared/report/schema';
 import { foldDay, type DayReport } from './fold-day';
 
 export const defaultRetentionDays = 730;
@@ -38,7 +38,7 @@ export async function runRetention(args: {
   const { store } = args;
   const restrictions = await store.allRestrictions();
   const foldedDays: string[] = [];
-  const schema = schemaFor(args.catalog);
+  const schema = reportSchemaFor(args.catalog);
   let unparsedReports = 0;
   let longestStepMs = 0;
   let stepStarted = performance.now();

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../shared/catalog/catalog';
 import type { SchemaIssue } from '../../shared/collector-api/errors';
 import { formatVersionOf, type Report } from '../../shared/report/schema';
-import { schemaFor } from '../report-schema';
+import { reportSchemaFor } from '../../shared/report/schema';
 import { failure, safeIssues, type Failure } from './errors';
 
 /**
@@ -10,7 +10,7 @@ import { failure, safeIssues, type Failure } from './errors';
  * and each field serves a purpose the report says it covers.
  */
 export function validateReport(input: unknown, catalog: Catalog): { ok: true; report: Report } | { ok: false; failure: Failure } {
-  const parsed = schemaFor(catalog).safeParse(input);
+  const parsed = reportSchemaFor(catalog).safeParse(input);
   if (!parsed.success) {
     return { ok: false, failure: failure('SCHEMA_VIOLATION', 'The body is not a usage report this collector accepts.', safeIssues(parsed.error.issues, input)) };
   }

@@ -35,16 +35,17 @@ export type BuildResult =
 
 /**
  * Zod schemas are costly to construct (most of a build's time went into building them), and a
- * catalog never changes once made: build them once per catalog.
+ * catalog never changes once made: the per-field value schemas are built once per catalog, like
+ * the report schema (reportSchemaFor).
  */
-const schemaCache = new WeakMap<Catalog, { report: ReturnType<typeof reportSchemaFor>; value: Map<string, z.ZodType<FieldValue>> }>();
+const valueSchemaCache = new WeakMap<Catalog, Map<string, z.ZodType<FieldValue>>>();
 function schemasOf(catalog: Catalog) {
-  let cached = schemaCache.get(catalog);
-  if (!cached) {
-    cached = { report: reportSchemaFor(catalog), value: new Map(catalog.entries.map((e) => [e.key, valueSchema(e.valueType)])) };
-    schemaCache.set(catalog, cached);
+  let value = valueSchemaCache.get(catalog);
+  if (!value) {
+    value = new Map(catalog.entries.map((e) => [e.key, valueSchema(e.valueType)]));
+    valueSchemaCache.set(catalog, value);
   }
-  return cached;
+  return { report: reportSchemaFor(catalog), value };
 }
 
 /**
