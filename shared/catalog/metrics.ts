@@ -4,7 +4,7 @@ import type { MeterEvent } from './meter-events';
 import { cadences, consentModes, environments, licenceStates, type SiteCount } from './vocabulary';
 
 /**
- * Every field a report may contain. Adding a metric is one entry here (see docs/ADDING-A-METRIC.md).
+ * Every field a report may contain. Adding a metric is one entry here (see "Adding a metric" in README.md).
  * Give a new entry `since: <current format + 1>`: existing consents then withhold it until the admin accepts.
  */
 const versionPart = (index: 0 | 1) => (ctx: CollectContext) => {
