@@ -1,25 +1,26 @@
-import { kvs } from '@forge/kvs';
 import { fail, ok, type Envelope } from '../../shared/api/envelope';
 import type { EraseOutput } from '../../shared/api/resolvers';
-import { keys, secretKeys } from '../store/keys';
+import { keys } from '../store/keys';
 import { listEverything, removeMany } from '../store/kvs-store';
 import { appendLedger } from '../store/repositories';
-import { deleteInstallationSecret } from '../transport/installation-secret';
+import { deleteInstallationSecrets } from '../transport/installation-secret';
 import { readVendorDeletion } from './vendor-deletion';
 
 /**
- * Erases everything the app stores on the site: every plain key and the installation secret.
+ * Erases everything the app stores on the site: every plain key, the installation secret and the new
+ * secret of a key rotation in progress (src/rights/rotate-key.ts).
  * Afterwards the app is as if freshly installed (consent 'not-asked', nothing can be sent).
  *
  * What is deliberately left, and why:
  * - ONE ledger entry saying site data was erased, when, and how many keys, with NO account id. It holds
  *   nothing personal, and without it the next admin would find an empty history and a reset consent with
  *   no explanation; the ledger's promise ("every consent change is recorded") would silently break.
- * - If a vendor deletion request is still pending, the installation id, the secret, the collector-key
- *   flag and that request stay until the collector acknowledges it. Erasing them would orphan the
- *   request: with a new installation id and secret the app could never again prove to the vendor
- *   which data is its own, so the vendor-held copy could no longer be deleted through the app.
- *   The daily job finishes the request; erase again afterwards to remove these last keys too.
+ * - If a vendor deletion request is still pending, the installation id, the secrets (a rotation in
+ *   progress may hold the one the collector accepts), the collector-key flag and that request stay
+ *   until the collector acknowledges it. Erasing them would orphan the request: with a new installation
+ *   id and secret the app could never again prove to the vendor which data is its own, so the
+ *   vendor-held copy could no longer be deleted through the app. The daily job
+ *   finishes the request; erase again afterwards to remove these last keys too.
  */
 export async function eraseSiteData(now: Date): Promise<Envelope<EraseOutput>> {
   const pendingVendorDeletion = (await readVendorDeletion())?.status === 'pending';
@@ -30,12 +31,11 @@ export async function eraseSiteData(now: Date): Promise<Envelope<EraseOutput>> {
     .filter((k) => !kept.has(k))
     .sort((a, b) => Number(b === keys.consent) - Number(a === keys.consent));
   const failed = await removeMany(targets);
-  const eraseSecret = !pendingVendorDeletion && (await kvs.getSecret(secretKeys.collectorSecret)) !== undefined;
-  if (eraseSecret) await deleteInstallationSecret();
+  const erasedSecrets = pendingVendorDeletion ? 0 : await deleteInstallationSecrets();
   if (failed.length > 0) {
     return fail('STORAGE', `${failed.length} of ${targets.length} stored items could not be erased; the rest are gone and sharing is reset. Erase again to finish.`);
   }
-  const erased = targets.length + (eraseSecret ? 1 : 0);
+  const erased = targets.length + erasedSecrets;
   await appendLedger([
     { at: now.toISOString(), accountId: null, action: 'erase-site-data', changes: [{ path: 'siteData.storedKeys', from: targets.length, to: 0 }], formatVersion: 0 }
   ]);

@@ -29,5 +29,10 @@ export const keys = {
 
 /** Kept in KVS secret storage (kvs.setSecret), never in a plain value, never exported. */
 export const secretKeys = {
-  collectorSecret: 'collector-secret'
+  collectorSecret: 'collector-secret',
+  /**
+   * A rotation's new secret, written before the collector is asked to switch to it, so a rotation cut
+   * short at any point leaves a secret the collector accepts (src/rights/rotate-key.ts).
+   */
+  collectorSecretNext: 'collector-secret-next'
 } as const;
