@@ -3,7 +3,8 @@ import { kvs } from '@forge/kvs';
 import { installationExportSchema } from '../../shared/collector-api';
 import { rightsRequest } from '../../shared/collector-api/client';
 import { deriveVerificationKey, sha256Hex } from '../../shared/collector-api/signing';
-import { keyRotationIntervalDays } from '../../src/rights/rotate-key';
+import { productionDeps } from '../../src/engine/deps';
+import { keyRotationIntervalDays, rotateKeyIfDue } from '../../src/rights/rotate-key';
 import { secretKeys } from '../../src/store/keys';
 import { ensureInstallation } from '../../src/store/repositories';
 import { createWorld, DAY, type World } from './engine-support';
@@ -131,6 +132,23 @@ describe('the daily job rotates the collector key', () => {
     expect(await secretAt(secretKeys.collectorSecretNext)).toBeUndefined();
     expect(await exportSignedWith(pending)).toBe(200);
     expect((await w.must('requestVendorExport')).json).toContain('"reports"');
+  });
+
+  test('killed half way through the promotion (new secret current, pending copy not yet deleted): the next run tidies up', async () => {
+    await sharedWithKey();
+    pastInterval();
+    // The rotation's KVS writes are: store the new secret, make it current, delete the pending copy.
+    w.platform.faults.killInvocation({ afterKvsWrites: 2 });
+    await expect(asApp(() => rotateKeyIfDue(productionDeps()))).rejects.toThrow(/killed|terminated/);
+    const pending = await secretAt(secretKeys.collectorSecretNext);
+    expect(pending).toBeDefined();
+    expect(await currentSecret()).toEqual(pending);
+
+    w.advance(DAY);
+    const run = (await w.scheduled()) as { run: { rights: { keyRotation: unknown } } };
+    expect(run.run.rights.keyRotation).toEqual({ ok: true, value: 'finished an interrupted rotation' });
+    expect(await secretAt(secretKeys.collectorSecretNext)).toBeUndefined();
+    expect(await collectorKey()).toBe(deriveVerificationKey(await currentSecret(), await installationId()));
   });
 
   test('erasing site data also removes the secret of a rotation in progress', async () => {
