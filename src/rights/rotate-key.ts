@@ -1,16 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { fetch as forgeFetch } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
-import { collectorErrorBodySchema, establishKeyResponseSchema, type EstablishKeyResponse } from '../../shared/collector-api';
-import { rightsRequest } from '../../shared/collector-api/client';
+import { establishKeyResponseSchema, type EstablishKeyResponse } from '../../shared/collector-api';
 import type { EngineDeps } from '../engine/deps';
 import { keys } from '../store/keys';
 import { readParsed, write } from '../store/kvs-store';
 import { ensureInstallation } from '../store/repositories';
-import { collectorAddress } from '../transport/collector-address';
 import { installationSecret, nextSecretForRotation, pendingNextSecret, promoteNextSecret } from '../transport/installation-secret';
-import { networkReason, requestTimeoutMs, type FetchLike } from '../transport/report-transport';
+import type { FetchLike } from '../transport/report-transport';
+import { sendRightsRequest } from '../transport/rights-client';
 
 /**
  * How old the collector's key may get before the app replaces it. The collector stores a key that can
@@ -57,9 +55,8 @@ export async function rotateKeyIfDue(deps: EngineDeps, fetchImpl: FetchLike = fo
   const { installationId } = await ensureInstallation(now);
   const next = pending ?? (await nextSecretForRotation());
   const answer = await requestRotation(installationId, await installationSecret(), next, fetchImpl);
-  if (!answer.ok) throw new Error(`key rotation: ${answer.reason}`);
   await promoteNextSecret(next);
-  await write(keys.vendorKey, { establishedAt: answer.value.establishedAt });
+  await write(keys.vendorKey, { establishedAt: answer.establishedAt });
   return pending ? 'finished an interrupted rotation' : 'rotated';
 }
 
@@ -69,38 +66,9 @@ async function hasEverShared(): Promise<boolean> {
   return page.results.length > 0;
 }
 
-type Answer = { ok: true; value: EstablishKeyResponse } | { ok: false; reason: string };
-
-async function requestRotation(installationId: string, current: Uint8Array, next: Uint8Array, fetchImpl: FetchLike): Promise<Answer> {
-  const address = collectorAddress();
-  if (!address.ok) return { ok: false, reason: `collector address unavailable: ${address.reason}` };
-  const req = rightsRequest({
-    secret: current,
-    installationId,
-    action: { kind: 'rotate-key', newSecret: next },
-    now: new Date(),
-    nonce: randomBytes(16).toString('base64url')
-  });
-  let res: { status: number; text(): Promise<string> };
-  try {
-    res = await fetchImpl(`${address.baseUrl}${req.path}`, { method: req.method, headers: req.headers, body: req.body, signal: AbortSignal.timeout(requestTimeoutMs()) });
-  } catch (error) {
-    return { ok: false, reason: networkReason(error) };
-  }
-  const body = safeJson(await res.text().catch(() => ''));
-  if (res.status >= 200 && res.status < 300) {
-    // Every success means the collector now holds the new key ('established' if it had lost the old one).
-    const parsed = establishKeyResponseSchema.safeParse(body);
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: `the collector answered ${res.status} with an unreadable body` };
-  }
-  const err = collectorErrorBodySchema.safeParse(body);
-  return { ok: false, reason: `the collector answered ${res.status}${err.success ? ` ${err.data.error.code}` : ''}` };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+async function requestRotation(installationId: string, current: Uint8Array, next: Uint8Array, fetchImpl: FetchLike): Promise<EstablishKeyResponse> {
+  // Every success means the collector now holds the new key ('established' if it had lost the old one).
+  const answer = await sendRightsRequest({ secret: current, installationId, action: { kind: 'rotate-key', newSecret: next } }, establishKeyResponseSchema, fetchImpl);
+  if (answer.kind !== 'ok') throw new Error(`key rotation: ${answer.reason}`);
+  return answer.value;
 }
