@@ -12,17 +12,7 @@ import { formatName, reportSchemaFor, type Report } from '../../shared/report/sc
  * report schema, so the bench ingests what the app produces and not a shape of its own.
  */
 
-/** mulberry32: a tiny seeded generator, so a bench run's data is the same every time. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../sim/site/shape';
 
 const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 

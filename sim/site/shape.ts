@@ -34,7 +34,7 @@ export function siteShape(product: Product, size: number): SiteShape {
     throw new RangeError(`site size must be an integer from ${MIN_SITE_SIZE} to ${MAX_SITE_SIZE}, got ${size}`);
   }
   const seed = hashString(`${product}:${size}`);
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const between = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const issues = size * between(20, 400);
   const pages = size * between(10, 200);
@@ -57,7 +57,7 @@ export function siteShape(product: Product, size: number): SiteShape {
 
 /** A stable pseudo-random fraction for item `index` of a kind, so item #i looks the same on every page. */
 export function itemFraction(shape: SiteShape, kind: string, index: number): number {
-  return mulberry32(hashString(`${shape.seed}:${kind}:${index}`))();
+  return seededRandom(hashString(`${shape.seed}:${kind}:${index}`))();
 }
 
 function hashString(s: string): number {
@@ -70,7 +70,8 @@ function hashString(s: string): number {
   return h >>> 0;
 }
 
-function mulberry32(seed: number): () => number {
+/** mulberry32: a tiny seeded generator, so a simulated site (and a bench run's data) is the same every time. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
