@@ -1,22 +1,11 @@
 /** @jest-environment ./test/ui/jsdom-environment.ts */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { errorCodes, fail, ok } from '../../shared/api/envelope';
-import { ClientProvider } from '../../static/admin/src/api/client-context';
 import type { ClientErrorCode } from '../../static/admin/src/api/client';
-import { App } from '../../static/admin/src/App';
 import { ExactBytesView } from '../../static/admin/src/components/ExactBytesView';
 import { explainError } from '../../static/admin/src/copy/error-copy';
-import { adminPage, fakeBackend, historyEntry, report, type Handlers } from './page-fixtures';
-
-function renderApp(handlers: Handlers) {
-  const backend = fakeBackend(handlers);
-  render(
-    <ClientProvider client={backend.client}>
-      <App />
-    </ClientProvider>
-  );
-  return backend;
-}
+import { adminPage, historyEntry, report, type Handlers } from './page-fixtures';
+import { renderApp } from './render-app';
 
 const allCodes: ClientErrorCode[] = [...errorCodes, 'UNREACHABLE', 'BAD_RESPONSE'];
 /** What a stack trace looks like when a backend message carries one by mistake. */

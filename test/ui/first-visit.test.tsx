@@ -1,20 +1,9 @@
 /** @jest-environment ./test/ui/jsdom-environment.ts */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ok } from '../../shared/api/envelope';
 import type { AdminPageOutput } from '../../shared/api/resolvers';
-import { ClientProvider } from '../../static/admin/src/api/client-context';
-import { App } from '../../static/admin/src/App';
-import { adminPage, fakeBackend, historyEntry, report, type Handlers } from './page-fixtures';
-
-function renderApp(handlers: Handlers) {
-  const backend = fakeBackend(handlers);
-  render(
-    <ClientProvider client={backend.client}>
-      <App />
-    </ClientProvider>
-  );
-  return backend;
-}
+import { adminPage, historyEntry, report } from './page-fixtures';
+import { renderApp } from './render-app';
 
 describe('the first visit', () => {
   it('loads everything with one resolver call and shows the explanation, the preview and three choices', async () => {
