@@ -2,10 +2,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { ok } from '../../shared/api/envelope';
 import { canonicalJson } from '../../shared/report/canonical-json';
-import { ClientProvider } from '../../static/admin/src/api/client-context';
-import { App } from '../../static/admin/src/App';
 import { ConfirmDialog } from '../../static/admin/src/components/ConfirmDialog';
-import { adminPage, fakeBackend, historyEntry, report } from './page-fixtures';
+import { adminPage, historyEntry, report } from './page-fixtures';
+import { renderApp } from './render-app';
 
 describe('the history', () => {
   const first = report({ fields: { 'app.versionMajor': 1, 'site.projects': '11-50' }, withheld: [] });
@@ -16,7 +15,7 @@ describe('the history', () => {
   ];
 
   function renderHistory() {
-    const backend = fakeBackend({
+    return renderApp({
       loadAdminPage: () => ok(adminPage({ history: entries })),
       getHistory: () => ok({ entries, purgedReports: 3 }),
       getHistoryEntry: ({ reportId }) =>
@@ -24,12 +23,6 @@ describe('the history', () => {
           ? ok({ entry: entries[0]!, text: canonicalJson(second), previousText: canonicalJson(first), previousReportId: first.reportId })
           : ok({ entry: entries[1]!, text: canonicalJson(first), previousText: null, previousReportId: null })
     });
-    render(
-      <ClientProvider client={backend.client}>
-        <App />
-      </ClientProvider>
-    );
-    return backend;
   }
 
   it('lists every report with date, mode, status and receipt, and what retention removed', async () => {

@@ -1,18 +1,12 @@
 /** @jest-environment ./test/ui/jsdom-environment.ts */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { ok } from '../../shared/api/envelope';
 import type { AdminPageOutput } from '../../shared/api/resolvers';
-import { ClientProvider } from '../../static/admin/src/api/client-context';
-import { App } from '../../static/admin/src/App';
-import { adminPage, fakeBackend, type Handlers } from './page-fixtures';
+import { adminPage, type Handlers } from './page-fixtures';
+import { renderApp } from './render-app';
 
 async function openSettings(handlers: Handlers) {
-  const backend = fakeBackend(handlers);
-  render(
-    <ClientProvider client={backend.client}>
-      <App />
-    </ClientProvider>
-  );
+  const backend = renderApp(handlers);
   fireEvent.click(await screen.findByRole('tab', { name: 'Settings' }));
   return backend;
 }
