@@ -1,63 +1,66 @@
+import { idempotencyKeyHeader } from './ingest';
+import { ingestPath } from './paths';
 import { installationPaths } from './paths';
 import type { RestrictablePurpose } from './rights';
-import { deriveVerificationKey, signRequest } from './signing';
+import { signCollectorRequest } from './http-signature';
+import type { InstallationKeyPair } from './identity';
+import type { KeyChain } from './key-chain';
 
 /**
- * Builds the exact HTTP request the app sends for each rights action: method, path, headers and body
- * bytes. Pure (the nonce and clock come in), so the app's rights client only adds fetch and the
- * collector's base URL. Uses node:crypto through signing.ts: backend only.
+ * Builds the exact HTTP request the app sends to the collector: method, path, headers and body bytes,
+ * signed (http-signature.ts). A function of its input (the nonce and clock come in), so the app's
+ * transport only adds fetch and the collector's base URL, and tests build the same requests.
+ * Backend only (node:crypto).
  */
 export type RightsAction =
-  /** First contact: establish the verification key derived from the secret. Unsigned by design. */
-  | { kind: 'establish-key' }
-  /** Replace the key with one derived from `newSecret`, signed with the current secret. */
-  | { kind: 'rotate-key'; newSecret: Uint8Array }
+  /**
+   * Tells the collector every key this installation has used, genesis first, each endorsed by the one
+   * before (key-chain.ts). Signed by the chain's newest key, so it also proves that key is held. Sent
+   * when the app rotates its key, and again whenever the collector does not recognise the current key.
+   */
+  | { kind: 'present-key-chain'; chain: KeyChain }
   | { kind: 'export' }
   | { kind: 'delete' }
   | { kind: 'restrict'; restrictedPurposes: readonly RestrictablePurpose[] };
 
-export interface RightsHttpRequest {
-  method: 'GET' | 'PUT' | 'DELETE';
+export interface CollectorHttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   headers: Record<string, string>;
   /** The body bytes to send verbatim (the signature covers them); '' means send no body. */
   body: string;
 }
 
-export function rightsRequest(input: {
-  secret: Uint8Array;
+interface Signer {
+  /** The key the installation signs with now (the head of its key chain). */
+  key: InstallationKeyPair;
   installationId: string;
-  action: RightsAction;
   now: Date;
+  /** 16-64 base64url characters, fresh per request, e.g. randomBytes(16).toString('base64url'). */
   nonce: string;
-}): RightsHttpRequest {
+}
+
+async function signed(signer: Signer, method: CollectorHttpRequest['method'], path: string, body: string, extra: Record<string, string> = {}): Promise<CollectorHttpRequest> {
+  const signature = await signCollectorRequest({ ...signer, method, path, body });
+  return { method, path, body, headers: { ...(body === '' ? {} : { 'content-type': 'application/json' }), ...extra, ...signature } };
+}
+
+/** POST /v1/reports with exactly the report bytes the admin previewed. */
+export function reportRequest(input: Signer & { reportText: string; reportId: string }): Promise<CollectorHttpRequest> {
+  return signed(input, 'POST', ingestPath, input.reportText, { [idempotencyKeyHeader]: input.reportId });
+}
+
+export function rightsRequest(input: Signer & { action: RightsAction }): Promise<CollectorHttpRequest> {
   const paths = installationPaths(input.installationId);
-  const json = { 'content-type': 'application/json' };
-  const signed = (method: RightsHttpRequest['method'], path: string, body: string): RightsHttpRequest => ({
-    method,
-    path,
-    body,
-    headers: {
-      ...(body === '' ? {} : json),
-      ...signRequest({ secret: input.secret, installationId: input.installationId, method, path, body, now: input.now, nonce: input.nonce })
-    }
-  });
   const { action } = input;
   switch (action.kind) {
-    case 'establish-key':
-      return {
-        method: 'PUT',
-        path: paths.key,
-        headers: json,
-        body: JSON.stringify({ verificationKey: deriveVerificationKey(input.secret, input.installationId) })
-      };
-    case 'rotate-key':
-      return signed('PUT', paths.key, JSON.stringify({ verificationKey: deriveVerificationKey(action.newSecret, input.installationId) }));
+    case 'present-key-chain':
+      return signed(input, 'PUT', paths.key, JSON.stringify({ chain: action.chain }));
     case 'export':
-      return signed('GET', paths.export, '');
+      return signed(input, 'GET', paths.export, '');
     case 'delete':
-      return signed('DELETE', paths.data, '');
+      return signed(input, 'DELETE', paths.data, '');
     case 'restrict':
-      return signed('PUT', paths.restrictions, JSON.stringify({ restrictedPurposes: [...action.restrictedPurposes] }));
+      return signed(input, 'PUT', paths.restrictions, JSON.stringify({ restrictedPurposes: [...action.restrictedPurposes] }));
   }
 }
