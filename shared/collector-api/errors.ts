@@ -23,7 +23,7 @@ export const collectorErrorCodes = [
   'IDEMPOTENCY_CONFLICT',
   /** 429: too many requests for this installation; retry after `retry-after` seconds. */
   'RATE_LIMITED',
-  /** 401: signature headers missing or malformed, unknown installation, or the signature does not verify. */
+  /** 401: unsigned, malformed or wrongly signed, or signed by a key that does not speak for the installation. One fixed message whatever the cause. */
   'UNAUTHENTICATED',
   /** 401: the signed timestamp is outside the accepted window. Re-sign with a fresh timestamp. */
   'SIGNATURE_EXPIRED',
@@ -31,8 +31,10 @@ export const collectorErrorCodes = [
   'SIGNATURE_REPLAYED',
   /** 403: a correctly signed request for another installation's data. */
   'FORBIDDEN',
-  /** 409: a different verification key is already established and the request is not signed with it. */
-  'KEY_ALREADY_ESTABLISHED',
+  /** 409: the presented key chain diverges from, or is shorter than, the chain the collector holds. Never retry the same chain. */
+  'KEY_CHAIN_CONFLICT',
+  /** 422: the report holds a value or withheld key that looks like a host, email, id or token; `issues` name the path and kind, never the value. */
+  'PRIVACY_VIOLATION',
   /** 404: no such route. */
   'NOT_FOUND',
   /** 500: the collector failed; retry later. */
@@ -56,7 +58,7 @@ export const collectorErrorBodySchema = z.strictObject({
 export type CollectorErrorBody = z.infer<typeof collectorErrorBodySchema>;
 
 /**
- * How the app's sender treats a status. 400/409/413/415: the request itself is wrong, a retry sends
+ * How the app's sender treats a status. 400/409/413/415/422: the request itself is wrong, a retry sends
  * the same bytes and fails the same way. 429 and 5xx: the collector is busy or broken, the bytes are fine.
  */
 export const isRetryableStatus = (status: number): boolean => status === 429 || status >= 500;

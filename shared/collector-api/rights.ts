@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { purposeSchema } from '../catalog/vocabulary';
 
 /**
- * The per-installation rights API (GDPR self-service on the vendor's side). Every request except the
- * very first key establishment is HMAC-signed (signing.ts), and the signer may only act on its own data.
+ * The per-installation rights API (GDPR self-service on the vendor's side). Every request is signed
+ * with the installation's current key (http-signature.ts), and the signer may only act on its own data.
  */
 
 /** The catalog's purposes: an installation may restrict processing for any of them. */
@@ -11,28 +11,25 @@ export const restrictablePurposeSchema = purposeSchema;
 export const restrictablePurposes = purposeSchema.options;
 export type RestrictablePurpose = z.infer<typeof restrictablePurposeSchema>;
 
-/** base64url of 32 bytes, no padding. */
-export const verificationKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be base64url of 32 bytes');
+/** OpenSSH-style key fingerprint (identity.ts keyFingerprint): what an admin compares, never the key. */
+export const keyFingerprintSchema = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/);
 
 /**
- * PUT /v1/installations/:installationId/key
- *
- * First contact: the app generates its secret (32 random bytes, kept in KVS secret storage) and sends
- * only the verification key derived from it (signing.ts deriveVerificationKey). The request is unsigned:
- * nothing is established yet to sign with, so the first key wins (trust on first use). Sending the same
- * key again answers 200 (safe to retry). A different key is accepted only when the request is signed
- * with the current key: that is rotation. Otherwise 409 KEY_ALREADY_ESTABLISHED.
+ * PUT /v1/installations/:installationId/key, body `{"chain": KeyChain}` (key-chain.ts), signed by the
+ * chain's newest key. The chain must verify from the installation id, and the chain the collector
+ * holds must be a prefix of it (or equal). 200 with this body; a chain that diverges from or is
+ * shorter than the held one is 409 KEY_CHAIN_CONFLICT. Safe to retry: the same chain answers 'unchanged'.
  */
-export const establishKeyRequestSchema = z.strictObject({ verificationKey: verificationKeySchema });
-export type EstablishKeyRequest = z.infer<typeof establishKeyRequestSchema>;
-
-export const establishKeyResponseSchema = z.strictObject({
+export const keyChainReceiptSchema = z.strictObject({
   installationId: z.uuid(),
-  /** 'established' on first contact, 'unchanged' for a repeat of the same key, 'rotated' after rotation. */
-  outcome: z.enum(['established', 'unchanged', 'rotated']),
-  establishedAt: z.iso.datetime()
+  /** 'recorded': the first chain held for this installation; 'extended': new links were appended; 'unchanged': already held. */
+  outcome: z.enum(['recorded', 'extended', 'unchanged']),
+  /** Keys in the chain now held, genesis included (links + 1). */
+  keys: z.number().int().min(1),
+  /** Fingerprint of the newest key: the only key the collector now accepts for this installation. */
+  headFingerprint: keyFingerprintSchema
 });
-export type EstablishKeyResponse = z.infer<typeof establishKeyResponseSchema>;
+export type KeyChainReceipt = z.infer<typeof keyChainReceiptSchema>;
 
 /** PUT /v1/installations/:installationId/restrictions: the COMPLETE set; [] lifts every restriction. */
 export const restrictRequestSchema = z.strictObject({
@@ -56,7 +53,7 @@ export const deletionAcknowledgementSchema = z.strictObject({
   /** When the erasure was carried out (ISO-8601 UTC): the data is gone at this instant, not scheduled. */
   acknowledgedAt: z.iso.datetime(),
   /**
-   * What remains and why: the verification key (so the installation can still prove itself), its
+   * What remains and why: the key chain (public keys only, so the installation can still prove itself), its
    * restrictions (so they keep being honoured), this acknowledgement, and the daily aggregates, which
    * hold no installation id and no cell of fewer than k installations.
    */
@@ -80,13 +77,11 @@ export type ExportedReport = z.infer<typeof exportedReportSchema>;
 export const installationExportSchema = z.strictObject({
   installationId: z.uuid(),
   exportedAt: z.iso.datetime(),
-  key: z
-    .strictObject({
-      establishedAt: z.iso.datetime(),
-      /** SHA-256 of the stored verification key, to compare with the app's; the key itself stays put. */
-      fingerprint: z.string().regex(/^[0-9a-f]{64}$/)
-    })
-    .nullable(),
+  /**
+   * The key chain the collector holds, genesis first: fingerprints and rotation times only. Empty when
+   * it holds none (the installation has not rotated, so its genesis key, which the id certifies, signs).
+   */
+  keyChain: z.array(z.strictObject({ fingerprint: keyFingerprintSchema, rotatedAt: z.iso.datetime().nullable(), recordedAt: z.iso.datetime() })),
   restrictions: restrictionsSchema,
   reports: z.array(exportedReportSchema),
   deletions: z.array(z.strictObject({ acknowledgementId: z.uuid(), acknowledgedAt: z.iso.datetime(), deletedReports: z.number().int() })),

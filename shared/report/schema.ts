@@ -12,7 +12,8 @@ export function formatVersionOf(format: string): number {
   return Number(format.slice(FORMAT_PREFIX.length));
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real calendar day (zod's iso date knows month lengths and leap years: 2026-02-30 fails). */
+const isoDate = z.iso.date();
 
 /**
  * The report envelope, derived from a catalog. Because fields come from every catalog entry ever
@@ -36,11 +37,13 @@ function buildReportSchema(catalog: Catalog) {
     fields: fieldsSchema(catalog),
     format: z.string().regex(/^usage-report\/[1-9]\d{0,5}$/),
     generatedAt: z.iso.datetime(),
-    installationId: z.uuid({ version: 'v4' }),
-    period: z.strictObject({ from: isoDate, to: isoDate }),
+    /** Version 8: derived from the installation's genesis key (shared/collector-api/identity.ts installationIdOf). */
+    installationId: z.uuid({ version: 'v8' }),
+    period: z.strictObject({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, { message: 'the period ends before it starts', path: ['to'] }),
     purposes: z.array(purposeSchema).min(1).max(2),
     reportId: z.uuid({ version: 'v4' }),
-    withheld: z.array(z.strictObject({ key: catalogKeySchema, reason: withheldReasonSchema }))
+    // A key is withheld at most once, so never more entries than the catalog has keys.
+    withheld: z.array(z.strictObject({ key: catalogKeySchema, reason: withheldReasonSchema })).max(catalog.entries.length)
   });
 }
 
