@@ -41,7 +41,12 @@ export const previewOutput = z.strictObject({
   digest: digestSchema,
   size: z.number().int().nonnegative(),
   createdAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime()
+  expiresAt: z.iso.datetime(),
+  /**
+   * SHA256 fingerprint of this site's signing key. Every report and rights request is signed with it
+   * (in HTTP headers, beside the bytes above), so nobody else can send or ask for data in this site's name.
+   */
+  signingKeyFingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/)
 });
 export type PreviewOutput = z.infer<typeof previewOutput>;
 

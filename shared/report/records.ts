@@ -4,13 +4,30 @@ import { z } from 'zod';
 export const reportStatusSchema = z.enum(['pending', 'sent', 'rejected', 'cancelled']);
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 
-/** The collector's receipt as the app keeps it in history (shared/collector-api receiptSchema, stored). */
+/**
+ * The signature that travelled beside a report's bytes, in HTTP headers (RFC 9421): history shows it
+ * so "exact bytes" stays exactly the bytes sent, and the proof of who sent them is in view too.
+ */
+export const sentSignatureSchema = z.strictObject({
+  /** SHA256 fingerprint of the public key that signed (shared/collector-api/identity.ts keyFingerprint). */
+  keyFingerprint: z.string(),
+  /** The Signature-Input header as sent. */
+  signatureInput: z.string(),
+  /** The Signature header as sent. */
+  signature: z.string(),
+  /** The Content-Digest header as sent: the SHA-256 of the exact bytes, in base64. */
+  contentDigest: z.string()
+});
+export type SentSignature = z.infer<typeof sentSignatureSchema>;
+
+/** The collector's receipt as the app keeps it in history (shared/collector-api receiptSchema, stored), with the signature that went with the bytes. */
 export const storedReceiptSchema = z.strictObject({
   receiptId: z.string(),
   reportId: z.string(),
   receivedAt: z.string(),
   digest: z.string(),
-  duplicate: z.boolean()
+  duplicate: z.boolean(),
+  signature: sentSignatureSchema.optional()
 });
 export type StoredReceipt = z.infer<typeof storedReceiptSchema>;
 

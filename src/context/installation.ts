@@ -1,11 +1,13 @@
 import { kvs } from '@forge/kvs';
+import { keys } from '../store/keys';
+import { ensureInstallation } from '../store/repositories';
 import { productFromFunctionContext } from './product';
 
 /**
  * Minimal work for the trigger entry points until the report pipeline takes them over: record when
  * the app was installed and when the daily trigger last ran, both as plain timestamps (no user ids).
  */
-export const INSTALLATION_KEY = 'installation:record';
+export const INSTALLATION_KEY = keys.installedRecord;
 export const LAST_SCHEDULED_RUN_KEY = 'schedule:lastRun';
 
 export interface InstallationRecord {
@@ -20,9 +22,10 @@ export async function recordInstallation(_event: unknown, context: unknown): Pro
     // Forge may deliver the installed event more than once; the first install time is the true one.
     await kvs.set(INSTALLATION_KEY, record, { keyPolicy: 'FAIL_IF_EXISTS' });
   } catch (error) {
-    if (isKeyConflict(error)) return;
-    throw error;
+    if (!isKeyConflict(error)) throw error;
   }
+  // The signing key pair is made at install, so the installation's id exists before anything is sent.
+  await ensureInstallation(new Date());
 }
 
 export async function recordScheduledRun(_event: unknown, context: unknown): Promise<void> {

@@ -55,8 +55,9 @@ export async function deliver(deps: EngineDeps, reportId: string): Promise<Repor
     }
     // The receipt goes first, under its own key: a withdrawal cancelling this record at the same
     // moment cannot then hide that the report left (history reads a receipt as sent, see withReceipt).
-    await write(keys.receipt(reportId), outcome.receipt);
-    const sent = await settle({ ...record, status: 'sent', sentAt: now.toISOString(), attempts: record.attempts + 1, lastError: null, receipt: outcome.receipt });
+    const receipt = { ...outcome.receipt, ...(outcome.signature ? { signature: outcome.signature } : {}) };
+    await write(keys.receipt(reportId), receipt);
+    const sent = await settle({ ...record, status: 'sent', sentAt: now.toISOString(), attempts: record.attempts + 1, lastError: null, receipt });
     await meter('report.sent', now);
     return sent;
   }

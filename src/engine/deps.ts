@@ -26,7 +26,8 @@ export function productionDeps(): EngineDeps {
     catalog: metricCatalog,
     now: () => new Date(),
     transport: collectorTransport(),
-    rights: (installationId) => collectorRightsClient(installationId),
+    // The signing identity names the installation; the id argument is for scripted clients in tests.
+    rights: () => collectorRightsClient(),
     readSite: readSiteFacts,
     siteIdentifiers
   };

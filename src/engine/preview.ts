@@ -9,7 +9,8 @@ import { effectiveAcceptedFormat } from '../core/field-decision';
 import { keys } from '../store/keys';
 import { write } from '../store/kvs-store';
 import type { Draft, ReportRecord } from '../store/records';
-import { ensureInstallation, loadConsent, loadReports, loadSettings } from '../store/repositories';
+import { loadConsent, loadReports, loadSettings } from '../store/repositories';
+import { loadSigningIdentity, signingFingerprint } from '../identity/identity';
 import { assembleReport } from './assemble';
 import type { EngineDeps } from './deps';
 import { meter } from './meter';
@@ -27,6 +28,8 @@ export interface DraftView {
   createdAt: string;
   expiresAt: string;
   report: Report;
+  /** The fingerprint of the key the report will be signed with (the signature itself is made at sending). */
+  signingKeyFingerprint: string;
   /** Counts the site could not give this time (not part of the report). */
   unavailable: string[];
 }
@@ -44,7 +47,8 @@ export interface PreviewState {
  */
 export async function preview(deps: EngineDeps, product: Product, loaded?: PreviewState): Promise<Envelope<DraftView>> {
   const now = deps.now();
-  const installation = await ensureInstallation(now);
+  const identity = await loadSigningIdentity(now);
+  const { installation } = identity;
   const { consent, settings, reports } = loaded ?? { consent: await loadConsent(), settings: await loadSettings(), reports: await loadReports() };
   const assembled = await assembleReport(deps, { product, consent, settings, installation, reports, now });
   if (!assembled.ok) return fail(assembled.code, assembled.message);
@@ -68,6 +72,7 @@ export async function preview(deps: EngineDeps, product: Product, loaded?: Previ
     createdAt: draft.createdAt,
     expiresAt: new Date(now.getTime() + DRAFT_TTL_MINUTES * 60_000).toISOString(),
     report: built.report,
+    signingKeyFingerprint: signingFingerprint(identity),
     unavailable: assembled.unavailable
   });
 }
@@ -80,5 +85,6 @@ export const toPreviewOutput = (d: DraftView): PreviewOutput => ({
   digest: d.digest,
   size: d.size,
   createdAt: d.createdAt,
-  expiresAt: d.expiresAt
+  expiresAt: d.expiresAt,
+  signingKeyFingerprint: d.signingKeyFingerprint
 });

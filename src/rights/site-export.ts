@@ -6,9 +6,9 @@ import { listEverything } from '../store/kvs-store';
 /** What the export says about the data it leaves out, so the document is complete about itself. */
 export const notExported = [
   {
-    key: secretKeys.collectorSecret,
+    key: secretKeys.signingKey,
     storage: 'KVS secret storage',
-    why: 'The per-installation secret that authenticates requests to the vendor; exporting it would let anyone holding the file act for this site.'
+    why: "The private half of this installation's signing key, which proves to the vendor that requests come from this site; exporting it would let anyone holding the file act for this site. Its public half is in the export (installation and identity:key-chain)."
   }
 ] as const;
 

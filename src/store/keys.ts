@@ -1,6 +1,8 @@
 /** Every KVS key the app writes, in one place, so export and erase can reason about all of them. */
 export const keys = {
   installation: 'installation',
+  /** Written by the app-installed trigger: when the app was installed (src/context/installation.ts). */
+  installedRecord: 'installation:record',
   consent: 'consent',
   settings: 'settings',
   draft: (draftId: string) => `draft:${draftId}`,
@@ -18,7 +20,10 @@ export const keys = {
   ledger: (at: string, id: string) => `ledger:${at}:${id}`,
   ledgerPrefix: 'ledger:',
   vendorDeletion: 'vendor:deletion',
-  vendorKey: 'vendor:key-established',
+  /** The installation's key chain (public keys and endorsements, shared/collector-api/key-chain.ts). */
+  keyChain: 'identity:key-chain',
+  /** A rotation's endorsement of the next key, written before the collector is told, so a retry sends the same link. */
+  pendingKeyLink: 'identity:pending-link',
   /** The purposes the vendor was asked to stop using this installation's data for, pending until acknowledged. */
   vendorRestriction: 'vendor:restriction',
   privacyCycle: 'privacy:last-cycle',
@@ -29,10 +34,11 @@ export const keys = {
 
 /** Kept in KVS secret storage (kvs.setSecret), never in a plain value, never exported. */
 export const secretKeys = {
-  collectorSecret: 'collector-secret',
+  /** The Ed25519 key pair the installation signs with now (src/identity/signing-keys.ts). */
+  signingKey: 'signing-key',
   /**
-   * A rotation's new secret, written before the collector is asked to switch to it, so a rotation cut
-   * short at any point leaves a secret the collector accepts (src/rights/rotate-key.ts).
+   * A rotation's new key pair, written before the collector is told of it, so a rotation cut short at
+   * any point leaves a key the collector accepts (src/rights/rotate-key.ts).
    */
-  collectorSecretNext: 'collector-secret-next'
+  signingKeyNext: 'signing-key-next'
 } as const;

@@ -1,10 +1,16 @@
 import { z } from 'zod';
+import { rawKeySchema } from '../../shared/collector-api/identity';
 import { historySummarySchema } from '../../shared/report/records';
 
 export const installationSchema = z.strictObject({
-  /** Random (uuid v4), made once; never derived from the site's cloud id or URL. */
-  installationId: z.uuid({ version: 'v4' }),
-  installedAt: z.iso.datetime()
+  /**
+   * Derived from the genesis signing key (a v8 uuid of its SHA-256, shared/collector-api/identity.ts),
+   * made once; never from the site's cloud id or URL. Only the holder of that key can speak for it.
+   */
+  installationId: z.uuid({ version: 'v8' }),
+  installedAt: z.iso.datetime(),
+  /** The first public key (base64url), which certifies the id; later keys are endorsed from it (keys.keyChain). */
+  genesisPublicKey: rawKeySchema
 });
 export type Installation = z.infer<typeof installationSchema>;
 

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { consentStateSchema, defaultSettings, initialConsent, settingsSchema, type ConsentState, type Settings } from '../../shared/report/consent';
 import { ledgerEntrySchema, type LedgerEntry } from '../../shared/report/ledger';
-import { INSTALLATION_KEY } from '../context/installation';
 import type { PendingLedgerEntry } from '../core/consent-transitions';
 import { keys } from './keys';
 import { claim, listParsed, readOrThrow, readParsed, write } from './kvs-store';
 import { installationSchema, reportRecordSchema, type Installation, type ReportRecord } from './records';
 import { storedReceiptSchema } from '../../shared/report/records';
 import { withReceipt } from '../core/with-receipt';
+import { installationIdOf } from '../../shared/collector-api/identity';
+import { currentSigningKey } from '../identity/signing-keys';
 
 /** Repositories: one function per thing the engine reads or writes, each one KVS call where it can be. */
 
@@ -19,16 +20,18 @@ export const loadSettings = async (): Promise<Settings> => (await readOrThrow(ke
 export const saveSettings = (settings: Settings): Promise<void> => write(keys.settings, settings);
 
 /**
- * The installation id: random, made once. Two first invocations racing both try to create it; the
- * KVS lets exactly one win and the other reads the winner's, so the id never changes.
+ * The installation id: derived from the genesis signing key, made once. Two first invocations racing
+ * both read-or-create the same key (the KVS lets one create it), so both derive the same id, and of
+ * their two identical records exactly one is written.
  */
 export async function ensureInstallation(now: Date): Promise<Installation> {
   const existing = await readOrThrow(keys.installation, installationSchema);
   if (existing) return existing;
   // The lifecycle trigger recorded when the app was installed; the first report's period starts there.
-  const installed = await readParsed(INSTALLATION_KEY, z.object({ installedAt: z.iso.datetime() }));
+  const installed = await readParsed(keys.installedRecord, z.object({ installedAt: z.iso.datetime() }));
   const installedAt = installed.ok && installed.value && installed.value.installedAt < now.toISOString() ? installed.value.installedAt : now.toISOString();
-  const fresh: Installation = { installationId: randomUUID(), installedAt };
+  const genesis = await currentSigningKey();
+  const fresh: Installation = { installationId: installationIdOf(genesis.publicKey), installedAt, genesisPublicKey: genesis.publicKey };
   if ((await claim(keys.installation, fresh)) === 'claimed') return fresh;
   const winner = await readOrThrow(keys.installation, installationSchema);
   if (!winner) throw new Error('installation record vanished after a concurrent create');

@@ -1,13 +1,17 @@
 import { fetch as forgeFetch, getAppContext } from '@forge/api';
-import { collectorErrorBodySchema, idempotencyKeyHeader, ingestPath, receiptSchema, type Receipt } from '../../shared/collector-api';
-import { collectorAddress } from './collector-address';
+import { collectorErrorBodySchema, receiptSchema, type Receipt } from '../../shared/collector-api';
+import { reportRequest } from '../../shared/collector-api/client';
+import { keyFingerprint } from '../../shared/collector-api/identity';
+import type { SentSignature } from '../../shared/report/records';
+import { sendSigned } from './signed-request';
 
 /**
  * The sender, injectable: it takes the exact report text and returns what happened as a value.
  * `retryable` goes back to the outbox; `rejected` never will succeed with these bytes.
  */
 export type SendOutcome =
-  | { kind: 'sent'; receipt: Receipt }
+  /** `signature` is what travelled in the headers beside the bytes, for history to show. */
+  | { kind: 'sent'; receipt: Receipt; signature?: SentSignature }
   | { kind: 'retryable'; reason: string }
   | { kind: 'rejected'; reason: string };
 
@@ -37,24 +41,25 @@ export function requestTimeoutMs(): number {
 export function collectorTransport(fetchImpl: FetchLike = forgeFetch, timeoutMs: () => number = requestTimeoutMs): ReportTransport {
   return {
     async send(text, reportId) {
-      const address = collectorAddress();
-      // A missing or ambiguous manifest entry is a packaging error; retrying later may meet a fixed deployment.
-      if (!address.ok) return { kind: 'retryable', reason: `collector address unavailable: ${address.reason}` };
-      let res: { status: number; text(): Promise<string> };
-      try {
-        res = await fetchImpl(`${address.baseUrl}${ingestPath}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [idempotencyKeyHeader]: reportId },
-          body: text,
-          signal: AbortSignal.timeout(timeoutMs())
-        });
-      } catch (error) {
-        // Timeout, DNS, reset: the collector may or may not have the report; the same reportId makes a retry safe.
-        return { kind: 'retryable', reason: networkReason(error) };
-      }
-      return classify(res.status, await res.text().catch(() => ''), reportId);
+      // The same reportId makes a retry after a timeout safe: the collector answers with the original receipt.
+      const answer = await sendSigned((signer) => reportRequest({ ...signer, reportText: text, reportId }), withTimeout(fetchImpl, timeoutMs));
+      if (answer.kind === 'unreachable') return { kind: 'retryable', reason: answer.reason };
+      const outcome = classify(answer.status, answer.text, reportId);
+      if (outcome.kind !== 'sent') return outcome;
+      const signature: SentSignature = {
+        keyFingerprint: keyFingerprint(answer.signerPublicKey),
+        signatureInput: answer.sent.headers['signature-input'] ?? '',
+        signature: answer.sent.headers['signature'] ?? '',
+        contentDigest: answer.sent.headers['content-digest'] ?? ''
+      };
+      return { ...outcome, signature };
     }
   };
+}
+
+/** The transport's timeout, applied whatever signal the signed sender passes. */
+function withTimeout(fetchImpl: FetchLike, timeoutMs: () => number): FetchLike {
+  return (url, init) => fetchImpl(url, { ...init, signal: AbortSignal.timeout(timeoutMs()) });
 }
 
 export function classify(status: number, body: string, reportId: string): SendOutcome {
@@ -71,11 +76,14 @@ export function classify(status: number, body: string, reportId: string): SendOu
   if (status === 429) return { kind: 'retryable', reason: `collector rate-limited (429${named})` };
   // Server-side failure: nothing wrong with the report, try again on a later run.
   if (status >= 500) return { kind: 'retryable', reason: `collector failed (${status}${named})` };
+  // The collector's own privacy guard refused the content: the same bytes will be refused again.
+  if (status === 422) return { kind: 'rejected', reason: `collector refused the content (422${named})` };
   // Too large: the same bytes will always be too large.
   if (status === 413) return { kind: 'rejected', reason: `collector refused the size (413${named})` };
   // Malformed, not canonical, conflicting id: resending identical bytes fails identically.
   if (status === 400 || status === 409 || status === 415) return { kind: 'rejected', reason: `collector rejected the report (${status}${named})` };
-  // Redirects, auth or routing errors (3xx/401/403/404): a deployment problem on the vendor side, not this report's fault.
+  // Redirects, auth or routing errors (3xx/401/403/404): a deployment or key problem (the key chain is
+  // re-presented on 401 before this), not this report's fault; a later run may succeed.
   return { kind: 'retryable', reason: `unexpected collector status ${status}` };
 }
 

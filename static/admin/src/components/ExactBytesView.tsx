@@ -6,7 +6,18 @@ import { DownloadButton } from './DownloadButton';
  * The report exactly as it will be (or was) transmitted: the canonical JSON text, byte for byte,
  * with its SHA-256 digest, which this page also recomputes so the two cannot silently disagree.
  */
-export function ExactBytesView({ bytes, digest, fileName }: { bytes: string; digest: string; fileName: string }) {
+export function ExactBytesView({
+  bytes,
+  digest,
+  fileName,
+  signing
+}: {
+  bytes: string;
+  digest: string;
+  fileName: string;
+  /** Who signs (or signed) these bytes: the key's fingerprint, and the signature headers once sent. */
+  signing?: SigningInfo;
+}) {
   const check = useDigestCheck(bytes, digest);
   return (
     <div className="exact-bytes">
@@ -19,10 +30,47 @@ export function ExactBytesView({ bytes, digest, fileName }: { bytes: string; dig
       <p className="digest">
         SHA-256: <code data-testid="report-digest">{digest}</code> <DigestStatus check={check} />
       </p>
+      {signing && <SigningDetails signing={signing} />}
       <div className="button-row">
         <CopyButton text={bytes} label="Copy bytes" />
         <DownloadButton text={bytes} fileName={fileName} label="Download bytes" />
       </div>
+    </div>
+  );
+}
+
+export interface SigningInfo {
+  keyFingerprint: string;
+  /** The signature headers that travelled beside the bytes; absent before sending. */
+  sent?: { signatureInput: string; signature: string; contentDigest: string };
+}
+
+/** The signature travels in HTTP headers, not in the bytes, so it is shown beside them. */
+function SigningDetails({ signing }: { signing: SigningInfo }) {
+  return (
+    <div className="signing" data-testid="signing">
+      <p className="digest">
+        Signing key: <code data-testid="signing-key-fingerprint">{signing.keyFingerprint}</code>
+      </p>
+      <p className="subtle">
+        {signing.sent ? 'Signed' : 'Signed when sent'} by this site's key; nobody else can send or ask for data in this site's name.
+      </p>
+      {signing.sent && (
+        <dl className="signature-headers" data-testid="signature-headers">
+          <dt>Signature-Input</dt>
+          <dd>
+            <code>{signing.sent.signatureInput}</code>
+          </dd>
+          <dt>Signature</dt>
+          <dd>
+            <code>{signing.sent.signature}</code>
+          </dd>
+          <dt>Content-Digest</dt>
+          <dd>
+            <code>{signing.sent.contentDigest}</code>
+          </dd>
+        </dl>
+      )}
     </div>
   );
 }

@@ -34,7 +34,12 @@ export function PreviewPanel({ preview, fields }: { preview: PreviewOutput; fiel
             </p>
           )
         ) : (
-          <ExactBytesView bytes={preview.text} digest={preview.digest} fileName={`usage-report-${preview.reportId}.json`} />
+          <ExactBytesView
+            bytes={preview.text}
+            digest={preview.digest}
+            fileName={`usage-report-${preview.reportId}.json`}
+            signing={{ keyFingerprint: preview.signingKeyFingerprint }}
+          />
         )}
       </Tabs>
     </section>

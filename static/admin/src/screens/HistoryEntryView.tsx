@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FieldInfo, HistoryEntryOutput } from '../../../../shared/api/resolvers';
-import { ExactBytesView } from '../components/ExactBytesView';
+import { ExactBytesView, type SigningInfo } from '../components/ExactBytesView';
 import { formatTime } from '../components/PreviewPanel';
 import { ReadableReportTable } from '../components/ReadableReportTable';
 import { ReportDiffView } from '../components/ReportDiffView';
@@ -13,6 +13,14 @@ const views = [
   { key: 'readable', label: 'Readable view' },
   { key: 'bytes', label: 'Exact bytes' }
 ] as const;
+
+/** The signature that went with the bytes, when the report left (reports sent before signing have none). */
+function signingOf(receipt: HistoryEntryOutput['entry']['receipt']): SigningInfo | undefined {
+  const signature = receipt?.signature;
+  if (!signature) return undefined;
+  const { keyFingerprint, ...sent } = signature;
+  return { keyFingerprint, sent };
+}
 
 /** One past report: what changed since the one before, the readable table, and the exact bytes that left. */
 export function HistoryEntryView({ detail, fields }: { detail: HistoryEntryOutput; fields: readonly FieldInfo[] }) {
@@ -29,7 +37,9 @@ export function HistoryEntryView({ detail, fields }: { detail: HistoryEntryOutpu
         </p>
       )}
       <Tabs id="history-entry" label="Past report views" tabs={views} selected={view} onSelect={setView}>
-        {view === 'bytes' && <ExactBytesView bytes={detail.text} digest={entry.digest} fileName={`usage-report-${entry.reportId}.json`} />}
+        {view === 'bytes' && (
+          <ExactBytesView bytes={detail.text} digest={entry.digest} fileName={`usage-report-${entry.reportId}.json`} signing={signingOf(entry.receipt)} />
+        )}
         {view !== 'bytes' && !current.ok && (
           <p className="notice notice-error" role="alert">
             This report cannot be read as a table ({current.problem}). Its exact bytes are under “Exact bytes”.
