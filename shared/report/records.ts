@@ -47,9 +47,20 @@ export const historySummarySchema = z.strictObject({
 });
 export type HistorySummary = z.infer<typeof historySummarySchema>;
 
-/** A vendor-side deletion request: queued, retried by the daily job until the collector acknowledges it. */
+/**
+ * How many failed tries a vendor deletion gets before the app stops and tells the admin plainly. The
+ * daily job tries about once a day, so this is about a week: long enough to ride out a collector
+ * outage, short enough that "pending" never quietly means "never".
+ */
+export const maxVendorDeletionAttempts = 8;
+
+/**
+ * A vendor-side deletion request: queued, retried by the daily job until the collector acknowledges
+ * it, or until `maxVendorDeletionAttempts` tries failed ('failed': the admin is told what to do, and
+ * asking again starts a new request).
+ */
 export const vendorDeletionSchema = z.strictObject({
-  status: z.enum(['pending', 'acknowledged']),
+  status: z.enum(['pending', 'acknowledged', 'failed']),
   requestedAt: z.iso.datetime(),
   attempts: z.number().int().nonnegative(),
   nextAttemptAt: z.iso.datetime(),

@@ -1,7 +1,7 @@
 import { fetch as forgeFetch } from '@forge/api';
 import { rightsRequest } from '../../shared/collector-api/client';
 import { endorseNextKey, keyLinkSchema, type KeyChain, type KeyLink } from '../../shared/collector-api/key-chain';
-import { keyChainResponseSchema, type KeyChainResponse } from '../../shared/collector-api/rights';
+import { keyChainReceiptSchema, type KeyChainReceipt } from '../../shared/collector-api/rights';
 import { keys } from '../store/keys';
 import { readOrThrow, remove, write } from '../store/kvs-store';
 import { sendSignedOnce, safeJson } from '../transport/collector-http';
@@ -50,16 +50,16 @@ export async function rotateSigningKey(now: Date, fetchImpl: FetchLike = forgeFe
  * recognise the current key (it lost its copy of the chain, e.g. restored from an older backup), and
  * first finishes a rotation left pending, whose link the collector may already hold.
  */
-export async function reassertKeyChain(now: Date, fetchImpl: FetchLike = forgeFetch): Promise<KeyChainResponse> {
+export async function reassertKeyChain(now: Date, fetchImpl: FetchLike = forgeFetch): Promise<KeyChainReceipt> {
   if ((await pendingKeyLink()) !== undefined && (await pendingNextKey()) !== undefined) await rotateSigningKey(now, fetchImpl);
   const identity: SigningIdentity = await loadSigningIdentity(now);
   return presentChain(identity, identity.chain, fetchImpl);
 }
 
-async function presentChain(signer: { installationId: string; key: SigningIdentity['key'] }, chain: KeyChain, fetchImpl: FetchLike): Promise<KeyChainResponse> {
+async function presentChain(signer: { installationId: string; key: SigningIdentity['key'] }, chain: KeyChain, fetchImpl: FetchLike): Promise<KeyChainReceipt> {
   const answer = await sendSignedOnce(signer, (s) => rightsRequest({ ...s, action: { kind: 'present-key-chain', chain } }), fetchImpl);
   if (answer.kind === 'unreachable') throw new Error(`key chain: ${answer.reason}`);
-  const parsed = keyChainResponseSchema.safeParse(safeJson(answer.text));
+  const parsed = keyChainReceiptSchema.safeParse(safeJson(answer.text));
   if (answer.status >= 200 && answer.status < 300 && parsed.success) return parsed.data;
   throw new Error(`key chain: the collector answered ${answer.status}${answer.code ? ` ${answer.code}` : ''}`);
 }

@@ -1,4 +1,4 @@
-import { vendorDeletionSchema, type VendorDeletion } from '../../shared/report/records';
+import { maxVendorDeletionAttempts, vendorDeletionSchema, type VendorDeletion } from '../../shared/report/records';
 import { isAttemptDue, nextAttemptAt } from '../core/backoff';
 import type { EngineDeps } from '../engine/deps';
 import { keys } from '../store/keys';
@@ -61,9 +61,12 @@ export async function attemptVendorDeletion(deps: EngineDeps, options: { force?:
             deletedReports: outcome.value.deletedReports
           }
         }
-      : // Rejected requests are retried too: the promise is "until acknowledged", and a vendor-side
-        // fix (a rotated key, a redeployed collector) is the only way they can succeed; the admin sees why.
-        { ...current, attempts, nextAttemptAt: nextAttemptAt(attempts, now), lastError: outcome.reason };
+      : attempts >= maxVendorDeletionAttempts
+        ? // Bounded: after this many tries the admin is told plainly, instead of a "pending" that never ends.
+          { ...current, status: 'failed', attempts, lastError: outcome.reason }
+        : // Rejected requests are retried too: a vendor-side fix (a redeployed collector) is the only way
+          // they can succeed, and the admin sees why meanwhile.
+          { ...current, attempts, nextAttemptAt: nextAttemptAt(attempts, now), lastError: outcome.reason };
   await write(keys.vendorDeletion, next);
   return next;
 }

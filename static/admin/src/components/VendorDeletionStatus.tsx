@@ -2,7 +2,7 @@ import type { VendorDeletion } from '../../../../shared/report/records';
 import { formatTime } from './PreviewPanel';
 import { SupportDetails } from './SupportDetails';
 
-/** Where a request to delete vendor-held data stands: pending (with retries) until the vendor acknowledges it. */
+/** Where a request to delete vendor-held data stands: pending (with retries) until the vendor acknowledges it, or failed after a bounded number of tries. */
 export function VendorDeletionStatus({ deletion, onCheck, checking }: {
   deletion: VendorDeletion;
   onCheck: () => void;
@@ -17,6 +17,22 @@ export function VendorDeletionStatus({ deletion, onCheck, checking }: {
           Acknowledged {formatTime(ack.acknowledgedAt)}: {ack.deletedReports === 1 ? '1 report' : `${ack.deletedReports} reports`} deleted
           (acknowledgement <code>{ack.acknowledgementId}</code>).
         </p>
+      </div>
+    );
+  }
+  if (deletion.status === 'failed') {
+    return (
+      <div className="notice notice-error" role="alert" data-testid="vendor-deletion" data-status="failed">
+        <p className="notice-title">The vendor has not confirmed the deletion, and the app has stopped trying</p>
+        <p>
+          Requested {formatTime(deletion.requestedAt)}. The app tried {deletion.attempts} times over several days and the vendor’s service
+          never confirmed it, so the data sent from this site may still be held by the vendor.
+        </p>
+        <p>
+          What you can do: ask again with “Ask the vendor to delete this site’s data” under Your data (a new request is tried at once and
+          then daily), or contact the vendor’s support and ask them to delete this site’s usage reports. Quote the details below.
+        </p>
+        {deletion.lastError && <SupportDetails text={deletion.lastError} />}
       </div>
     );
   }
