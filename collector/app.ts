@@ -3,9 +3,9 @@ import { metricCatalog, type Catalog } from '../shared/catalog/catalog';
 import { maxReportBytes } from '../shared/collector-api/ingest';
 import { routePatterns } from '../shared/collector-api/paths';
 import { defaultK, defaultRetentionDays, runRetention, type RetentionOutcome } from './aggregate/retention';
-import { renderDashboard } from './dashboard/page';
 import type { CollectorContext } from './http/context';
 import { failure, sendFailure } from './http/errors';
+import { registerDashboard } from './http/dashboard';
 import { registerIngest } from './http/ingest';
 import { loggerOptions } from './http/log';
 import { defaultRateLimit, RateLimiter, type RateLimit } from './http/rate-limit';
@@ -22,6 +22,8 @@ export interface CollectorAppOptions {
   ingestRateLimit?: RateLimit;
   rightsRateLimit?: RateLimit;
   catalog?: Catalog;
+  /** The vendor's dashboard credential (COLLECTOR_DASHBOARD_TOKEN); without one, /dashboard refuses every request. */
+  dashboardToken?: string;
   /** Request log on stdout (true) or on the given stream; off by default. See http/log.ts for what it keeps. */
   logger?: boolean | NodeJS.WritableStream;
 }
@@ -73,15 +75,7 @@ export function buildCollectorApp(options: CollectorAppOptions): CollectorApp {
   registerRights(app, context);
 
   app.get(routePatterns.health, async () => ({ ok: true }));
-  app.get(routePatterns.dashboard, async (_request, reply) => {
-    const html = renderDashboard(await context.store.aggregates(), context.catalog, context.k, now());
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'no-store')
-      .send(html);
-  });
+  registerDashboard(app, context, options.dashboardToken);
 
   return {
     app,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defaultK, defaultRetentionDays } from './aggregate/retention';
 import { defaultRateLimit } from './http/rate-limit';
+import { dashboardTokenSchema } from './dashboard/credential';
 
 /**
  * The standalone collector's configuration, from the environment. Every variable has a default,
@@ -20,7 +21,9 @@ export const collectorEnvSchema = z.object({
   COLLECTOR_INGEST_PER_HOUR: int(1).default(defaultRateLimit.perHour),
   COLLECTOR_RIGHTS_BURST: int(1).default(defaultRateLimit.capacity),
   COLLECTOR_RIGHTS_PER_HOUR: int(1).default(defaultRateLimit.perHour),
-  COLLECTOR_LOG: z.enum(['true', 'false']).default('true')
+  COLLECTOR_LOG: z.enum(['true', 'false']).default('true'),
+  /** The vendor's dashboard credential; unset leaves /dashboard refusing every request. See dashboard/credential.ts. */
+  COLLECTOR_DASHBOARD_TOKEN: dashboardTokenSchema.optional()
 });
 export type CollectorEnv = z.infer<typeof collectorEnvSchema>;
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readCollectorEnv } from './config';
+import { dashboardTokenVariable } from './dashboard/credential';
 import { startCollector } from './server';
 
 /**
@@ -21,10 +22,13 @@ async function main(): Promise<void> {
     k: env.COLLECTOR_K,
     ingestRateLimit: { capacity: env.COLLECTOR_INGEST_BURST, perHour: env.COLLECTOR_INGEST_PER_HOUR },
     rightsRateLimit: { capacity: env.COLLECTOR_RIGHTS_BURST, perHour: env.COLLECTOR_RIGHTS_PER_HOUR },
-    logger: env.COLLECTOR_LOG === 'true'
+    logger: env.COLLECTOR_LOG === 'true',
+    dashboardToken: env.COLLECTOR_DASHBOARD_TOKEN
   });
+  // The token itself is never printed: this line ends up in service logs.
+  const dashboard = env.COLLECTOR_DASHBOARD_TOKEN === undefined ? `off, set ${dashboardTokenVariable} to serve it` : `${collector.url}/dashboard, password: $${dashboardTokenVariable}`;
   process.stdout.write(
-    `collector listening on ${collector.url} (dashboard: ${collector.url}/dashboard, store: ${env.COLLECTOR_DB}, ` +
+    `collector listening on ${collector.url} (dashboard: ${dashboard}, store: ${env.COLLECTOR_DB}, ` +
       `retention: ${env.COLLECTOR_RETENTION_DAYS} days, k: ${env.COLLECTOR_K})\n`
   );
   const stop = () => {

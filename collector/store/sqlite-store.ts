@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { purposeSchema, type Purpose } from '../../shared/catalog/vocabulary';
 import type {
   AggregateCell,
+  AggregateQuery,
   CollectorStore,
   DeletionRecord,
   DirtyDay,
@@ -68,6 +69,7 @@ const reportRow = z.object({
   receipt_id: z.string(),
   installation_id: z.string(),
   received_at: z.string(),
+CREATE INDEX IF NOT EXISTS aggregates_by_field ON aggregates (field, day);
   digest: z.string(),
   bytes: z.string()
 });
@@ -136,7 +138,14 @@ export class SqliteStore implements CollectorStore {
       insertAggregate: db.prepare('INSERT INTO aggregates (day, purpose, field, value, installations) VALUES (?, ?, ?, ?, ?)'),
       deleteBeforeDay: db.prepare('DELETE FROM reports WHERE received_at < ?'),
       clearDirtyBefore: db.prepare('DELETE FROM dirty_days WHERE day < ?'),
-      aggregates: db.prepare('SELECT day, purpose, field, value, installations FROM aggregates ORDER BY day, purpose, field, value')
+      aggregates: db.prepare('SELECT day, purpose, field, value, installations FROM aggregates ORDER BY day, purpose, field, value'),
+      // min() and max() of the primary key's first column are answered from the two ends of the index.
+      aggregateFirstDay: db.prepare('SELECT min(day) AS day FROM aggregates'),
+      aggregateLastDay: db.prepare('SELECT max(day) AS day FROM aggregates'),
+      aggregatesOnDay: db.prepare('SELECT day, purpose, field, value, installations FROM aggregates WHERE day = ? ORDER BY purpose, field, value'),
+      aggregatesFor: db.prepare(
+        'SELECT day, purpose, field, value, installations FROM aggregates INDEXED BY aggregates_by_field WHERE field = ? AND day >= ? AND day <= ? ORDER BY day, purpose, value'
+      )
     };
     this.insertTx = this.db.transaction(this.insertOne);
   }
@@ -283,3 +292,18 @@ export function nextDay(day: string): string {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
+  async aggregateSpan(): Promise<{ firstDay: string; lastDay: string } | null> {
+    const day = z.object({ day: z.string().nullable() });
+    const first = day.parse(this.stmts.aggregateFirstDay.get()).day;
+    const last = day.parse(this.stmts.aggregateLastDay.get()).day;
+    return first === null || last === null ? null : { firstDay: first, lastDay: last };
+  }
+
+  async aggregatesOnDay(day: string): Promise<AggregateCell[]> {
+    return this.stmts.aggregatesOnDay.all(day).map((row) => aggregateRow.parse(row));
+  }
+
+  async aggregatesFor(query: AggregateQuery): Promise<AggregateCell[]> {
+    return this.stmts.aggregatesFor.all(query.field, query.fromDay, query.toDay).map((row) => aggregateRow.parse(row));
+  }
+

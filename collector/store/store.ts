@@ -59,6 +59,13 @@ export interface CollectorStore {
   insertReport(report: StoredReport): Promise<InsertOutcome>;
   reportsOf(installationId: string): Promise<StoredReport[]>;
   /** Reports received on one UTC day (YYYY-MM-DD), any installation. */
+/** What the dashboard asks for: one field over a range of days, never the whole table. */
+export interface AggregateQuery {
+  field: string;
+  fromDay: string;
+  toDay: string;
+}
+
   reportsOnDay(day: string): Promise<StoredReport[]>;
   countReports(): Promise<number>;
 
@@ -88,3 +95,9 @@ export interface CollectorStore {
 
   close(): Promise<void>;
 }
+  /** The first and last day holding any aggregate cell, or null when none is held. Reads two index ends. */
+  aggregateSpan(): Promise<{ firstDay: string; lastDay: string } | null>;
+  /** Every cell of one day (all purposes and fields): a few hundred rows at most. */
+  aggregatesOnDay(day: string): Promise<AggregateCell[]>;
+  /** One field's cells, every purpose, on days from `fromDay` to `toDay` inclusive, by day then value. */
+  aggregatesFor(query: AggregateQuery): Promise<AggregateCell[]>;

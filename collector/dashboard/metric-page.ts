@@ -1,0 +1,98 @@
+import type { Catalog } from '../../shared/catalog/catalog';
+import { allPurposes, type Purpose } from '../../shared/catalog/vocabulary';
+import { formatField, populationField } from '../aggregate/fold-day';
+import type { AggregateCell } from '../store/store';
+import { addDays, daysBetween, rangeOfDays } from './days';
+import { kSentence, legend, metricHref, pageShell, valueLabel } from './layout';
+import { esc, lineChart, stackedShareChart } from './svg';
+
+export interface MetricData {
+  field: string;
+  fromDay: string;
+  toDay: string;
+  span: { firstDay: string; lastDay: string } | null;
+  /** The field's cells in the range, every purpose. */
+  cells: readonly AggregateCell[];
+  /** The population cells in the range: the denominator of every share. */
+  population: readonly AggregateCell[];
+  catalog: Catalog;
+  k: number;
+  generatedAt: Date;
+}
+
+const periods = [
+  { label: 'last 30 days', days: 30 },
+  { label: '90 days', days: 90 },
+  { label: '1 year', days: 365 },
+  { label: '2 years', days: 730 }
+];
+
+/** One field over one range of days: a chart per purpose that holds it, and its newest day as a table. */
+export function renderMetric(data: MetricData): string {
+  const { field, fromDay, toDay, span } = data;
+  const days = rangeOfDays(fromDay, toDay);
+  const pop = new Map(data.population.map((c) => [`${c.purpose}|${c.day}`, c.installations]));
+  const description =
+    field === populationField ? 'Installations reporting per day, by purpose.' : field === formatField ? 'Report format versions in use.' : (data.catalog.byKey.get(field)?.description ?? '');
+
+  let charts: string;
+  if (field === populationField) {
+    charts =
+      lineChart(
+        'Installations reporting per day, by purpose',
+        days,
+        allPurposes.map((p) => ({ name: p, values: days.map((d) => pop.get(`${p}|${d}`) ?? null) }))
+      ) + legend(allPurposes);
+  } else {
+    const purposes = allPurposes.filter((p) => data.cells.some((c) => c.purpose === p));
+    charts = purposes.length === 0 ? '<p>Nothing published for this field in this period.</p>' : purposes.map((p) => purposeSection(data, p, days, pop)).join('\n');
+  }
+
+  const length = daysBetween(fromDay, toDay);
+  const nav = periods.map((p) => {
+    const end = span?.lastDay ?? toDay;
+    const range = { fromDay: addDays(end, -(p.days - 1)), toDay: end };
+    const current = range.fromDay === fromDay && range.toDay === toDay;
+    return current ? `<strong>${esc(p.label)}</strong>` : `<a href="${metricHref(field, range)}">${esc(p.label)}</a>`;
+  });
+  // Earlier/later step by the page's own length, so paging keeps the chosen period size.
+  const earlier = span && fromDay > span.firstDay ? `<a href="${metricHref(field, { fromDay: addDays(fromDay, -length), toDay: addDays(fromDay, -1) })}">← earlier ${length} days</a>` : '';
+  const later = span && toDay < span.lastDay ? `<a href="${metricHref(field, { fromDay: addDays(toDay, 1), toDay: addDays(toDay, length) })}">later ${length} days →</a>` : '';
+
+  return pageShell({
+    title: `${field}: Usage Reporting dashboard`,
+    generatedAt: data.generatedAt,
+    body: `<p><a href="/dashboard">← All fields</a></p>
+<h1><code>${esc(field)}</code></h1>
+<p>${esc(description)}</p>
+<nav>${nav.join('')}</nav>
+<p><small>${esc(fromDay)} to ${esc(toDay)} (${length} days). ${esc(kSentence(data.k))}</small></p>
+${charts}
+<nav>${earlier}${later}</nav>`
+  });
+}
+
+function purposeSection(data: MetricData, purpose: Purpose, days: readonly string[], pop: ReadonlyMap<string, number>): string {
+  const mine = data.cells.filter((c) => c.purpose === purpose);
+  const values = [...new Set(mine.map((c) => c.value))].sort();
+  const at = new Map(mine.map((c) => [`${c.day}|${c.value}`, c.installations]));
+  const chart = stackedShareChart(
+    `${data.field}: share of installations per value`,
+    days,
+    values,
+    (d, v) => at.get(`${d}|${v}`) ?? 0,
+    (d) => pop.get(`${purpose}|${d}`) ?? 0
+  );
+  // Cells come ordered by day, so the last one is on the newest day with anything published.
+  const newest = mine.at(-1)?.day ?? '';
+  const population = pop.get(`${purpose}|${newest}`);
+  const rows = mine
+    .filter((c) => c.day === newest)
+    .sort((a, b) => b.installations - a.installations)
+    .map((c) => `<tr><td>${esc(valueLabel(c.value))}</td><td>${c.installations}</td></tr>`);
+  return (
+    `<section><h2><small>${esc(purpose)}</small></h2>${chart}${legend(values.map(valueLabel))}` +
+    `<table><caption>Installations on ${esc(newest)}${population === undefined ? '' : `, of ${population} reporting`}</caption>` +
+    `<tr><th>Value</th><th>Installations</th></tr>${rows.join('')}</table></section>`
+  );
+}
