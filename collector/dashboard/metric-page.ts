@@ -2,6 +2,7 @@ import type { Catalog } from '../../shared/catalog/catalog';
 import { allPurposes, type Purpose } from '../../shared/catalog/vocabulary';
 import { formatField, populationField } from '../aggregate/fold-day';
 import type { AggregateCell } from '../store/store';
+import { binDays, binMean, type Bin, type DaySeries } from './bins';
 import { addDays, daysBetween, rangeOfDays } from './days';
 import { kSentence, legend, metricHref, pageShell, valueLabel } from './layout';
 import { esc, lineChart, stackedShareChart } from './svg';
@@ -11,7 +12,7 @@ export interface MetricData {
   fromDay: string;
   toDay: string;
   span: { firstDay: string; lastDay: string } | null;
-  /** The field's cells in the range, every purpose. */
+  /** The field's cells in the range, every purpose, ordered by day. */
   cells: readonly AggregateCell[];
   /** The population cells in the range: the denominator of every share. */
   population: readonly AggregateCell[];
@@ -31,7 +32,9 @@ const periods = [
 export function renderMetric(data: MetricData): string {
   const { field, fromDay, toDay, span } = data;
   const days = rangeOfDays(fromDay, toDay);
-  const pop = new Map(data.population.map((c) => [`${c.purpose}|${c.day}`, c.installations]));
+  const index = new Map(days.map((d, i) => [d, i]));
+  const bins = binDays(days);
+  const populationOf = (purpose: Purpose): DaySeries => seriesOf(data.population.filter((c) => c.purpose === purpose), index, days.length);
   const description =
     field === populationField ? 'Installations reporting per day, by purpose.' : field === formatField ? 'Report format versions in use.' : (data.catalog.byKey.get(field)?.description ?? '');
 
@@ -40,12 +43,18 @@ export function renderMetric(data: MetricData): string {
     charts =
       lineChart(
         'Installations reporting per day, by purpose',
-        days,
-        allPurposes.map((p) => ({ name: p, values: days.map((d) => pop.get(`${p}|${d}`) ?? null) }))
+        bins.map((b) => b.label),
+        allPurposes.map((p) => {
+          const series = populationOf(p);
+          return { name: p, values: bins.map((b) => binMean(b, series) ?? null) };
+        })
       ) + legend(allPurposes);
   } else {
     const purposes = allPurposes.filter((p) => data.cells.some((c) => c.purpose === p));
-    charts = purposes.length === 0 ? '<p>Nothing published for this field in this period.</p>' : purposes.map((p) => purposeSection(data, p, days, pop)).join('\n');
+    charts =
+      purposes.length === 0
+        ? '<p>Nothing published for this field in this period.</p>'
+        : purposes.map((p) => purposeSection(data, p, { days, index, bins, population: populationOf(p) })).join('\n');
   }
 
   const length = daysBetween(fromDay, toDay);
@@ -58,6 +67,7 @@ export function renderMetric(data: MetricData): string {
   // Earlier/later step by the page's own length, so paging keeps the chosen period size.
   const earlier = span && fromDay > span.firstDay ? `<a href="${metricHref(field, { fromDay: addDays(fromDay, -length), toDay: addDays(fromDay, -1) })}">← earlier ${length} days</a>` : '';
   const later = span && toDay < span.lastDay ? `<a href="${metricHref(field, { fromDay: addDays(toDay, 1), toDay: addDays(toDay, length) })}">later ${length} days →</a>` : '';
+  const weekly = bins.length < days.length ? '; each bar or point is the mean of a week, labelled by its first day' : '';
 
   return pageShell({
     title: `${field}: Usage Reporting dashboard`,
@@ -66,26 +76,52 @@ export function renderMetric(data: MetricData): string {
 <h1><code>${esc(field)}</code></h1>
 <p>${esc(description)}</p>
 <nav>${nav.join('')}</nav>
-<p><small>${esc(fromDay)} to ${esc(toDay)} (${length} days). ${esc(kSentence(data.k))}</small></p>
+<p><small>${esc(fromDay)} to ${esc(toDay)} (${length} days${weekly}). ${esc(kSentence(data.k))}</small></p>
 ${charts}
 <nav>${earlier}${later}</nav>`
   });
 }
 
-function purposeSection(data: MetricData, purpose: Purpose, days: readonly string[], pop: ReadonlyMap<string, number>): string {
+/** The cells' installations by day index; a day without a cell has none (suppressed or not reported). */
+function seriesOf(cells: readonly AggregateCell[], index: ReadonlyMap<string, number>, length: number): Array<number | undefined> {
+  const out = new Array<number | undefined>(length).fill(undefined);
+  for (const c of cells) {
+    const i = index.get(c.day);
+    if (i !== undefined) out[i] = c.installations;
+  }
+  return out;
+}
+
+interface Axis {
+  days: readonly string[];
+  index: ReadonlyMap<string, number>;
+  bins: readonly Bin[];
+  population: DaySeries;
+}
+
+function purposeSection(data: MetricData, purpose: Purpose, axis: Axis): string {
   const mine = data.cells.filter((c) => c.purpose === purpose);
   const values = [...new Set(mine.map((c) => c.value))].sort();
-  const at = new Map(mine.map((c) => [`${c.day}|${c.value}`, c.installations]));
+  const byValue = new Map(values.map((v) => [v, seriesOf(mine.filter((c) => c.value === v), axis.index, axis.days.length)]));
+  // A suppressed value counts as 0 on a day with a published population, and not at all on a day without one.
+  const shown = new Map(
+    [...byValue].map(([v, series]) => [v, series.map((n, i) => (axis.population[i] === undefined ? undefined : (n ?? 0)))] as const)
+  );
+  const binAt = new Map(axis.bins.map((b) => [b.label, b]));
+  const mean = (label: string, series: DaySeries | undefined) => {
+    const bin = binAt.get(label);
+    return bin === undefined || series === undefined ? 0 : (binMean(bin, series) ?? 0);
+  };
   const chart = stackedShareChart(
     `${data.field}: share of installations per value`,
-    days,
+    axis.bins.map((b) => b.label),
     values,
-    (d, v) => at.get(`${d}|${v}`) ?? 0,
-    (d) => pop.get(`${purpose}|${d}`) ?? 0
+    (label, v) => mean(label, shown.get(v)),
+    (label) => mean(label, axis.population)
   );
   // Cells come ordered by day, so the last one is on the newest day with anything published.
   const newest = mine.at(-1)?.day ?? '';
-  const population = pop.get(`${purpose}|${newest}`);
+  const population = axis.population[axis.index.get(newest) ?? -1];
   const rows = mine
     .filter((c) => c.day === newest)
     .sort((a, b) => b.installations - a.installations)

@@ -158,6 +158,18 @@ describe('a metric page', () => {
     expect(res.body).toContain('later 10 days');
   });
 
+  it('draws a range longer than three months one bar per week, each the mean of its days', async () => {
+    const s = setup();
+    // The 400 days alternate 20 and 30 active installations, so every full week's mean is 25 or 26.
+    await writeDays(s.store, year, (d) => (Number(d.slice(8)) % 2 === 0 ? 20 : 30));
+    const res = await s.get(`/dashboard?metric=app.licence&from=${year[0] ?? ''}&to=${year.at(-1) ?? ''}`);
+    expect(res.body).toContain('(400 days; each bar or point is the mean of a week, labelled by its first day)');
+    expect(res.body.match(/fill="#dcdfe4"\/>/g)).toHaveLength(Math.ceil(400 / 7));
+    const actives = [...res.body.matchAll(/&quot;active&quot;: (\d+) of 40/g)].map((m) => Number(m[1]));
+    expect(actives).toHaveLength(Math.ceil(400 / 7));
+    for (const n of actives.slice(0, -1)) expect([24, 25, 26]).toContain(n);
+  });
+
   it('charts adoption as its own metric', async () => {
     const s = setup();
     await writeDays(s.store, ['2026-11-27', '2026-11-28']);
