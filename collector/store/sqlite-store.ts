@@ -69,9 +69,6 @@ const reportRow = z.object({
   receipt_id: z.string(),
   installation_id: z.string(),
   received_at: z.string(),
--- Covering: the dashboard reads one field over a range of days from this index alone.
-CREATE INDEX IF NOT EXISTS aggregates_for_dashboard ON aggregates (field, day, purpose, value, installations);
-CREATE INDEX IF NOT EXISTS aggregates_by_field ON aggregates (field, day);
   digest: z.string(),
   bytes: z.string()
 });
