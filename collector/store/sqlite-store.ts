@@ -62,6 +62,8 @@ CREATE TABLE IF NOT EXISTS aggregates (
   installations INTEGER NOT NULL,
   PRIMARY KEY (day, purpose, field, value)
 );
+-- Covering: the dashboard reads one field over a range of days from this index alone.
+CREATE INDEX IF NOT EXISTS aggregates_for_dashboard ON aggregates (field, day, purpose, value, installations);
 `;
 
 const reportRow = z.object({
