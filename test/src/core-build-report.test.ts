@@ -1,3 +1,4 @@
+import { generateInstallationKeyPair, installationIdOf } from '../../shared/collector-api/identity';
 import { randomUUID } from 'node:crypto';
 import { builtInMetrics, countMetric, enumMetric, makeCatalog, metricCatalog, type SiteFacts } from '../../shared/catalog';
 import { defaultSettings, initialConsent, noRestrictions, type ConsentState } from '../../shared/report/consent';
@@ -13,7 +14,7 @@ const facts: SiteFacts = {
   usage: { 'report.previewed': 3 }
 };
 const inputs: ReportInputs = { facts, period: { from: '2026-11-01', to: '2026-11-29' }, siteHosts: ['acme.atlassian.net', 'c0ffee00-1234-4abc-8def-001122334455'] };
-const ids = { reportId: randomUUID(), installationId: randomUUID() };
+const ids = { reportId: randomUUID(), installationId: installationIdOf(generateInstallationKeyPair().publicKey) };
 const now = new Date('2026-11-29T09:00:00.000Z');
 const consent = (patch: Partial<ConsentState> = {}): ConsentState => ({ ...initialConsent, mode: 'per-case', acceptedFormat: 2, ...patch });
 

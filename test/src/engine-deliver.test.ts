@@ -1,3 +1,4 @@
+import { generateInstallationKeyPair, installationIdOf } from '../../shared/collector-api/identity';
 import { randomUUID } from 'node:crypto';
 import { metricCatalog } from '../../shared/catalog';
 import { defaultSettings, initialConsent } from '../../shared/report/consent';
@@ -25,7 +26,7 @@ function setup(siteIdentifiers: string[]) {
     defaultSettings,
     consent,
     now,
-    { reportId: randomUUID(), installationId: randomUUID() }
+    { reportId: randomUUID(), installationId: installationIdOf(generateInstallationKeyPair().publicKey) }
   );
   if (!built.ok) throw new Error(built.message);
   const record: ReportRecord = {

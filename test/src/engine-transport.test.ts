@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+import { verifyCollectorRequest } from '../../shared/collector-api/http-signature';
+import { installationIdOf, keyFingerprint } from '../../shared/collector-api/identity';
+import { loadSigningIdentity } from '../../src/identity/identity';
 import { collectorAddress } from '../../src/transport/collector-address';
 import { classify, collectorTransport, requestTimeoutMs, type FetchLike } from '../../src/transport/report-transport';
 
@@ -20,7 +23,9 @@ describe('classifying the collector’s answer', () => {
     [400, errorBody('SCHEMA_VIOLATION'), 'rejected'],
     [409, errorBody('IDEMPOTENCY_CONFLICT'), 'rejected'],
     [413, errorBody('PAYLOAD_TOO_LARGE'), 'rejected'],
-    [415, errorBody('UNSUPPORTED_MEDIA_TYPE'), 'rejected']
+    [415, errorBody('UNSUPPORTED_MEDIA_TYPE'), 'rejected'],
+    [422, errorBody('PRIVACY_VIOLATION'), 'rejected'],
+    [401, errorBody('UNAUTHENTICATED'), 'retryable']
   ] as const)('%i %s → %s', (status, body, kind) => {
     expect(classify(status, body, reportId).kind).toBe(kind);
   });
@@ -42,18 +47,27 @@ describe('the report transport', () => {
     expect(await inInvocation(async () => collectorAddress())).toEqual({ ok: true, baseUrl: 'https://collector.usage-reporting.example.com' });
   });
 
-  test('POSTs the exact text with the reportId as idempotency key and a timeout signal', async () => {
+  test('POSTs the exact text with the reportId as idempotency key and a timeout signal, signed by the installation’s key', async () => {
     const seen: Array<{ url: string; init: Parameters<FetchLike>[1] }> = [];
     const fetchImpl: FetchLike = async (url, init) => {
       seen.push({ url, init });
       return { status: 201, text: async () => JSON.stringify(receipt) };
     };
     const outcome = await inInvocation(() => collectorTransport(fetchImpl).send('{"exact":"bytes"}', reportId));
-    expect(outcome).toEqual({ kind: 'sent', receipt });
+    const identity = await inInvocation(() => loadSigningIdentity(new Date()));
+    expect(outcome).toMatchObject({ kind: 'sent', receipt, signature: { keyFingerprint: keyFingerprint(identity.key.publicKey) } });
     expect(seen).toHaveLength(1);
     expect(seen[0]?.url).toBe('https://collector.usage-reporting.example.com/v1/reports');
     expect(seen[0]?.init).toMatchObject({ method: 'POST', body: '{"exact":"bytes"}', headers: { 'content-type': 'application/json', 'idempotency-key': reportId } });
     expect(seen[0]?.init.signal).toBeInstanceOf(AbortSignal);
+    const verified = await verifyCollectorRequest({ method: 'POST', path: '/v1/reports', headers: seen[0]?.init.headers ?? {}, body: '{"exact":"bytes"}', now: new Date() });
+    expect(verified).toMatchObject({ ok: true, installationId: identity.installationId, publicKey: identity.key.publicKey });
+    expect(installationIdOf(identity.key.publicKey)).toBe(identity.installationId);
+    // The same headers over other bytes do not verify: the signature covers exactly what was sent.
+    expect(await verifyCollectorRequest({ method: 'POST', path: '/v1/reports', headers: seen[0]?.init.headers ?? {}, body: '{"exact":"bytez"}', now: new Date() })).toEqual({
+      ok: false,
+      reason: 'digest-mismatch'
+    });
   });
 
   test('a request that outlives the timeout is retryable, and says it was the network', async () => {

@@ -18,7 +18,7 @@ export function kvsSnapshot(platform: SimPlatform): Promise<string> {
       for (const r of page.results) entries.push([r.key, r.value]);
       cursor = page.nextCursor;
     } while (cursor);
-    const secret: unknown = await kvs.getSecret(secretKeys.collectorSecret);
+    const secret: unknown = await kvs.getSecret(secretKeys.signingKey);
     return JSON.stringify({ entries, secret: secret ?? null });
   });
 }

@@ -24,7 +24,7 @@ const storedKeys = () =>
     } while (cursor);
     return out.sort();
   });
-const secret = () => w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.getSecret<string>(secretKeys.collectorSecret));
+const secret = () => w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.getSecret<{ publicKey: string; privateKey: string }>(secretKeys.signingKey));
 
 async function useTheApp(): Promise<void> {
   await w.platform.runLifecycleInstalled();
@@ -40,15 +40,17 @@ describe('exportData', () => {
     await useTheApp();
     const keysBefore = await storedKeys();
     const secretValue = await secret();
-    expect(typeof secretValue).toBe('string');
+    expect(secretValue?.privateKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const doc = await w.must('exportData');
     const parsed = JSON.parse(doc.json) as { entries: Array<{ key: string; value: unknown }>; keyCount: number; notIncluded: Array<{ key: string }> };
     expect(parsed.entries.map((e) => e.key)).toEqual(keysBefore);
     expect(parsed.keyCount).toBe(keysBefore.length);
     expect(parsed.entries.map((e) => e.key)).toEqual(expect.arrayContaining(['consent', 'installation', expect.stringMatching(/^ledger:/), expect.stringMatching(/^report:/)]));
-    expect(parsed.notIncluded.map((n) => n.key)).toEqual([secretKeys.collectorSecret]);
-    expect(doc.json).not.toContain(String(secretValue));
+    expect(parsed.notIncluded.map((n) => n.key)).toEqual([secretKeys.signingKey]);
+    // The private key never appears; the public key does (in the installation record), which is what proves the id.
+    expect(doc.json).not.toContain(String(secretValue?.privateKey));
+    expect(doc.json).toContain(String(secretValue?.publicKey));
     // Exporting only reads; the one thing it adds is its own usage count.
     expect((await storedKeys()).filter((k) => !k.startsWith('meter:raw:') || !k.includes(':data.exported:'))).toEqual(keysBefore);
   });
@@ -87,8 +89,8 @@ describe('eraseData', () => {
     const installation = await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.get('installation'));
 
     await w.must('eraseData', { confirm: 'ERASE' });
-    expect(await storedKeys()).toEqual(expect.arrayContaining(['installation', 'vendor:deletion', 'vendor:key-established']));
-    expect(await secret()).toEqual(expect.any(String));
+    expect(await storedKeys()).toEqual(expect.arrayContaining(['installation', 'vendor:deletion']));
+    expect(await secret()).toEqual({ publicKey: expect.any(String), privateKey: expect.any(String) });
 
     w.advance(24 * 3_600_000);
     await w.scheduled();

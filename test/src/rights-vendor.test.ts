@@ -1,5 +1,6 @@
 import { kvs } from '@forge/kvs';
 import { installationExportSchema } from '../../shared/collector-api';
+import { installationIdOf } from '../../shared/collector-api/identity';
 import { keys, secretKeys } from '../../src/store/keys';
 import { ensureInstallation, loadReport, saveReport } from '../../src/store/repositories';
 import { collectorTransport } from '../../src/transport/report-transport';
@@ -127,16 +128,16 @@ describe('vendor data rights', () => {
     expect((await w.must('getLedger')).entries.map((e) => e.action)).toContain('request-vendor-export');
   });
 
-  test('the first rights request establishes the key; the secret stays in KVS secret storage and only its derived key reaches the collector', async () => {
-    expect(await w.store.getKey(await installationId())).toBeNull();
-    await w.must('requestVendorExport');
-    const key = await w.store.getKey(await installationId());
-    expect(key).not.toBeNull();
-    const secret = await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.getSecret<string>(secretKeys.collectorSecret));
-    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(JSON.stringify(key)).not.toContain(String(secret));
+  test('no key is established first: the first signed request proves the installation, the private key stays in secret storage and only public keys reach the collector', async () => {
+    expect(await w.store.keyChainHeadOf(await installationId())).toBeNull();
+    const doc = await w.must('requestVendorExport');
+    const key = await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.getSecret<{ publicKey: string; privateKey: string }>(secretKeys.signingKey));
+    expect(key?.privateKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(installationIdOf(String(key?.publicKey))).toBe(await installationId());
+    const everythingAtTheCollector = JSON.stringify({ doc, chain: await w.store.keyChainOf(await installationId()) });
+    expect(everythingAtTheCollector).not.toContain(String(key?.privateKey));
     const plain = JSON.parse(await kvsSnapshot(w.platform)) as { entries: unknown[] };
-    expect(JSON.stringify(plain.entries)).not.toContain(String(secret));
+    expect(JSON.stringify(plain.entries)).not.toContain(String(key?.privateKey));
   });
 
   test('requestVendorExport while the collector is down is a TRANSPORT error, and nothing is recorded', async () => {

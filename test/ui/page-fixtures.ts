@@ -24,7 +24,7 @@ export function report(overrides: Partial<Report> = {}): Report {
     fields: { 'app.versionMajor': 1, 'app.environment': 'production', 'site.product': 'jira', 'site.projects': '11-50' },
     format: 'usage-report/2',
     generatedAt: '2026-11-29T10:00:00.000Z',
-    installationId: '6f1c8f4e-7d2a-4b8e-9c1d-2a3b4c5d6e7f',
+    installationId: '6f1c8f4e-7d2a-8b8e-9c1d-2a3b4c5d6e7f',
     period: { from: '2026-10-29', to: '2026-11-28' },
     purposes: ['product-improvement', 'troubleshooting'],
     reportId: randomUUID(),
@@ -42,7 +42,8 @@ export function previewOf(r: Report): PreviewOutput {
     digest: sha256Hex(text),
     size: new TextEncoder().encode(text).length,
     createdAt: '2026-11-29T10:00:00.000Z',
-    expiresAt: '2026-11-29T10:30:00.000Z'
+    expiresAt: '2026-11-29T10:30:00.000Z',
+    signingKeyFingerprint: 'SHA256:S91Xe3FVWJfU/HpJHUXewBkxyFGtGEUGp1oBux3eO1A'
   };
 }
 
