@@ -1,6 +1,7 @@
 import { kvs } from '@forge/kvs';
 import { installationExportSchema } from '../../shared/collector-api';
 import { installationIdOf } from '../../shared/collector-api/identity';
+import { maxVendorDeletionAttempts } from '../../shared/report/records';
 import { keys, secretKeys } from '../../src/store/keys';
 import { ensureInstallation, loadReport, saveReport } from '../../src/store/repositories';
 import { collectorTransport } from '../../src/transport/report-transport';
@@ -78,6 +79,27 @@ describe('withdraw', () => {
     w.advance(DAY);
     await w.scheduled();
     expect((await w.must('loadAdminPage')).vendorDeletion).toMatchObject({ status: 'acknowledged', attempts: 3, acknowledgement: { deletedReports: 1 } });
+    expect(await w.received()).toEqual([]);
+  });
+
+  test('a deletion that keeps failing stops after a bounded number of tries and says so; asking again starts afresh and can succeed', async () => {
+    await sendOne();
+    w.platform.faults.failEgress({ status: 503, times: 1000 });
+    await w.must('withdraw', { alsoRequestVendorDeletion: true });
+    for (let day = 1; day < maxVendorDeletionAttempts + 3; day++) {
+      w.advance(DAY);
+      await w.scheduled();
+    }
+    const failed = (await w.must('loadAdminPage')).vendorDeletion;
+    expect(failed).toMatchObject({ status: 'failed', attempts: maxVendorDeletionAttempts, lastError: expect.stringContaining('503') });
+    // Stopped: further daily runs make no more attempts.
+    w.advance(DAY);
+    await w.scheduled();
+    expect((await w.must('loadAdminPage')).vendorDeletion).toMatchObject({ status: 'failed', attempts: maxVendorDeletionAttempts });
+
+    w.platform.faults.clear();
+    const again = await w.must('requestVendorDeletion');
+    expect(again.vendorDeletion).toMatchObject({ status: 'acknowledged', attempts: 1, acknowledgement: { deletedReports: 1 } });
     expect(await w.received()).toEqual([]);
   });
 });

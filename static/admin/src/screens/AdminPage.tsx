@@ -62,7 +62,7 @@ export function AdminPage({ page, refreshing, refreshError, refresh }: {
       {withdrawing && <WithdrawDialog onCancel={() => setWithdrawing(false)} onDone={(result) => void finish({ kind: 'withdrawn', result })} />}
       {refreshError && <ErrorMessage error={refreshError} title="The page could not be brought up to date" />}
       {outcome && <OutcomeNotice outcome={outcome} onDismiss={() => setOutcome(null)} />}
-      {page.vendorDeletion?.status === 'pending' && section !== 'settings' && section !== 'data' && (
+      {(page.vendorDeletion?.status === 'pending' || page.vendorDeletion?.status === 'failed') && section !== 'settings' && section !== 'data' && (
         <VendorDeletionStatus deletion={page.vendorDeletion} onCheck={() => void refresh()} checking={refreshing} />
       )}
       {sharing && page.newFields.length > 0 && <NewFieldsBanner fields={page.newFields} formatVersion={page.formatVersion} refresh={refresh} />}
