@@ -107,7 +107,9 @@ describe('running the manifest’s functions', () => {
     await platform.runLifecycleInstalled();
     expect(platform.counters.snapshot()).toEqual({
       invocations: { resolver: 1, lifecycle: 1 },
-      kvs: { '/api/v1/set': 1 },
+      // The installed event records when, then makes the installation's signing key and its id:
+      // the install time and the identity record are read and written, the key is read and created.
+      kvs: { '/api/v1/set': 2, '/api/v1/get': 2, '/api/v1/secret/get': 1, '/api/v1/secret/set': 1 },
       product: { 'GET /rest/api/3/mypermissions': 1 },
       egress: {}
     });
