@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures/forge';
 import { collectorReports, expectAccessible, matrix, screenshotScreen } from './admin-helpers';
@@ -13,6 +14,10 @@ test.describe('a per-case send', () => {
       const [download] = await Promise.all([forge.page.waitForEvent('download'), app.getByRole('button', { name: 'Download bytes' }).click()]);
       const downloadedBytes = await readFile(await download.path(), 'utf8');
       expect(downloadedBytes).toBe(shownBytes);
+      // Who will sign: the site's key fingerprint sits under the digest, with what it means.
+      const fingerprint = (await app.getByTestId('signing-key-fingerprint').textContent()) ?? '';
+      expect(fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
+      await expect(app.getByTestId('signing')).toContainText("nobody else can send or ask for data in this site's name");
 
       await app.getByRole('button', { name: 'Send this report' }).click();
       const receipt = app.getByTestId('send-receipt');
@@ -34,6 +39,16 @@ test.describe('a per-case send', () => {
       await expect(row).toHaveAttribute('data-trigger', 'per-case');
       await expect(row).toHaveAttribute('data-status', 'sent');
       await expect(row).toContainText(stored[0]?.receiptId ?? 'missing');
+
+      // The signature travelled in headers beside the bytes; history shows them, and their digest is of the stored bytes.
+      await app.getByRole('button', { name: /Show the report of/ }).first().click();
+      const entry = app.getByTestId('history-entry');
+      await entry.getByRole('tab', { name: 'Exact bytes' }).click();
+      await expect(entry.getByTestId('exact-bytes')).toHaveText(shownBytes);
+      await expect(entry.getByTestId('signing-key-fingerprint')).toHaveText(fingerprint);
+      const headers = entry.getByTestId('signature-headers');
+      await expect(headers).toContainText('alg="ed25519"');
+      await expect(headers).toContainText(`sha-256=:${createHash('sha256').update(stored[0]?.bytes ?? '').digest('base64')}:`);
     });
   }
 });
