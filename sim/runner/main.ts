@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       'Usage Reporting: local Forge runner',
       `  Admin page:  ${runner.url}`,
       `  Collector:   ${runner.collectorUrl} (standing in for ${runner.analyticsOrigin})`,
+      `  Dashboard:   ${runner.dashboardUrl}`,
       `  Data:        ${shownDataDir.startsWith('..') ? runner.dataDir : shownDataDir}${options.memory ? ' (KVS in memory)' : ''}   start clean with: npm start -- --reset`,
       '  Press Ctrl-C to stop.',
       ''

@@ -6,6 +6,7 @@ import { startBridgeHost } from '../host/server';
 import { loadManifest } from '../manifest/load';
 import { createSimPlatform, type SimPlatform } from '../platform';
 import { analyticsOrigin } from './analytics-origin';
+import { dashboardLink, localDashboardToken } from './dashboard-token';
 import type { RunnerOptions } from './options';
 import { applySeed, readSeedFile, type Seed } from './seed';
 
@@ -17,6 +18,8 @@ import { applySeed, readSeedFile, type Seed } from './seed';
 export interface LocalRunner {
   url: string;
   collectorUrl: string;
+  /** The collector's dashboard, with its credentials in the URL. */
+  dashboardUrl: string;
   analyticsOrigin: string;
   dataDir: string;
   platform: SimPlatform;
@@ -34,7 +37,8 @@ export async function startLocalRunner(options: RunnerOptions, log: (line: strin
 
   const manifest = loadManifest(options.manifestPath);
   const origin = analyticsOrigin(manifest);
-  const collector = await startCollector({ port: 0, host: '127.0.0.1', dbPath: path.join(options.dataDir, 'collector.db') });
+  const dashboardToken = await localDashboardToken(options.dataDir);
+  const collector = await startCollector({ port: 0, host: '127.0.0.1', dbPath: path.join(options.dataDir, 'collector.db'), dashboardToken });
   const platform = createSimPlatform({
     manifestPath: options.manifestPath,
     siteSize: options.siteSize,
@@ -58,6 +62,7 @@ export async function startLocalRunner(options: RunnerOptions, log: (line: strin
     return {
       url: host.url,
       collectorUrl: collector.url,
+      dashboardUrl: dashboardLink(collector.url, dashboardToken),
       analyticsOrigin: origin,
       dataDir: options.dataDir,
       platform,

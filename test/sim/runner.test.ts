@@ -109,7 +109,7 @@ describe('the local runner', () => {
     // Gone before the restart: only a second installed event could bring it back.
     await asApp(first, () => kvs.delete(INSTALLATION_KEY));
     await stop(first);
-    expect((await readdir(path.join(dir, 'data'))).sort()).toEqual(['collector.db', 'installed.json', 'kvs']);
+    expect((await readdir(path.join(dir, 'data'))).sort()).toEqual(['collector.db', 'dashboard-token', 'installed.json', 'kvs']);
 
     const second = await start();
     expect(await asApp(second, () => kvs.get('settings'))).toEqual({ kept: true });
