@@ -8,7 +8,7 @@ import { failure, sendFailure } from './http/errors';
 import { registerDashboard } from './http/dashboard';
 import { registerIngest } from './http/ingest';
 import { loggerOptions } from './http/log';
-import { defaultRateLimit, RateLimiter, type RateLimit } from './http/rate-limit';
+import { defaultRateLimit, defaultUnauthenticatedPerMinute, perMinute, RateLimiter, type RateLimit } from './http/rate-limit';
 import { registerRights } from './http/rights';
 import type { CollectorStore } from './store/store';
 
@@ -19,8 +19,11 @@ export interface CollectorAppOptions {
   retentionDays?: number;
   /** Minimum installations in a published aggregate cell. */
   k?: number;
+  /** Per verified installation. */
   ingestRateLimit?: RateLimit;
   rightsRateLimit?: RateLimit;
+  /** Per source address, over every request that fails authentication. */
+  unauthenticatedRateLimit?: RateLimit;
   catalog?: Catalog;
   /** The vendor's dashboard credential (COLLECTOR_DASHBOARD_TOKEN); without one, /dashboard refuses every request. */
   dashboardToken?: string;
@@ -49,15 +52,18 @@ export function buildCollectorApp(options: CollectorAppOptions): CollectorApp {
     k,
     retentionDays,
     ingestLimiter: new RateLimiter(options.ingestRateLimit ?? defaultRateLimit, now),
-    rightsLimiter: new RateLimiter(options.rightsRateLimit ?? defaultRateLimit, now)
+    rightsLimiter: new RateLimiter(options.rightsRateLimit ?? defaultRateLimit, now),
+    unauthenticatedLimiter: new RateLimiter(options.unauthenticatedRateLimit ?? perMinute(defaultUnauthenticatedPerMinute), now)
   };
 
   const logger = options.logger === undefined || options.logger === false ? false : loggerOptions(options.logger === true ? undefined : options.logger);
   const app = Fastify({ logger, bodyLimit: maxReportBytes, return503OnClosing: true });
-  // Keep the body as the exact text received: ingest stores and digests those bytes, and the
-  // rights API verifies its signature over them. Handlers parse the JSON themselves.
+  // Keep the body as the exact text received, whatever its content type: the signature is verified
+  // over those bytes before anything else, and ingest stores and digests them. Handlers check the
+  // content type and parse the JSON themselves, after authentication, so an unsigned request learns
+  // nothing from a validation answer. (Only the size limit answers first: it reveals nothing.)
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendFailure(reply, failure('PAYLOAD_TOO_LARGE', `The body exceeds the limit for this request.`));

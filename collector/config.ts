@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defaultK, defaultRetentionDays } from './aggregate/retention';
-import { defaultRateLimit } from './http/rate-limit';
+import { defaultRateLimit, defaultUnauthenticatedPerMinute } from './http/rate-limit';
 import { dashboardTokenSchema } from './dashboard/credential';
 
 /**
@@ -21,6 +21,8 @@ export const collectorEnvSchema = z.object({
   COLLECTOR_INGEST_PER_HOUR: int(1).default(defaultRateLimit.perHour),
   COLLECTOR_RIGHTS_BURST: int(1).default(defaultRateLimit.capacity),
   COLLECTOR_RIGHTS_PER_HOUR: int(1).default(defaultRateLimit.perHour),
+  /** Requests per minute per source address that fail authentication (also the burst); past it they get 429, signed requests are still served. */
+  COLLECTOR_UNAUTHENTICATED_PER_MINUTE: int(1).default(defaultUnauthenticatedPerMinute),
   COLLECTOR_LOG: z.enum(['true', 'false']).default('true'),
   /** The vendor's dashboard credential; unset leaves /dashboard refusing every request. See dashboard/credential.ts. */
   COLLECTOR_DASHBOARD_TOKEN: dashboardTokenSchema.optional()

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readCollectorEnv } from './config';
 import { dashboardTokenVariable } from './dashboard/credential';
+import { perMinute } from './http/rate-limit';
 import { startCollector } from './server';
 
 /**
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     k: env.COLLECTOR_K,
     ingestRateLimit: { capacity: env.COLLECTOR_INGEST_BURST, perHour: env.COLLECTOR_INGEST_PER_HOUR },
     rightsRateLimit: { capacity: env.COLLECTOR_RIGHTS_BURST, perHour: env.COLLECTOR_RIGHTS_PER_HOUR },
+    unauthenticatedRateLimit: perMinute(env.COLLECTOR_UNAUTHENTICATED_PER_MINUTE),
     logger: env.COLLECTOR_LOG === 'true',
     dashboardToken: env.COLLECTOR_DASHBOARD_TOKEN
   });

@@ -1,38 +1,91 @@
-import type { FastifyRequest } from 'fastify';
-import { readSignatureHeaders, signatureHeaders, signatureWindowMs, verifySignature } from '../../shared/collector-api/signing';
-import { failure, type Failure } from './errors';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { signatureWindowMs, type VerifiedSignature } from '../../shared/collector-api/http-signature';
+import { installationIdOf } from '../../shared/collector-api/identity';
+import { failure, sendFailure, type Failure } from './errors';
 import { rawBody, type CollectorContext } from './context';
+import { verifySignedRequest } from './verify-signature';
 
-export type Authenticated = { ok: true; installationId: string } | { ok: false; failure: Failure };
+/** A request whose signature verified; whether its key speaks for `installationId` is decided separately. */
+export interface Signer {
+  installationId: string;
+  publicKey: string;
+  nonce: string;
+  /** When the nonce may be forgotten: its signature has expired by then, so a replay fails anyway. */
+  forgetAt: string;
+}
+
+export type Verified = { ok: true; signer: Signer } | { ok: false; failure: Failure };
 
 /**
- * Verifies a signed rights request and that the signer acts on its own installation. Order matters:
- * the MAC is checked before the nonce is recorded (unauthenticated traffic cannot fill the nonce
- * table), and the nonce is recorded before the request acts (a replay never acts twice).
+ * One answer for every request that does not prove who sent it (no signature, a malformed or wrong
+ * one, a key that does not speak for the id): it must not tell a prober whether the installation
+ * exists, which key it holds, or whether the body would have been valid.
  */
-export async function authenticate(request: FastifyRequest, ctx: CollectorContext, targetInstallationId: string): Promise<Authenticated> {
-  const claims = readSignatureHeaders(request.headers);
-  if (!claims) {
-    const names = Object.values(signatureHeaders).join(', ');
-    return { ok: false, failure: failure('UNAUTHENTICATED', `Sign the request: headers ${names} are missing or malformed.`) };
-  }
-  const key = await ctx.store.getKey(claims.installationId);
-  // Same answer as a wrong signature: the response must not reveal which installations exist.
-  const rejected: Authenticated = { ok: false, failure: failure('UNAUTHENTICATED', 'The signature does not verify.') };
-  if (!key) return rejected;
-  const now = ctx.now();
-  const check = verifySignature({ verificationKey: key.verificationKey, claims, method: request.method, path: request.url, body: rawBody(request.body), now });
+export const unauthenticated = failure('UNAUTHENTICATED', 'The request is not signed by a key that speaks for the installation it names.');
+
+/** The signature's cryptography only, over the exact body text; before anything else looks at the request. */
+export async function verifySignature(request: FastifyRequest, ctx: CollectorContext): Promise<Verified> {
+  const check = await verifySignedRequest({ method: request.method, path: request.url, headers: request.headers, body: rawBody(request.body), now: ctx.now() });
   if (!check.ok) {
-    return check.reason === 'expired'
-      ? { ok: false, failure: failure('SIGNATURE_EXPIRED', `The signed timestamp is more than ${signatureWindowMs / 1000} seconds from the collector's clock; sign again.`) }
-      : rejected;
+    // Only reachable after the signature verified, so telling the holder of the key costs nothing.
+    if (check.reason === 'expired') return { ok: false, failure: failure('SIGNATURE_EXPIRED', `The signature was made more than ${signatureWindowMs / 1000} seconds from the collector's clock; sign again.`) };
+    return { ok: false, failure: unauthenticated };
   }
-  const forgetAt = new Date(claims.timestamp + signatureWindowMs).toISOString();
-  if (!(await ctx.store.rememberNonce(claims.installationId, claims.nonce, forgetAt))) {
-    return { ok: false, failure: failure('SIGNATURE_REPLAYED', 'This signed request was already received; a replay is not accepted.') };
+  return { ok: true, signer: signerOf(check) };
+}
+
+const signerOf = (v: VerifiedSignature): Signer => ({
+  installationId: v.installationId,
+  publicKey: v.publicKey,
+  nonce: v.nonce,
+  forgetAt: new Date(v.createdAt.getTime() + signatureWindowMs).toISOString()
+});
+
+/**
+ * Whether `publicKey` may speak for the installation now: the newest key of the chain the collector
+ * holds, or, while it holds none, the key whose hash is the id (nobody else can have made that key).
+ * A rotated-away key is refused even though the id still certifies it: the chain says it was retired.
+ */
+export async function keySpeaksFor(ctx: CollectorContext, installationId: string, publicKey: string): Promise<boolean> {
+  const head = await ctx.store.keyChainHeadOf(installationId);
+  return head === null ? installationIdOf(publicKey) === installationId : head === publicKey;
+}
+
+/** Signature, then key. The nonce is the caller's to record: ingest records it with the report. */
+export async function authenticate(request: FastifyRequest, ctx: CollectorContext): Promise<Verified> {
+  const verified = await verifySignature(request, ctx);
+  if (!verified.ok) return verified;
+  if (!(await keySpeaksFor(ctx, verified.signer.installationId, verified.signer.publicKey))) return { ok: false, failure: unauthenticated };
+  return verified;
+}
+
+/** Records the nonce before the request acts, so a replay never acts twice. */
+export async function recordNonce(ctx: CollectorContext, signer: Signer): Promise<Failure | null> {
+  return (await ctx.store.rememberNonce(signer.installationId, signer.nonce, signer.forgetAt)) ? null : replayed;
+}
+
+export const replayed = failure('SIGNATURE_REPLAYED', 'This signed request was already received; a replay is not accepted. Sign again with a fresh nonce.');
+
+/**
+ * Answers a request that failed authentication. Such traffic is charged to its source address's
+ * unauthenticated budget, never to an installation's (it proved no installation); past that budget the
+ * answer is 429 instead of 401. Genuine installations share Forge's egress addresses, which is why
+ * this runs only AFTER a signature failed to verify: an address over budget still gets every correctly
+ * signed request served.
+ */
+export function refuseUnauthenticated(request: FastifyRequest, reply: FastifyReply, ctx: CollectorContext, f: Failure): FastifyReply {
+  const take = ctx.unauthenticatedLimiter.take(request.ip);
+  if (!take.ok) {
+    reply.header('retry-after', String(take.retryAfterSeconds));
+    return sendFailure(reply, failure('RATE_LIMITED', 'Too many unauthenticated requests from this address; retry later.'));
   }
-  if (claims.installationId !== targetInstallationId) {
-    return { ok: false, failure: failure('FORBIDDEN', "An installation may only act on its own data.") };
-  }
-  return { ok: true, installationId: claims.installationId };
+  return sendFailure(reply, f);
+}
+
+/** Charges the verified installation's budget; a 429 answer when it is spent. */
+export function overInstallationLimit(reply: FastifyReply, limiter: CollectorContext['ingestLimiter'], installationId: string): FastifyReply | null {
+  const take = limiter.take(installationId);
+  if (take.ok) return null;
+  reply.header('retry-after', String(take.retryAfterSeconds));
+  return sendFailure(reply, failure('RATE_LIMITED', 'Too many requests for this installation; retry later.'));
 }

@@ -9,8 +9,11 @@ export interface CollectorContext {
   catalog: Catalog;
   k: number;
   retentionDays: number;
+  /** Per verified installation: charged only after a signature verified and its key speaks for the id. */
   ingestLimiter: RateLimiter;
   rightsLimiter: RateLimiter;
+  /** Per source address, for requests that failed authentication (authenticate.ts refuseUnauthenticated). */
+  unauthenticatedLimiter: RateLimiter;
 }
 
 /** The body as the JSON content-type parser left it: the exact text received, or '' when there was none. */

@@ -17,7 +17,8 @@ export const statusOf: Record<CollectorErrorCode, number> = {
   SIGNATURE_EXPIRED: 401,
   SIGNATURE_REPLAYED: 401,
   FORBIDDEN: 403,
-  KEY_ALREADY_ESTABLISHED: 409,
+  KEY_CHAIN_CONFLICT: 409,
+  PRIVACY_VIOLATION: 422,
   NOT_FOUND: 404,
   INTERNAL: 500
 };
@@ -41,7 +42,7 @@ export function sendFailure(reply: FastifyReply, f: Failure): FastifyReply {
  */
 const knownSegments = new Set<string>([
   'fields', 'format', 'generatedAt', 'installationId', 'period', 'from', 'to', 'purposes', 'reportId', 'withheld', 'key', 'reason',
-  'verificationKey', 'restrictedPurposes',
+  'chain', 'genesisPublicKey', 'links', 'previousPublicKey', 'publicKey', 'rotatedAt', 'endorsement', 'restrictedPurposes',
   ...metricCatalog.entries.map((e) => e.key)
 ]);
 

@@ -1,6 +1,14 @@
 /**
- * Token buckets per installation, in memory: one collector process is the unit that must not be
- * flooded. A restart forgets the buckets, which only ever errs towards accepting.
+ * Token buckets per key (a verified installation, or the source address of unauthenticated traffic),
+ * in memory: one collector process is the unit that must not be flooded. A restart forgets the
+ * buckets, which only ever errs towards accepting.
+ *
+ * Why not @fastify/rate-limit (createRateLimit + keyGenerator would fit the call-after-authentication
+ * shape): its in-memory store reads Date.now() itself, so the collector's injectable clock could drive
+ * it only through a custom store, which is this counting logic written again behind its interface;
+ * it counts fixed windows, so a client gets twice the limit across a window edge, where the bucket
+ * expresses what the configuration says (a burst, then a sustained rate); and its store is an LRU of
+ * 5,000 keys by default, so a flood of distinct keys silently resets the counters of the rest.
  */
 export interface RateLimit {
   /** Requests allowed in a burst. */
@@ -10,6 +18,9 @@ export interface RateLimit {
 }
 
 export const defaultRateLimit: RateLimit = { capacity: 30, perHour: 120 };
+/** Per source address, for requests that prove no installation. Genuine apps rarely fail authentication. */
+export const defaultUnauthenticatedPerMinute = 60;
+export const perMinute = (n: number): RateLimit => ({ capacity: n, perHour: n * 60 });
 const sweepAbove = 100_000;
 const sweepEveryMs = 60_000;
 

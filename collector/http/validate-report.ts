@@ -2,12 +2,14 @@ import type { Catalog } from '../../shared/catalog/catalog';
 import type { SchemaIssue } from '../../shared/collector-api/errors';
 import { formatVersionOf, type Report } from '../../shared/report/schema';
 import { reportSchemaFor } from '../../shared/report/schema';
+import { scanForPersonalData } from '../../shared/report/privacy-guard';
 import { failure, safeIssues, type Failure } from './errors';
 
 /**
  * The app's own report schema (imported, never copied) plus what only the receiving side can check
  * against the catalog: the format is one a released app produced, each field existed in that format,
- * and each field serves a purpose the report says it covers.
+ * and each field serves a purpose the report says it covers. Then the app's privacy guard once more:
+ * the collector must not store what a modified or buggy app let through.
  */
 export function validateReport(input: unknown, catalog: Catalog): { ok: true; report: Report } | { ok: false; failure: Failure } {
   const parsed = reportSchemaFor(catalog).safeParse(input);
@@ -33,5 +35,18 @@ export function validateReport(input: unknown, catalog: Catalog): { ok: true; re
     else if (!report.purposes.includes(entry.purpose)) issues.push({ path: `fields.${key}`, message: `serves '${entry.purpose}', which the report's purposes do not include` });
   }
   if (issues.length > 0) return { ok: false, failure: failure('SCHEMA_VIOLATION', 'The report contradicts its own format version or purposes.', issues) };
+  // As src/core/report-guard.ts runs it, without the site's hosts (the collector never learns them).
+  // The parsed report holds only schema-known keys, so a hit's path names nothing the sender chose.
+  const hits = scanForPersonalData(report, { siteHosts: [], allowed: new Set([report.installationId, report.reportId, ...catalog.entries.map((e) => e.key)]) });
+  if (hits.length > 0) {
+    return {
+      ok: false,
+      failure: failure(
+        'PRIVACY_VIOLATION',
+        'The report holds values that look like personal or site data; nothing was stored.',
+        hits.slice(0, 20).map((h) => ({ path: h.path, message: `looks like ${h.kind}` }))
+      )
+    };
+  }
   return { ok: true, report };
 }

@@ -8,10 +8,12 @@ import type {
   DeletionRecord,
   DirtyDay,
   InsertOutcome,
-  InstallationKey,
   RestrictionRecord,
+  SeenNonce,
+  StoredKeyChain,
   StoredReport
 } from './store';
+import type { KeyLink } from '../../shared/collector-api/key-chain';
 
 /**
  * The default store: one SQLite file, created on first use, no setup. WAL lets the dashboard read
@@ -28,10 +30,15 @@ CREATE TABLE IF NOT EXISTS reports (
 );
 CREATE INDEX IF NOT EXISTS reports_by_installation ON reports (installation_id);
 CREATE INDEX IF NOT EXISTS reports_by_received_at ON reports (received_at);
-CREATE TABLE IF NOT EXISTS installation_keys (
-  installation_id TEXT PRIMARY KEY,
-  verification_key TEXT NOT NULL,
-  established_at TEXT NOT NULL
+CREATE TABLE IF NOT EXISTS key_chain (
+  installation_id TEXT NOT NULL,
+  position INTEGER NOT NULL, -- 0 is the genesis key, which has no endorsement
+  public_key TEXT NOT NULL,
+  previous_public_key TEXT,
+  rotated_at TEXT,
+  endorsement TEXT,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (installation_id, position)
 );
 CREATE TABLE IF NOT EXISTS nonces (
   installation_id TEXT NOT NULL,
@@ -86,6 +93,8 @@ const purposesJson = z.string().transform((s, ctx) => {
   }
   return parsed.data;
 });
+const keyRow = z.looseObject({ public_key: z.string(), recorded_at: z.string() });
+const keyLinkRow = z.object({ public_key: z.string(), previous_public_key: z.string(), rotated_at: z.string(), endorsement: z.string() });
 const aggregateRow = z.object({ day: z.string(), purpose: purposeSchema, field: z.string(), value: z.string(), installations: z.number() });
 
 const markDay = `INSERT INTO dirty_days (day, generation) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET generation = generation + 1`;
@@ -97,7 +106,7 @@ export class SqliteStore implements CollectorStore {
   readonly db: Database.Database;
   private readonly stmts;
   /** Wrapped once, not per call: ingest runs it for every report. */
-  private readonly insertTx: (r: StoredReport) => InsertOutcome;
+  private readonly insertTx: (r: StoredReport, n: SeenNonce) => InsertOutcome;
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -116,11 +125,13 @@ export class SqliteStore implements CollectorStore {
       countReports: db.prepare('SELECT count(*) AS n FROM reports'),
       markDay: db.prepare(markDay),
       markDaysOf: db.prepare(markDaysOf),
-      getKey: db.prepare('SELECT * FROM installation_keys WHERE installation_id = ?'),
-      putKey: db.prepare(
-        `INSERT INTO installation_keys (installation_id, verification_key, established_at) VALUES (?, ?, ?)
-         ON CONFLICT (installation_id) DO UPDATE SET verification_key = excluded.verification_key, established_at = excluded.established_at`
+      keyChainHead: db.prepare('SELECT public_key FROM key_chain WHERE installation_id = ? ORDER BY position DESC LIMIT 1'),
+      keyChainOf: db.prepare('SELECT * FROM key_chain WHERE installation_id = ? ORDER BY position'),
+      keyChainLength: db.prepare('SELECT count(*) AS n FROM key_chain WHERE installation_id = ?'),
+      insertKey: db.prepare(
+        'INSERT INTO key_chain (installation_id, position, public_key, previous_public_key, rotated_at, endorsement, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
       ),
+      nonceSeen: db.prepare('SELECT 1 FROM nonces WHERE installation_id = ? AND nonce = ?'),
       insertNonce: db.prepare('INSERT INTO nonces (installation_id, nonce, forget_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
       noncesOf: db.prepare('SELECT nonce, forget_at FROM nonces WHERE installation_id = ? ORDER BY forget_at'),
       forgetNonces: db.prepare('DELETE FROM nonces WHERE forget_at < ?'),
@@ -151,7 +162,9 @@ export class SqliteStore implements CollectorStore {
     this.insertTx = this.db.transaction(this.insertOne);
   }
 
-  private readonly insertOne = (r: StoredReport): InsertOutcome => {
+  private readonly insertOne = (r: StoredReport, n: SeenNonce): InsertOutcome => {
+    // The nonce shares the report's transaction: replay protection costs ingest no extra commit.
+    if (this.stmts.insertNonce.run(n.installationId, n.nonce, n.forgetAt).changes === 0) return { replayed: true };
     const info = this.stmts.insertReport.run(r.reportId, r.receiptId, r.installationId, r.receivedAt, r.digest, r.bytes);
     if (info.changes === 1) {
       this.stmts.markDay.run(r.receivedAt.slice(0, 10));
@@ -160,8 +173,8 @@ export class SqliteStore implements CollectorStore {
     return { inserted: false, existing: toReport(this.stmts.reportById.get(r.reportId)) };
   };
 
-  async insertReport(report: StoredReport): Promise<InsertOutcome> {
-    return this.insertTx(report);
+  async insertReport(report: StoredReport, nonce: SeenNonce): Promise<InsertOutcome> {
+    return this.insertTx(report, nonce);
   }
 
   /** Bulk load for benchmarks and migrations: one transaction, no per-row dirty marks beyond each day once. */
@@ -190,15 +203,37 @@ export class SqliteStore implements CollectorStore {
     return z.object({ n: z.number() }).parse(this.stmts.countReports.get()).n;
   }
 
-  async getKey(installationId: string): Promise<InstallationKey | null> {
-    const row = this.stmts.getKey.get(installationId);
-    if (row === undefined) return null;
-    const r = z.object({ installation_id: z.string(), verification_key: z.string(), established_at: z.string() }).parse(row);
-    return { installationId: r.installation_id, verificationKey: r.verification_key, establishedAt: r.established_at };
+  async keyChainHeadOf(installationId: string): Promise<string | null> {
+    const row = this.stmts.keyChainHead.get(installationId);
+    return row === undefined ? null : z.object({ public_key: z.string() }).parse(row).public_key;
   }
 
-  async putKey(key: InstallationKey): Promise<void> {
-    this.stmts.putKey.run(key.installationId, key.verificationKey, key.establishedAt);
+  async keyChainOf(installationId: string): Promise<StoredKeyChain | null> {
+    const rows = this.stmts.keyChainOf.all(installationId).map((row) => keyRow.parse(row));
+    const [genesis, ...rest] = rows;
+    if (!genesis) return null;
+    const links = rest.map((r) => keyLinkRow.parse(r)).map((r): KeyLink => ({
+      previousPublicKey: r.previous_public_key,
+      publicKey: r.public_key,
+      rotatedAt: r.rotated_at,
+      endorsement: r.endorsement
+    }));
+    return { chain: { genesisPublicKey: genesis.public_key, links }, recordedAt: rows.map((r) => r.recorded_at) };
+  }
+
+  async appendKeyLinks(installationId: string, args: { genesisPublicKey: string; expectedKeys: number; links: KeyLink[]; recordedAt: string }): Promise<boolean> {
+    return this.db.transaction((): boolean => {
+      const held = z.object({ n: z.number() }).parse(this.stmts.keyChainLength.get(installationId)).n;
+      if (held !== args.expectedKeys) return false;
+      if (held === 0) this.stmts.insertKey.run(installationId, 0, args.genesisPublicKey, null, null, null, args.recordedAt);
+      const start = Math.max(held, 1);
+      args.links.forEach((l, i) => this.stmts.insertKey.run(installationId, start + i, l.publicKey, l.previousPublicKey, l.rotatedAt, l.endorsement, args.recordedAt));
+      return true;
+    })();
+  }
+
+  async nonceSeen(installationId: string, nonce: string): Promise<boolean> {
+    return this.stmts.nonceSeen.get(installationId, nonce) !== undefined;
   }
 
   async rememberNonce(installationId: string, nonce: string, forgetAt: string): Promise<boolean> {

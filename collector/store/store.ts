@@ -1,4 +1,5 @@
 import type { Purpose } from '../../shared/catalog/vocabulary';
+import type { KeyChain, KeyLink } from '../../shared/collector-api/key-chain';
 
 /**
  * The one storage port of the collector. Handlers and jobs see only this interface, so a PostgreSQL
@@ -17,13 +18,23 @@ export interface StoredReport {
   bytes: string;
 }
 
-export type InsertOutcome = { inserted: true } | { inserted: false; existing: StoredReport };
-
-export interface InstallationKey {
+/** A replay-protection nonce: remembered per installation until the signature it came with has expired. */
+export interface SeenNonce {
   installationId: string;
-  /** base64url HKDF-derived key; never the installation's secret (see shared/collector-api/signing.ts). */
-  verificationKey: string;
-  establishedAt: string;
+  nonce: string;
+  forgetAt: string;
+}
+
+export type InsertOutcome = { inserted: true } | { inserted: false; existing: StoredReport } | { replayed: true };
+
+/**
+ * The key chain the collector holds for an installation (shared/collector-api/key-chain.ts): public
+ * keys and endorsements only, so a copy of the store can verify but never sign.
+ */
+export interface StoredKeyChain {
+  chain: KeyChain;
+  /** When each key was first held, genesis first (links + 1 entries). */
+  recordedAt: string[];
 }
 
 export interface RestrictionRecord {
@@ -48,17 +59,6 @@ export interface AggregateCell {
   installations: number;
 }
 
-/** A day whose aggregates are stale; `generation` lets the folder clear the mark only if nothing changed since. */
-export interface DirtyDay {
-  day: string;
-  generation: number;
-}
-
-export interface CollectorStore {
-  /** Stores the report unless its reportId is already held; then returns what is held, untouched. */
-  insertReport(report: StoredReport): Promise<InsertOutcome>;
-  reportsOf(installationId: string): Promise<StoredReport[]>;
-  /** Reports received on one UTC day (YYYY-MM-DD), any installation. */
 /** What the dashboard asks for: one field over a range of days, never the whole table. */
 export interface AggregateQuery {
   field: string;
@@ -66,11 +66,34 @@ export interface AggregateQuery {
   toDay: string;
 }
 
+/** A day whose aggregates are stale; `generation` lets the folder clear the mark only if nothing changed since. */
+export interface DirtyDay {
+  day: string;
+  generation: number;
+}
+
+export interface CollectorStore {
+  /**
+   * Records the request's nonce and stores the report, in one transaction: a nonce already held is a
+   * replay (nothing is written); a reportId already held returns what is held, untouched (the nonce
+   * is still recorded, as the request was genuine).
+   */
+  insertReport(report: StoredReport, nonce: SeenNonce): Promise<InsertOutcome>;
+  reportsOf(installationId: string): Promise<StoredReport[]>;
+  /** Reports received on one UTC day (YYYY-MM-DD), any installation. */
   reportsOnDay(day: string): Promise<StoredReport[]>;
   countReports(): Promise<number>;
 
-  getKey(installationId: string): Promise<InstallationKey | null>;
-  putKey(key: InstallationKey): Promise<void>;
+  /** The newest key of the installation's chain, or null when no chain is held; read on every signed request. */
+  keyChainHeadOf(installationId: string): Promise<string | null>;
+  keyChainOf(installationId: string): Promise<StoredKeyChain | null>;
+  /**
+   * Appends links (and the genesis key when nothing is held yet), only if the held chain still has
+   * `expectedKeys` keys (0 = none held): false when another request changed it meanwhile.
+   */
+  appendKeyLinks(installationId: string, args: { genesisPublicKey: string; expectedKeys: number; links: KeyLink[]; recordedAt: string }): Promise<boolean>;
+  /** True when this nonce was already recorded for the installation (a replay). Writes nothing. */
+  nonceSeen(installationId: string, nonce: string): Promise<boolean>;
   /** Records a nonce; false when it was already recorded (a replay). */
   rememberNonce(installationId: string, nonce: string, forgetAt: string): Promise<boolean>;
   noncesOf(installationId: string): Promise<Array<{ nonce: string; forgetAt: string }>>;
@@ -92,12 +115,12 @@ export interface AggregateQuery {
   /** Deletes every raw report received on a day strictly before `day`; returns how many. */
   deleteReportsBeforeDay(day: string): Promise<number>;
   aggregates(): Promise<AggregateCell[]>;
-
-  close(): Promise<void>;
-}
   /** The first and last day holding any aggregate cell, or null when none is held. Reads two index ends. */
   aggregateSpan(): Promise<{ firstDay: string; lastDay: string } | null>;
   /** Every cell of one day (all purposes and fields): a few hundred rows at most. */
   aggregatesOnDay(day: string): Promise<AggregateCell[]>;
   /** One field's cells, every purpose, on days from `fromDay` to `toDay` inclusive, by day then value. */
   aggregatesFor(query: AggregateQuery): Promise<AggregateCell[]>;
+
+  close(): Promise<void>;
+}
