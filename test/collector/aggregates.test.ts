@@ -3,7 +3,7 @@ import { foldDay, populationField, suppress, type DayReport } from '../../collec
 import { metricCatalog } from '../../shared/catalog/catalog';
 import { purposeSchema, type Purpose } from '../../shared/catalog/vocabulary';
 import type { Report } from '../../shared/report/schema';
-import { makeInstallation, makeReport, rights, sendReport, testCollector, uuid4, type TestCollector } from './support';
+import { makeInstallation, makeReport, newInstallationId, rights, sendReport, testCollector, type TestCollector } from './support';
 
 const day = '2026-11-29';
 const licences = ['active', 'evaluation', 'inactive', 'none'] as const;
@@ -81,7 +81,6 @@ describe('purpose restrictions in aggregation', () => {
     try {
       const installations = Array.from({ length: 6 }, makeInstallation);
       for (const who of installations) {
-        await rights(c, who, { kind: 'establish-key' });
         await sendReport(c, makeReport({ installationId: who.installationId }));
       }
       await c.runRetention();
@@ -123,7 +122,7 @@ describe('no aggregate row can be traced back to one installation', () => {
         fc.integer({ min: 2, max: 8 }),
         fc.array(fc.tuple(fc.integer({ min: 0, max: 24 }), fc.constantFrom<Purpose>('product-improvement', 'troubleshooting')), { maxLength: 5 }),
         (drafts, k, restrictionDrafts) => {
-          const ids = Array.from({ length: 25 }, uuid4);
+          const ids = Array.from({ length: 25 }, newInstallationId);
           const reports: DayReport[] = drafts.map((d) => {
             const fields: Report['fields'] = {};
             if (d.purposes.includes('product-improvement')) Object.assign(fields, { 'app.licence': d.licence, 'site.product': d.product, 'site.projects': d.projects });

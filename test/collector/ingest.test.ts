@@ -2,7 +2,8 @@ import { receiptSchema } from '../../shared/collector-api/ingest';
 import { collectorErrorBodySchema } from '../../shared/collector-api/errors';
 import { sha256Hex } from '../../shared/report/digest';
 import { startCollector } from '../../collector/server';
-import { bytesOf, makeReport, postReport, sendReport, testCollector, type TestCollector } from './support';
+import { bytesOf, freshNonce, makeInstallation, makeReport, postReport, resend, sendReport, testCollector, type TestCollector } from './support';
+import { reportRequest } from '../../shared/collector-api/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,16 +56,14 @@ describe('POST /v1/reports', () => {
     expect((await c.store.reportsOf(report.installationId))[0]?.bytes).toBe(bytesOf(report));
   });
 
-  it('rate-limits per installation with a retry-after, and other installations are unaffected', async () => {
+  it('rate-limits per verified installation with a retry-after, and other installations are unaffected', async () => {
     await c.close();
     c = testCollector({ ingestRateLimit: { capacity: 3, perHour: 60 } });
     const installationId = makeReport().installationId;
     for (let i = 0; i < 3; i++) expect((await sendReport(c, makeReport({ installationId }))).status).toBe(201);
 
-    const limited = await postReport(c, bytesOf(makeReport({ installationId })), {});
     const report4 = makeReport({ installationId });
-    const res = await postReport(c, bytesOf(report4), { 'idempotency-key': report4.reportId });
-    expect(limited.statusCode).toBe(400); // missing key is refused before any token is spent
+    const { res } = await sendReport(c, report4);
     expect(res.statusCode).toBe(429);
     expect(res.headers['retry-after']).toBe('60');
     expect((await sendReport(c, makeReport())).status).toBe(201);
@@ -72,6 +71,32 @@ describe('POST /v1/reports', () => {
     c.clock.advanceMs(60_000);
     expect((await sendReport(c, report4)).status).toBe(201);
     expect(await c.store.countReports()).toBe(5);
+  });
+
+  it('records the nonce with the report, so a captured request sent again is refused and spends no budget', async () => {
+    await c.close();
+    c = testCollector({ ingestRateLimit: { capacity: 2, perHour: 60 } });
+    const report = makeReport();
+    const first = await sendReport(c, report);
+    expect(first.status).toBe(201);
+    for (let i = 0; i < 3; i++) {
+      const replay = await resend(c, first.req);
+      expect(replay.statusCode).toBe(401);
+      expect(collectorErrorBodySchema.parse(replay.json()).error.code).toBe('SIGNATURE_REPLAYED');
+    }
+    // The app's own retry of the same report (fresh nonce) is a duplicate with the original receipt, within budget.
+    const retry = await sendReport(c, report);
+    expect(retry.status).toBe(200);
+    expect(retry.receipt).toEqual({ ...first.receipt, duplicate: true });
+  });
+
+  it("refuses a genuinely signed report that names another installation's id", async () => {
+    const victim = makeInstallation();
+    const outsider = makeInstallation();
+    const { res } = await sendReport(c, makeReport({ installationId: victim.installationId }), outsider);
+    expect(res.statusCode).toBe(403);
+    expect(collectorErrorBodySchema.parse(res.json()).error.code).toBe('FORBIDDEN');
+    expect(await c.store.countReports()).toBe(0);
   });
 
   it('accepts a format-1 report from an app that has not been updated', async () => {
@@ -86,13 +111,13 @@ describe('the collector listening on loopback', () => {
     const collector = await startCollector({ port: 0, host: '127.0.0.1', dbPath: join(dir, 'collector.db') });
     try {
       expect(collector.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const report = makeReport();
-      const send = () =>
-        fetch(`${collector.url}/v1/reports`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': report.reportId },
-          body: bytesOf(report)
-        });
+      const who = makeInstallation();
+      const report = makeReport({ installationId: who.installationId });
+      // Each send is signed afresh, as the app's retry would be: a new nonce, the same bytes.
+      const send = async () => {
+        const req = await reportRequest({ ...who, now: new Date(), nonce: freshNonce(), reportText: bytesOf(report), reportId: report.reportId });
+        return fetch(`${collector.url}${req.path}`, { method: req.method, headers: req.headers, body: req.body });
+      };
       const first = await send();
       const second = await send();
       expect(first.status).toBe(201);
@@ -111,23 +136,19 @@ describe('the collector listening on loopback', () => {
   it('keeps stored reports across a restart on the same file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'collector-'));
     const dbPath = join(dir, 'collector.db');
-    const report = makeReport();
+    const who = makeInstallation();
+    const report = makeReport({ installationId: who.installationId });
     try {
       const first = await startCollector({ port: 0, dbPath });
-      const res = await fetch(`${first.url}/v1/reports`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': report.reportId },
-        body: bytesOf(report)
-      });
-      expect(res.status).toBe(201);
+      const send = async (url: string) => {
+        const req = await reportRequest({ ...who, now: new Date(), nonce: freshNonce(), reportText: bytesOf(report), reportId: report.reportId });
+        return fetch(`${url}${req.path}`, { method: req.method, headers: req.headers, body: req.body });
+      };
+      expect((await send(first.url)).status).toBe(201);
       await first.close();
 
       const second = await startCollector({ port: 0, dbPath });
-      const replay = await fetch(`${second.url}/v1/reports`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': report.reportId },
-        body: bytesOf(report)
-      });
+      const replay = await send(second.url);
       expect(replay.status).toBe(200);
       expect(receiptSchema.parse(await replay.json()).duplicate).toBe(true);
       await second.close();

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { startCollector, type RunningCollector } from '../../collector/server';
 import { collectorErrorBodySchema } from '../../shared/collector-api/errors';
 import { installationPaths } from '../../shared/collector-api/paths';
-import { bytesOf, makeInstallation, makeReport, rights, testCollector, type TestCollector } from './support';
+import { reportRequest } from '../../shared/collector-api/client';
+import { bytesOf, freshNonce, makeInstallation, makeReport, rights, testCollector, type TestCollector } from './support';
 
 const codeOf = (body: unknown) => collectorErrorBodySchema.parse(body).error.code;
 
@@ -15,31 +16,44 @@ describe('limits of the rights API', () => {
     await c.close();
   });
 
-  it('refuses a rights body over 4 KiB with 413 and establishes nothing', async () => {
+  it('refuses a restrictions body over 4 KiB with 413 and records nothing', async () => {
+    c = testCollector();
+    const { installationId } = makeInstallation();
+    const res = await c.app.inject({
+      method: 'PUT',
+      url: installationPaths(installationId).restrictions,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ restrictedPurposes: ['troubleshooting'], padding: 'A'.repeat(5000) })
+    });
+    expect(res.statusCode).toBe(413);
+    expect(codeOf(res.json())).toBe('PAYLOAD_TOO_LARGE');
+    expect(await c.store.getRestrictions(installationId)).toBeNull();
+  });
+
+  it('refuses a key chain body larger than any valid chain with 413 and holds no chain', async () => {
     c = testCollector();
     const { installationId } = makeInstallation();
     const res = await c.app.inject({
       method: 'PUT',
       url: installationPaths(installationId).key,
       headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ verificationKey: 'A'.repeat(5000) })
+      payload: JSON.stringify({ chain: { genesisPublicKey: 'A'.repeat(43), links: [], padding: 'A'.repeat(100 * 1024) } })
     });
     expect(res.statusCode).toBe(413);
-    expect(codeOf(res.json())).toBe('PAYLOAD_TOO_LARGE');
-    expect(await c.store.getKey(installationId)).toBeNull();
+    expect(await c.store.keyChainOf(installationId)).toBeNull();
   });
 
-  it('rate-limits requests per target installation, leaving other installations unaffected', async () => {
+  it('rate-limits requests per verified installation, leaving other installations unaffected', async () => {
     c = testCollector({ rightsRateLimit: { capacity: 2, perHour: 60 } });
     const alice = makeInstallation();
     const bob = makeInstallation();
-    expect((await rights(c, alice, { kind: 'establish-key' })).res.statusCode).toBe(201);
+    expect((await rights(c, alice, { kind: 'present-key-chain', chain: alice.chain })).res.statusCode).toBe(200);
     expect((await rights(c, alice, { kind: 'export' })).res.statusCode).toBe(200);
     const limited = (await rights(c, alice, { kind: 'delete' })).res;
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['retry-after']).toBe('60');
     expect(await c.store.deletionsOf(alice.installationId)).toEqual([]);
-    expect((await rights(c, bob, { kind: 'establish-key' })).res.statusCode).toBe(201);
+    expect((await rights(c, bob, { kind: 'export' })).res.statusCode).toBe(200);
   });
 });
 
@@ -96,12 +110,10 @@ describe('the listening collector under hostile input', () => {
   });
 
   it('still stores a valid report after all of the above', async () => {
-    const report = makeReport();
-    const res = await fetch(`${collector.url}/v1/reports`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': report.reportId },
-      body: bytesOf(report)
-    });
+    const who = makeInstallation();
+    const report = makeReport({ installationId: who.installationId });
+    const req = await reportRequest({ ...who, now: new Date(), nonce: freshNonce(), reportText: bytesOf(report), reportId: report.reportId });
+    const res = await fetch(`${collector.url}${req.path}`, { method: req.method, headers: req.headers, body: req.body });
     expect(res.status).toBe(201);
   });
 });

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { buildCollectorApp } from '../../collector/app';
 import { SqliteStore } from '../../collector/store/sqlite-store';
-import { bytesOf, makeInstallation, makeReport, manualClock, rights, type TestCollector } from './support';
+import { makeInstallation, makeReport, manualClock, postReport, rights, sendReport, type TestCollector } from './support';
 
 describe('the request log', () => {
   it('keeps no installation id, report id, address or body: nothing export or delete could not reach', async () => {
@@ -15,15 +15,15 @@ describe('the request log', () => {
     try {
       const who = makeInstallation();
       const report = makeReport({ installationId: who.installationId });
-      await built.app.inject({ method: 'POST', url: '/v1/reports', payload: bytesOf(report), headers: { 'content-type': 'application/json', 'idempotency-key': report.reportId } });
-      await rights(c, who, { kind: 'establish-key' });
+      expect((await sendReport(c, report)).status).toBe(201);
+      await rights(c, who, { kind: 'present-key-chain', chain: who.chain });
       await rights(c, who, { kind: 'export' });
-      await built.app.inject({ method: 'POST', url: '/v1/reports', payload: '{"fields": "Acme-Secret"}', headers: { 'content-type': 'application/json', 'idempotency-key': report.reportId } });
+      await postReport(c, '{"fields": "Acme-Secret"}', { 'idempotency-key': report.reportId }, who);
 
       const log = lines.join('');
       expect(log).toContain('"path":"/v1/installations/:installationId/export"');
       expect(log).toContain('"statusCode":201');
-      for (const secret of [who.installationId, report.reportId, 'Acme-Secret', '127.0.0.1', 'remoteAddress', 'x-ur-signature']) expect(log).not.toContain(secret);
+      for (const secret of [who.installationId, report.reportId, who.key.publicKey, 'Acme-Secret', '127.0.0.1', 'remoteAddress', 'signature', 'nonce']) expect(log).not.toContain(secret);
     } finally {
       await built.app.close();
       await store.close();

@@ -3,11 +3,11 @@ import { buildCollectorApp } from '../../collector/app';
 import { makeCatalog, metricCatalog } from '../../shared/catalog/catalog';
 import { booleanMetric } from '../../shared/catalog/entry';
 import { builtInMetrics } from '../../shared/catalog/metrics';
-import { makeReport, sendReport, testCollector, uuid4, type TestCollector } from './support';
+import { makeReport, newInstallationId, sendReport, testCollector, uuid4, type TestCollector } from './support';
 
 /** Six installations report on the collector's current day (k = 5, so their cells are published). */
 async function sixInstallationsReport(c: TestCollector): Promise<string[]> {
-  const ids = Array.from({ length: 6 }, uuid4);
+  const ids = Array.from({ length: 6 }, newInstallationId);
   for (const installationId of ids) expect((await sendReport(c, makeReport({ installationId }))).status).toBe(201);
   return ids;
 }

@@ -1,16 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { collectorErrorBodySchema } from '../../shared/collector-api/errors';
+import { signCollectorRequest } from '../../shared/collector-api/http-signature';
+import { keyFingerprint } from '../../shared/collector-api/identity';
 import { installationPaths } from '../../shared/collector-api/paths';
-import {
-  deletionAcknowledgementSchema,
-  establishKeyResponseSchema,
-  installationExportSchema,
-  restrictionsSchema
-} from '../../shared/collector-api/rights';
-import { deriveVerificationKey, sha256Hex, signRequest } from '../../shared/collector-api/signing';
-import { bytesOf, makeInstallation, makeReport, rights, sendReport, testCollector, type TestCollector } from './support';
+import { deletionAcknowledgementSchema, installationExportSchema, keyChainReceiptSchema, restrictionsSchema } from '../../shared/collector-api/rights';
+import { sha256Hex } from '../../shared/report/digest';
+import { bytesOf, freshNonce, makeInstallation, makeReport, resend, rights, rotated, sendReport, testCollector, type Installation, type TestCollector } from './support';
 
 const codeOf = (body: unknown) => collectorErrorBodySchema.parse(body).error.code;
+
+/** A request signed by `who` for any path and body, for the cases the app's own builders never make. */
+async function signedInject(c: TestCollector, who: Installation, method: 'GET' | 'PUT' | 'DELETE', path: string, body = '') {
+  const headers = await signCollectorRequest({ key: who.key, installationId: who.installationId, method, path, body, now: c.clock.now(), nonce: freshNonce() });
+  return c.app.inject({ method, url: path, headers: { ...(body === '' ? {} : { 'content-type': 'application/json' }), ...headers }, ...(body === '' ? {} : { payload: body }) });
+}
 
 describe('the per-installation rights API', () => {
   let c: TestCollector;
@@ -20,7 +22,6 @@ describe('the per-installation rights API', () => {
   beforeEach(async () => {
     c = testCollector();
     for (const who of [alice, bob]) {
-      expect((await rights(c, who, { kind: 'establish-key' })).res.statusCode).toBe(201);
       await sendReport(c, makeReport({ installationId: who.installationId }));
       await sendReport(c, makeReport({ installationId: who.installationId }));
     }
@@ -29,41 +30,78 @@ describe('the per-installation rights API', () => {
     await c.close();
   });
 
-  describe('establishing the secret on first contact', () => {
-    it('stores a derived verification key, never the secret itself', async () => {
-      const fresh = makeInstallation();
-      const { res } = await rights(c, fresh, { kind: 'establish-key' });
-      expect(establishKeyResponseSchema.parse(res.json())).toEqual({ installationId: fresh.installationId, outcome: 'established', establishedAt: '2026-11-29T05:00:00.000Z' });
-
-      const held = await c.store.getKey(fresh.installationId);
-      expect(held?.verificationKey).toBe(deriveVerificationKey(fresh.secret, fresh.installationId));
-      const secret = Buffer.from(fresh.secret);
-      const dump = JSON.stringify(c.store.db.prepare('SELECT * FROM installation_keys').all());
-      for (const encoding of ['hex', 'base64', 'base64url'] as const) expect(dump).not.toContain(secret.toString(encoding).replace(/=+$/, ''));
+  describe('the key chain', () => {
+    it('needs no registration: the genesis key, whose hash is the id, is accepted before any chain is held', async () => {
+      expect(await c.store.keyChainOf(alice.installationId)).toBeNull();
+      expect((await rights(c, alice, { kind: 'export' })).res.statusCode).toBe(200);
     });
 
-    it('answers a repeated first contact as unchanged, so the app may retry it', async () => {
-      const { res } = await rights(c, alice, { kind: 'establish-key' });
-      expect(res.statusCode).toBe(200);
-      expect(establishKeyResponseSchema.parse(res.json()).outcome).toBe('unchanged');
+    it('records a first chain, answers the same chain again as unchanged, and holds public keys only', async () => {
+      const first = await rights(c, alice, { kind: 'present-key-chain', chain: alice.chain });
+      expect(first.res.statusCode).toBe(200);
+      expect(keyChainReceiptSchema.parse(first.res.json())).toEqual({
+        installationId: alice.installationId,
+        outcome: 'recorded',
+        keys: 1,
+        headFingerprint: keyFingerprint(alice.key.publicKey)
+      });
+      const again = await rights(c, alice, { kind: 'present-key-chain', chain: alice.chain });
+      expect(keyChainReceiptSchema.parse(again.res.json()).outcome).toBe('unchanged');
+
+      const dump = JSON.stringify(c.store.db.prepare('SELECT * FROM key_chain').all());
+      expect(dump).toContain(alice.key.publicKey);
+      expect(dump).not.toContain(alice.key.privateKey);
     });
 
-    it('refuses to replace an established key without a signature from the current one', async () => {
-      const intruder = { installationId: alice.installationId, secret: new Uint8Array(randomBytes(32)) };
-      const { res } = await rights(c, intruder, { kind: 'establish-key' });
-      expect(res.statusCode).toBe(409);
-      expect(codeOf(res.json())).toBe('KEY_ALREADY_ESTABLISHED');
-      expect((await c.store.getKey(alice.installationId))?.verificationKey).toBe(deriveVerificationKey(alice.secret, alice.installationId));
+    it('takes a rotated chain: the new key is accepted, the old one refused, and export lists both', async () => {
+      c.clock.set('2026-12-01T09:00:00.000Z');
+      const next = rotated(alice, c.clock.now());
+      const { res } = await rights(c, next, { kind: 'present-key-chain', chain: next.chain });
+      expect(keyChainReceiptSchema.parse(res.json())).toEqual({ installationId: alice.installationId, outcome: 'recorded', keys: 2, headFingerprint: keyFingerprint(next.key.publicKey) });
+
+      const old = (await rights(c, alice, { kind: 'export' })).res;
+      expect(old.statusCode).toBe(401);
+      expect(codeOf(old.json())).toBe('UNAUTHENTICATED');
+      const doc = installationExportSchema.parse((await rights(c, next, { kind: 'export' })).res.json());
+      expect(doc.keyChain).toEqual([
+        { fingerprint: keyFingerprint(alice.key.publicKey), rotatedAt: null, recordedAt: '2026-12-01T09:00:00.000Z' },
+        { fingerprint: keyFingerprint(next.key.publicKey), rotatedAt: '2026-12-01T09:00:00.000Z', recordedAt: '2026-12-01T09:00:00.000Z' }
+      ]);
+      expect(doc.reports).toHaveLength(2);
     });
 
-    it('rotates the key when signed with the current secret; the old secret stops working', async () => {
-      const newSecret = new Uint8Array(randomBytes(32));
-      const { res } = await rights(c, alice, { kind: 'rotate-key', newSecret });
-      expect(res.statusCode).toBe(200);
-      expect(establishKeyResponseSchema.parse(res.json()).outcome).toBe('rotated');
+    it('extends a held chain, appending only the new links, also after two rotations at once', async () => {
+      const one = rotated(alice, c.clock.now());
+      expect((await rights(c, one, { kind: 'present-key-chain', chain: one.chain })).res.statusCode).toBe(200);
+      const three = rotated(rotated(one, c.clock.now()), c.clock.now());
+      const { res } = await rights(c, three, { kind: 'present-key-chain', chain: three.chain });
+      expect(keyChainReceiptSchema.parse(res.json())).toMatchObject({ outcome: 'extended', keys: 4 });
+      expect((await c.store.keyChainOf(alice.installationId))?.chain).toEqual(three.chain);
+    });
 
-      expect((await rights(c, alice, { kind: 'export' })).res.statusCode).toBe(401);
-      expect((await rights(c, { ...alice, secret: newSecret }, { kind: 'export' })).res.statusCode).toBe(200);
+    it('refuses a shorter chain (an old key) and a diverging one with 409, keeping the held chain', async () => {
+      const next = rotated(alice, c.clock.now());
+      await rights(c, next, { kind: 'present-key-chain', chain: next.chain });
+
+      const shorter = await rights(c, alice, { kind: 'present-key-chain', chain: alice.chain });
+      expect(shorter.res.statusCode).toBe(409);
+      expect(codeOf(shorter.res.json())).toBe('KEY_CHAIN_CONFLICT');
+      const fork = rotated(alice, c.clock.now());
+      const diverging = await rights(c, fork, { kind: 'present-key-chain', chain: fork.chain });
+      expect(diverging.res.statusCode).toBe(409);
+      expect(codeOf(diverging.res.json())).toBe('KEY_CHAIN_CONFLICT');
+      expect((await c.store.keyChainOf(alice.installationId))?.chain).toEqual(next.chain);
+    });
+
+    it('refuses with 401 a chain not signed by its own newest key, and one whose genesis does not certify the id', async () => {
+      const next = rotated(alice, c.clock.now());
+      // Signed by the genesis key, presenting a chain whose head is another key.
+      const notHead = await rights(c, alice, { kind: 'present-key-chain', chain: next.chain });
+      expect(notHead.res.statusCode).toBe(401);
+      const foreign = await rights(c, { ...bob, installationId: alice.installationId }, { kind: 'present-key-chain', chain: bob.chain });
+      expect(foreign.res.statusCode).toBe(401);
+      expect(codeOf(foreign.res.json())).toBe('UNAUTHENTICATED');
+      expect(await c.store.keyChainOf(alice.installationId)).toBeNull();
     });
   });
 
@@ -75,7 +113,7 @@ describe('the per-installation rights API', () => {
       expect(res.statusCode).toBe(200);
       const doc = installationExportSchema.parse(res.json());
       expect(doc.installationId).toBe(alice.installationId);
-      expect(doc.key?.fingerprint).toBe(sha256Hex(deriveVerificationKey(alice.secret, alice.installationId)));
+      expect(doc.keyChain).toEqual([]);
       expect(doc.restrictions).toEqual({ installationId: alice.installationId, restrictedPurposes: ['troubleshooting'], updatedAt: '2026-11-29T05:00:00.000Z' });
       expect(doc.reports).toHaveLength(2);
       for (const r of doc.reports) {
@@ -83,24 +121,28 @@ describe('the per-installation rights API', () => {
         expect(sha256Hex(r.bytes)).toBe(r.digest);
         expect(bytesOf(r.report)).toBe(r.bytes);
       }
-      expect(doc.recentNonces).toHaveLength(2);
+      // Two reports, one restriction, this export: every signed request's nonce is remembered.
+      expect(doc.recentNonces).toHaveLength(4);
       expect(res.body).not.toContain(bob.installationId);
     });
   });
 
   describe('delete', () => {
-    it('erases all raw data of the installation and acknowledges with the time it happened', async () => {
+    it('erases all raw data of the installation, keeps the key chain, and acknowledges with the time it happened', async () => {
+      await rights(c, alice, { kind: 'present-key-chain', chain: alice.chain });
       c.clock.set('2026-12-01T10:30:00.000Z');
       const { res } = await rights(c, alice, { kind: 'delete' });
 
       expect(res.statusCode).toBe(200);
       const ack = deletionAcknowledgementSchema.parse(res.json());
       expect(ack).toMatchObject({ installationId: alice.installationId, deletedReports: 2, acknowledgedAt: '2026-12-01T10:30:00.000Z' });
+      expect(ack.retained.some((r) => r.startsWith('the key chain'))).toBe(true);
       expect(await c.store.reportsOf(alice.installationId)).toEqual([]);
       expect(await c.store.reportsOf(bob.installationId)).toHaveLength(2);
 
       const after = installationExportSchema.parse((await rights(c, alice, { kind: 'export' })).res.json());
       expect(after.reports).toEqual([]);
+      expect(after.keyChain).toHaveLength(1);
       expect(after.deletions).toEqual([{ acknowledgementId: ack.acknowledgementId, acknowledgedAt: '2026-12-01T10:30:00.000Z', deletedReports: 2 }]);
     });
   });
@@ -117,10 +159,7 @@ describe('the per-installation rights API', () => {
     });
 
     it('refuses a purpose that does not exist without echoing it', async () => {
-      const path = installationPaths(alice.installationId).restrictions;
-      const body = JSON.stringify({ restrictedPurposes: ['marketing-of-Falcon'] });
-      const headers = signRequest({ ...alice, method: 'PUT', path, body, now: c.clock.now(), nonce: 'n'.repeat(22) });
-      const res = await c.app.inject({ method: 'PUT', url: path, payload: body, headers: { ...headers, 'content-type': 'application/json' } });
+      const res = await signedInject(c, alice, 'PUT', installationPaths(alice.installationId).restrictions, JSON.stringify({ restrictedPurposes: ['marketing-of-Falcon'] }));
       expect(res.statusCode).toBe(400);
       expect(codeOf(res.json())).toBe('SCHEMA_VIOLATION');
       expect(res.body).not.toContain('Falcon');
@@ -128,26 +167,30 @@ describe('the per-installation rights API', () => {
   });
 
   describe('refusals', () => {
-    it('refuses a request signed with the wrong secret and erases nothing', async () => {
-      const wrong = { installationId: alice.installationId, secret: new Uint8Array(randomBytes(32)) };
+    it('refuses a request signed with a key that does not speak for the installation, and erases nothing', async () => {
+      const wrong = { ...makeInstallation(), installationId: alice.installationId };
       const { res } = await rights(c, wrong, { kind: 'delete' });
       expect(res.statusCode).toBe(401);
       expect(codeOf(res.json())).toBe('UNAUTHENTICATED');
       expect(await c.store.reportsOf(alice.installationId)).toHaveLength(2);
     });
 
-    it('refuses an unsigned request', async () => {
-      const res = await c.app.inject({ method: 'GET', url: installationPaths(alice.installationId).export });
-      expect(res.statusCode).toBe(401);
-      expect(codeOf(res.json())).toBe('UNAUTHENTICATED');
+    it('refuses an unsigned request with the same answer as a wrongly signed one', async () => {
+      const unsigned = await c.app.inject({ method: 'GET', url: installationPaths(alice.installationId).export });
+      const wrong = (await rights(c, { ...bob, installationId: alice.installationId }, { kind: 'export' })).res;
+      expect(unsigned.statusCode).toBe(401);
+      expect(unsigned.json()).toEqual(wrong.json());
     });
 
-    it('gives an installation with no key the same answer as a wrong signature', async () => {
-      const stranger = makeInstallation();
-      const unknown = (await rights(c, stranger, { kind: 'export' })).res;
-      const wrong = (await rights(c, { ...alice, secret: stranger.secret }, { kind: 'export' })).res;
-      expect(unknown.statusCode).toBe(401);
-      expect(unknown.json()).toEqual(wrong.json());
+    it('answers an unsigned request with an invalid body 401, before any validation', async () => {
+      const res = await c.app.inject({
+        method: 'PUT',
+        url: installationPaths(alice.installationId).restrictions,
+        headers: { 'content-type': 'text/plain' },
+        payload: 'not json at all'
+      });
+      expect(res.statusCode).toBe(401);
+      expect(codeOf(res.json())).toBe('UNAUTHENTICATED');
     });
 
     it('refuses a captured request replayed later, even within the time window', async () => {
@@ -156,7 +199,7 @@ describe('the per-installation rights API', () => {
       await sendReport(c, makeReport({ installationId: alice.installationId }));
 
       c.clock.advanceMs(30_000);
-      const replay = await c.app.inject({ method: first.req.method, url: first.req.path, headers: first.req.headers });
+      const replay = await resend(c, first.req);
       expect(replay.statusCode).toBe(401);
       expect(codeOf(replay.json())).toBe('SIGNATURE_REPLAYED');
       expect(await c.store.reportsOf(alice.installationId)).toHaveLength(1);
@@ -168,41 +211,30 @@ describe('the per-installation rights API', () => {
       await c.runRetention(); // forgets expired nonces
       expect(await c.store.noncesOf(alice.installationId)).toEqual([]);
 
-      const replay = await c.app.inject({ method: first.req.method, url: first.req.path, headers: first.req.headers });
+      const replay = await resend(c, first.req);
       expect(replay.statusCode).toBe(401);
       expect(codeOf(replay.json())).toBe('SIGNATURE_EXPIRED');
     });
 
     it("refuses a correctly signed request for another installation's data", async () => {
-      const path = installationPaths(bob.installationId).data;
-      const headers = signRequest({ ...alice, method: 'DELETE', path, body: '', now: c.clock.now(), nonce: randomBytes(16).toString('base64url') });
-      const res = await c.app.inject({ method: 'DELETE', url: path, headers });
-
+      const res = await signedInject(c, alice, 'DELETE', installationPaths(bob.installationId).data);
       expect(res.statusCode).toBe(403);
       expect(codeOf(res.json())).toBe('FORBIDDEN');
       expect(await c.store.reportsOf(bob.installationId)).toHaveLength(2);
     });
 
-    it("refuses alice's signature presented as bob's, and a request moved to another path", async () => {
+    it("refuses alice's signature moved to bob's path, and alice's key speaking as bob", async () => {
       const moved = await rights(c, alice, { kind: 'export' }, { targetInstallationId: bob.installationId });
       expect(moved.res.statusCode).toBe(401);
 
-      const path = installationPaths(bob.installationId).export;
-      const forged = signRequest({ ...alice, installationId: bob.installationId, method: 'GET', path, body: '', now: c.clock.now(), nonce: randomBytes(16).toString('base64url') });
-      const res = await c.app.inject({ method: 'GET', url: path, headers: forged });
-      expect(res.statusCode).toBe(401);
-      expect(res.body).not.toContain(alice.installationId);
+      const forged = await rights(c, { ...alice, installationId: bob.installationId }, { kind: 'export' });
+      expect(forged.res.statusCode).toBe(401);
+      expect(forged.res.body).not.toContain(alice.installationId);
     });
 
     it('refuses a signed body that was altered on the way', async () => {
       const { req } = await rights(c, alice, { kind: 'restrict', restrictedPurposes: ['troubleshooting'] });
-      // Same signature, fresh nonce (so it is not refused as a replay), a body that asks for more.
-      const res = await c.app.inject({
-        method: 'PUT',
-        url: req.path,
-        headers: { ...req.headers, 'x-ur-nonce': randomBytes(16).toString('base64url') },
-        payload: JSON.stringify({ restrictedPurposes: ['product-improvement', 'troubleshooting'] })
-      });
+      const res = await c.app.inject({ method: 'PUT', url: req.path, headers: req.headers, payload: JSON.stringify({ restrictedPurposes: ['product-improvement', 'troubleshooting'] }) });
       expect(res.statusCode).toBe(401);
       expect((await c.store.getRestrictions(alice.installationId))?.purposes).toEqual(['troubleshooting']);
     });

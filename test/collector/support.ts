@@ -1,7 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { metricCatalog, type Catalog } from '../../shared/catalog/catalog';
 import type { Receipt } from '../../shared/collector-api/ingest';
-import { rightsRequest, type RightsAction } from '../../shared/collector-api/client';
+import { reportRequest, rightsRequest, type CollectorHttpRequest, type RightsAction } from '../../shared/collector-api/client';
+import { signCollectorRequest } from '../../shared/collector-api/http-signature';
+import { generateInstallationKeyPair, installationIdOf, type InstallationKeyPair } from '../../shared/collector-api/identity';
+import { endorseNextKey, type KeyChain } from '../../shared/collector-api/key-chain';
+import { ingestPath } from '../../shared/collector-api/paths';
 import { canonicalJson } from '../../shared/report/canonical-json';
 import type { Report } from '../../shared/report/schema';
 import { buildCollectorApp, type CollectorApp, type CollectorAppOptions } from '../../collector/app';
@@ -24,16 +28,57 @@ export function manualClock(start = '2026-11-29T05:00:00.000Z') {
   };
 }
 
-/** A version-4 uuid, as the app generates installation and report ids. */
+/** A version-4 uuid, as the app generates report ids. */
 export const uuid4 = (): string => randomUUID();
 
-/** A valid format-1 report; `fields` replaces the default field set when given. */
+/** An installation as the app holds it: its current key pair, its id (certified by the genesis key) and its key chain. */
+export interface Installation {
+  key: InstallationKeyPair;
+  installationId: string;
+  chain: KeyChain;
+}
+
+/**
+ * Every installation a test made, by id, as first made: lets `sendReport(c, report)` sign as the
+ * installation the report names, as the app would, without each test threading keys through.
+ */
+const made = new Map<string, Installation>();
+
+export function makeInstallation(): Installation {
+  const key = generateInstallationKeyPair();
+  const who = { key, installationId: installationIdOf(key.publicKey), chain: { genesisPublicKey: key.publicKey, links: [] } };
+  made.set(who.installationId, who);
+  return who;
+}
+
+const installationNamedIn = (body: string): Installation | undefined => {
+  try {
+    const id: unknown = (JSON.parse(body) as { installationId?: unknown } | null)?.installationId;
+    return typeof id === 'string' ? made.get(id) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The same installation after a key rotation: a fresh key, endorsed by the current one, appended to the chain. */
+export function rotated(who: Installation, rotatedAt: Date): Installation {
+  const key = generateInstallationKeyPair();
+  const link = endorseNextKey({ installationId: who.installationId, current: who.key, nextPublicKey: key.publicKey, rotatedAt });
+  return { key, installationId: who.installationId, chain: { genesisPublicKey: who.chain.genesisPublicKey, links: [...who.chain.links, link] } };
+}
+
+/** The id of a new installation (a v8 uuid its genesis key certifies), for tests that need only ids. */
+export const newInstallationId = (): string => makeInstallation().installationId;
+
+export const freshNonce = (): string => randomBytes(16).toString('base64url');
+
+/** A valid format-1 report from a new installation; `fields` replaces the default field set when given. */
 export function makeReport(overrides: Partial<Report> = {}): Report {
   return {
     fields: { 'app.licence': 'active', 'site.product': 'jira', 'site.projects': '11-50', 'config.consentMode': 'automatic', 'app.versionMajor': 3 },
     format: 'usage-report/1',
     generatedAt: '2026-11-29T04:00:00.000Z',
-    installationId: uuid4(),
+    installationId: overrides.installationId ?? makeInstallation().installationId,
     period: { from: '2026-11-22', to: '2026-11-28' },
     purposes: ['product-improvement', 'troubleshooting'],
     reportId: uuid4(),
@@ -65,29 +110,33 @@ export function testCollector(options: Partial<Omit<CollectorAppOptions, 'store'
   };
 }
 
-export async function postReport(c: CollectorApp, body: string, headers: Record<string, string> = {}) {
-  return c.app.inject({ method: 'POST', url: '/v1/reports', payload: body, headers: { 'content-type': 'application/json', ...headers } });
+/**
+ * POSTs `body` as a report, signed the way the app signs (any headers given are sent too, and may
+ * replace content-type). Signed as `signer`, else as the installation the body names, else as a new one.
+ */
+export async function postReport(c: TestCollector, body: string, headers: Record<string, string> = {}, signer?: Installation) {
+  const who = signer ?? installationNamedIn(body) ?? makeInstallation();
+  const signature = await signCollectorRequest({ key: who.key, installationId: who.installationId, method: 'POST', path: ingestPath, body, now: c.clock.now(), nonce: freshNonce() });
+  return c.app.inject({ method: 'POST', url: ingestPath, payload: body, headers: { 'content-type': 'application/json', ...headers, ...signature } });
 }
 
-/** Sends a report the way the app does: canonical bytes, idempotency key = reportId. */
-export async function sendReport(c: CollectorApp, report: Report) {
-  const res = await postReport(c, bytesOf(report), { 'idempotency-key': report.reportId });
-  return { status: res.statusCode, receipt: res.json<Receipt>() };
+/** Sends a report the way the app does (client.ts reportRequest): canonical bytes, idempotency key = reportId, signed. */
+export async function sendReport(c: TestCollector, report: Report, signer?: Installation) {
+  const who = signer ?? made.get(report.installationId);
+  if (!who) throw new Error('sendReport: the report names an installation this test did not make; pass the signer');
+  const req = await reportRequest({ key: who.key, installationId: who.installationId, now: c.clock.now(), nonce: freshNonce(), reportText: bytesOf(report), reportId: report.reportId });
+  const res = await c.app.inject({ method: req.method, url: req.path, headers: req.headers, payload: req.body });
+  return { status: res.statusCode, receipt: res.json<Receipt>(), res, req };
 }
 
-/** An installation as the app holds it: its id and its 32-byte secret. */
-export function makeInstallation() {
-  return { installationId: uuid4(), secret: new Uint8Array(randomBytes(32)) };
-}
-
-export async function rights(
-  c: TestCollector,
-  who: { installationId: string; secret: Uint8Array },
-  action: RightsAction,
-  opts: { nonce?: string; targetInstallationId?: string } = {}
-) {
-  const req = rightsRequest({ secret: who.secret, installationId: who.installationId, action, now: c.clock.now(), nonce: opts.nonce ?? randomBytes(16).toString('base64url') });
+/** Sends a rights request the way the app does (client.ts rightsRequest), optionally moved to another installation's path. */
+export async function rights(c: TestCollector, who: Installation, action: RightsAction, opts: { nonce?: string; targetInstallationId?: string } = {}) {
+  const req = await rightsRequest({ key: who.key, installationId: who.installationId, action, now: c.clock.now(), nonce: opts.nonce ?? freshNonce() });
   const url = opts.targetInstallationId ? req.path.replace(who.installationId, opts.targetInstallationId) : req.path;
   const res = await c.app.inject({ method: req.method, url, headers: req.headers, ...(req.body === '' ? {} : { payload: req.body }) });
   return { res, req };
 }
+
+/** Replays a request exactly as it was built (same headers, same bytes). */
+export const resend = (c: TestCollector, req: CollectorHttpRequest) =>
+  c.app.inject({ method: req.method, url: req.path, headers: req.headers, ...(req.body === '' ? {} : { payload: req.body }) });
