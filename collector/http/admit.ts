@@ -21,7 +21,7 @@ export function parseBody<T>(request: FastifyRequest, schema: z.ZodType<T>): { o
 }
 
 /**
- * Signature, key, nonce, the installation's budget, then the path: in that order, so a request that
+ * Signature, key, path, nonce, then the installation's budget: in that order, so a request that
  * proves nothing learns nothing (not even whether the path names a real installation), a replay
  * never acts twice, and only a verified installation spends its own budget. The signer's id, not the
  * path, decides whose data it is; a path naming another installation is refused.
@@ -37,16 +37,17 @@ export async function admitSigned(
     void refuseUnauthenticated(request, reply, ctx, auth.failure);
     return null;
   }
+  // The path before the nonce: a signer refused here leaves no trace, not even a nonce.
+  const params = paramsSchema.safeParse(request.params);
+  if (!params.success || params.data.installationId !== auth.signer.installationId) {
+    void sendFailure(reply, failure('FORBIDDEN', 'An installation may only act on its own data.'));
+    return null;
+  }
   const replay = await recordNonce(ctx, auth.signer);
   if (replay) {
     void refuseUnauthenticated(request, reply, ctx, replay);
     return null;
   }
   if (overInstallationLimit(reply, ctx.rightsLimiter, auth.signer.installationId)) return null;
-  const params = paramsSchema.safeParse(request.params);
-  if (!params.success || params.data.installationId !== auth.signer.installationId) {
-    void sendFailure(reply, failure('FORBIDDEN', 'An installation may only act on its own data.'));
-    return null;
-  }
   return auth.signer;
 }

@@ -13,6 +13,8 @@ export const presentKeyChainRequestSchema = z.strictObject({ chain: keyChainSche
 /** 256 links of about 300 bytes each, with room to spare; a longer body cannot hold a valid chain. */
 const keyChainBodyLimit = 96 * 1024;
 
+const conflict = failure('KEY_CHAIN_CONFLICT', 'The presented key chain does not continue the chain held for this installation.');
+
 export type ChainMerge = { outcome: KeyChainReceipt['outcome']; newLinks: KeyLink[] } | { outcome: 'conflict' };
 
 const sameLink = (a: KeyLink, b: KeyLink) =>
@@ -46,6 +48,10 @@ async function authenticateByChain(request: FastifyRequest, ctx: CollectorContex
   if (!body.ok) return { ok: false, failure: unauthenticated };
   const check = verifyKeyChain(verified.signer.installationId, body.value.chain);
   if (!check.ok || check.head !== verified.signer.publicKey) return { ok: false, failure: unauthenticated };
+  // A retired key (or a fork's) proves it once belonged to the installation, not that it speaks for it
+  // now: refused before its nonce is recorded, so it leaves no trace.
+  const held = await ctx.store.keyChainOf(verified.signer.installationId);
+  if (mergeKeyChain(held?.chain ?? null, body.value.chain).outcome === 'conflict') return { ok: false, failure: conflict };
   return { ...verified, chain: body.value.chain };
 }
 
@@ -76,6 +82,6 @@ export function registerKeyChain(app: FastifyInstance, ctx: CollectorContext): v
       const appended = await ctx.store.appendKeyLinks(installationId, { genesisPublicKey: chain.genesisPublicKey, expectedKeys, links: merge.newLinks, recordedAt: ctx.now().toISOString() });
       if (appended) return respond();
     }
-    return sendFailure(reply, failure('KEY_CHAIN_CONFLICT', 'The presented key chain does not continue the chain held for this installation.'));
+    return sendFailure(reply, conflict);
   });
 }

@@ -124,9 +124,8 @@ describe('the collector listening on loopback', () => {
       expect(second.status).toBe(200);
       const [a, b] = [receiptSchema.parse(await first.json()), receiptSchema.parse(await second.json())];
       expect(b).toEqual({ ...a, duplicate: true });
-      const dashboard = await fetch(`${collector.url}/dashboard`);
-      expect(dashboard.status).toBe(200);
-      expect(dashboard.headers.get('content-security-policy')).toContain("default-src 'none'");
+      // (The dashboard, behind its token since collector/dashboard/credential.ts, has its own suite.)
+      expect((await fetch(`${collector.url}/healthz`)).status).toBe(200);
     } finally {
       await collector.close();
       rmSync(dir, { recursive: true, force: true });
