@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { idempotencyKeyHeader } from '../../shared/collector-api/ingest';
+import { reportRequest } from '../../shared/collector-api/client';
+import { generateInstallationKeyPair, installationIdOf, type InstallationKeyPair } from '../../shared/collector-api/identity';
 import { ingestPath } from '../../shared/collector-api/paths';
 import { loadPlanSchema, type LoadResult } from './load-protocol';
 import { percentile } from './stats';
@@ -8,20 +9,32 @@ import { seededRandom, syntheticReport } from './synthetic-reports';
 
 /**
  * The load generator: a separate process that POSTs valid reports to the collector over loopback
- * with N requests in flight, and prints one JSON result. Bodies are built before the clock starts,
- * so the figures measure the collector, not report generation.
+ * with N requests in flight, and prints one JSON result. Each report is signed by its installation's
+ * own Ed25519 key, as the app signs (client.ts reportRequest), so the collector verifies every one.
+ * Bodies and signatures are made just before the clock starts (signing would otherwise make this
+ * process the bottleneck), well within the collector's 5-minute signature window.
  */
 interface Prepared {
-  reportId: string;
+  headers: Record<string, string>;
   body: Buffer;
 }
 
-function prepare(count: number, installations: readonly string[], rand: () => number): Prepared[] {
+interface Signer {
+  key: InstallationKeyPair;
+  installationId: string;
+}
+
+async function prepare(count: number, installations: readonly Signer[], rand: () => number): Promise<Prepared[]> {
   const now = new Date();
-  return Array.from({ length: count }, (_, i) => {
-    const { report, bytes } = syntheticReport({ rand, installationId: installations[i % installations.length] as string, generatedAt: now });
-    return { reportId: report.reportId, body: Buffer.from(bytes, 'utf8') };
-  });
+  const out: Prepared[] = [];
+  for (let i = 0; i < count; i++) {
+    const signer = installations[i % installations.length] as Signer;
+    const { report, bytes } = syntheticReport({ rand, installationId: signer.installationId, generatedAt: now });
+    const req = await reportRequest({ ...signer, now, nonce: randomBytes(16).toString('base64url'), reportText: bytes, reportId: report.reportId });
+    const body = Buffer.from(req.body, 'utf8');
+    out.push({ headers: { ...req.headers, 'content-length': String(body.length) }, body });
+  }
+  return out;
 }
 
 function post(agent: Agent, url: URL, item: Prepared): Promise<number> {
@@ -33,7 +46,7 @@ function post(agent: Agent, url: URL, item: Prepared): Promise<number> {
         port: url.port,
         method: 'POST',
         path: ingestPath,
-        headers: { 'content-type': 'application/json', 'content-length': item.body.length, [idempotencyKeyHeader]: item.reportId }
+        headers: item.headers
       },
       (res) => {
         res.resume();
@@ -73,12 +86,15 @@ async function main(): Promise<void> {
   const plan = loadPlanSchema.parse(JSON.parse(process.argv[2] ?? ''));
   const url = new URL(plan.url);
   const rand = seededRandom(plan.seed);
-  const installations = Array.from({ length: plan.installations }, () => randomUUID());
-  const warmup = prepare(plan.warmup, installations, rand);
-  const timed = prepare(plan.requests, installations, rand);
+  const installations = Array.from({ length: plan.installations }, (): Signer => {
+    const key = generateInstallationKeyPair();
+    return { key, installationId: installationIdOf(key.publicKey) };
+  });
   const agent = new Agent({ keepAlive: true, maxSockets: plan.concurrency });
 
-  await fire(agent, url, warmup, plan.concurrency);
+  await fire(agent, url, await prepare(plan.warmup, installations, rand), plan.concurrency);
+  // Signed after the warm-up, so a long warm-up never pushes the timed signatures towards the window's end.
+  const timed = await prepare(plan.requests, installations, rand);
   const started = performance.now();
   const run = await fire(agent, url, timed, plan.concurrency);
   const durationMs = performance.now() - started;

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { installationIdOf } from '../../shared/collector-api/identity';
 import type { SqliteStore } from '../../collector/store/sqlite-store';
 import type { StoredReport } from '../../collector/store/store';
 import { seededRandom, syntheticReport } from './synthetic-reports';
@@ -13,7 +14,8 @@ const dayMs = 24 * 60 * 60 * 1000;
  */
 export function seedStore(store: SqliteStore, args: { count: number; installations: number; now: Date; spanDays: number; seed: number; chunk?: number }): number {
   const rand = seededRandom(args.seed);
-  const ids = Array.from({ length: args.installations }, () => randomUUID());
+  // Ids of the form installations have (v8, from a genesis key); nothing signs for these, they only sit in the store.
+  const ids = Array.from({ length: args.installations }, () => installationIdOf(randomBytes(32).toString('base64url')));
   const chunk = args.chunk ?? 20_000;
   let inserted = 0;
   for (let start = 0; start < args.count; start += chunk) {

@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { validateReport } from '../../collector/http/validate-report';
 import { seedStore } from '../../bench/lib/seed-store';
 import { seededRandom, syntheticReport } from '../../bench/lib/synthetic-reports';
 import { metricCatalog } from '../../shared/catalog/catalog';
 import { canonicalJson } from '../../shared/report/canonical-json';
-import { sendReport, testCollector } from '../collector/support';
+import { newInstallationId, sendReport, testCollector } from '../collector/support';
 
 describe("the bench's synthetic reports", () => {
   const rand = seededRandom(42);
-  const reports = Array.from({ length: 300 }, () => syntheticReport({ rand, installationId: randomUUID(), generatedAt: new Date('2026-11-29T06:00:00Z') }));
+  const reports = Array.from({ length: 300 }, () => syntheticReport({ rand, installationId: newInstallationId(), generatedAt: new Date('2026-11-29T06:00:00Z') }));
 
   it("pass every check the collector's ingest makes, not only the schema", () => {
     for (const { report, bytes } of reports) {
