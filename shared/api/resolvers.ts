@@ -156,6 +156,22 @@ export type VendorDeletionOutput = z.infer<typeof vendorDeletionOutput>;
 export const restrictVendorInput = z.strictObject({ restrictedPurposes: z.array(purposeSchema).max(2) });
 export const vendorRestrictionOutput = z.strictObject({ vendorRestriction: vendorRestrictionSchema });
 
+/** The right to correct: a report that left, named by its id. */
+export const reportRefInput = z.strictObject({ reportId: z.uuid() });
+/**
+ * A correction is previewed like any report (the same exact bytes and digest), for the same period as
+ * the report it replaces, with today's settings; `sendCorrection` sends exactly those frozen bytes.
+ */
+export const correctionPreviewOutput = previewOutput.extend({ supersedes: z.uuid() });
+export type CorrectionPreviewOutput = z.infer<typeof correctionPreviewOutput>;
+export const retractOutput = z.strictObject({
+  /** The retracted report's history entry, now carrying the vendor's acknowledgement. */
+  entry: historySummarySchema,
+  /** Plain words for the admin. */
+  message: z.string()
+});
+export type RetractOutput = z.infer<typeof retractOutput>;
+
 export const resolverContract = {
   getContext: { input: emptyInput, output: contextOutput },
   loadAdminPage: { input: emptyInput, output: adminPageOutput },
@@ -173,7 +189,11 @@ export const resolverContract = {
   eraseData: { input: eraseInput, output: eraseOutput },
   requestVendorExport: { input: emptyInput, output: documentOutput },
   requestVendorDeletion: { input: emptyInput, output: vendorDeletionOutput },
-  restrictVendorProcessing: { input: restrictVendorInput, output: vendorRestrictionOutput }
+  restrictVendorProcessing: { input: restrictVendorInput, output: vendorRestrictionOutput },
+  previewCorrection: { input: reportRefInput, output: correctionPreviewOutput },
+  /** outcome 'sent' with the receipt, 'queued' (retried by the outbox), or 'rejected'; entry is the correction's own history entry. */
+  sendCorrection: { input: sendReportInput, output: sendReportOutput },
+  retractReport: { input: reportRefInput, output: retractOutput }
 } as const;
 
 export type ResolverContract = typeof resolverContract;

@@ -19,6 +19,8 @@ export type RightsAction =
    * when the app rotates its key, and again whenever the collector does not recognise the current key.
    */
   | { kind: 'present-key-chain'; chain: KeyChain }
+  /** Retract one report this installation sent (corrections.ts). */
+  | { kind: 'retract'; reportId: string }
   | { kind: 'export' }
   | { kind: 'delete' }
   | { kind: 'restrict'; restrictedPurposes: readonly RestrictablePurpose[] };
@@ -50,12 +52,19 @@ export function reportRequest(input: Signer & { reportText: string; reportId: st
   return signed(input, 'POST', ingestPath, input.reportText, { [idempotencyKeyHeader]: input.reportId });
 }
 
+/** POST the correcting report's exact bytes, naming the report it replaces (corrections.ts). */
+export function correctionRequest(input: Signer & { reportText: string; reportId: string; supersedes: string }): Promise<CollectorHttpRequest> {
+  return signed(input, 'POST', installationPaths(input.installationId).correction(input.supersedes), input.reportText, { [idempotencyKeyHeader]: input.reportId });
+}
+
 export function rightsRequest(input: Signer & { action: RightsAction }): Promise<CollectorHttpRequest> {
   const paths = installationPaths(input.installationId);
   const { action } = input;
   switch (action.kind) {
     case 'present-key-chain':
       return signed(input, 'PUT', paths.key, JSON.stringify({ chain: action.chain }));
+    case 'retract':
+      return signed(input, 'DELETE', paths.report(action.reportId), '');
     case 'export':
       return signed(input, 'GET', paths.export, '');
     case 'delete':

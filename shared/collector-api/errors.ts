@@ -37,6 +37,10 @@ export const collectorErrorCodes = [
   'PRIVACY_VIOLATION',
   /** 404: no such route. */
   'NOT_FOUND',
+  /** 404: the named report is not one this installation sent (never sent, or another installation's): the answer is the same either way. */
+  'REPORT_NOT_FOUND',
+  /** 409: the named report was already replaced by a correction; correct or retract the newest one instead. */
+  'REPORT_SUPERSEDED',
   /** 500: the collector failed; retry later. */
   'INTERNAL'
 ] as const;

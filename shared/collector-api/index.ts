@@ -6,3 +6,4 @@ export * from './paths';
 export * from './errors';
 export * from './ingest';
 export * from './rights';
+export * from './corrections';

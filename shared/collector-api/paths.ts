@@ -11,18 +11,24 @@ export const routePatterns = {
   export: '/v1/installations/:installationId/export',
   data: '/v1/installations/:installationId/data',
   restrictions: '/v1/installations/:installationId/restrictions',
+  report: '/v1/installations/:installationId/reports/:reportId',
+  correction: '/v1/installations/:installationId/reports/:reportId/correction',
   dashboard: '/dashboard',
   health: '/healthz'
 } as const;
 
 /** Concrete paths for one installation. The id goes into the path as-is: it is a uuid, nothing to escape. */
 export const installationPaths = (installationId: string) => ({
-  /** PUT: establish the verification key on first contact, or rotate it (signed with the current key). */
+  /** PUT (signed by the chain's newest key): the installation's key chain (key-chain.ts). */
   key: `/v1/installations/${installationId}/key`,
   /** GET (signed): everything held about the installation, as one JSON document. */
   export: `/v1/installations/${installationId}/export`,
   /** DELETE (signed): erase all raw data held about the installation. */
   data: `/v1/installations/${installationId}/data`,
   /** PUT (signed): the complete set of purposes the installation's data may no longer serve. */
-  restrictions: `/v1/installations/${installationId}/restrictions`
+  restrictions: `/v1/installations/${installationId}/restrictions`,
+  /** DELETE (signed): retract one report the installation sent (corrections.ts). */
+  report: (reportId: string) => `/v1/installations/${installationId}/reports/${reportId}`,
+  /** POST (signed, body = the correcting report's bytes): replace one report the installation sent (corrections.ts). */
+  correction: (reportId: string) => `/v1/installations/${installationId}/reports/${reportId}/correction`
 });

@@ -69,7 +69,11 @@ export const exportedReportSchema = z.strictObject({
   /** The exact bytes received, as text: hashing them gives `digest`. */
   bytes: z.string(),
   /** The same report, parsed, for reading. */
-  report: z.record(z.string(), z.unknown())
+  report: z.record(z.string(), z.unknown()),
+  /** The report this one corrected, if it is a correction (corrections.ts). */
+  supersedes: z.uuid().nullable(),
+  /** The correction that replaced this report: it is kept, marked, and no longer counted. */
+  supersededBy: z.uuid().nullable()
 });
 export type ExportedReport = z.infer<typeof exportedReportSchema>;
 
@@ -85,6 +89,8 @@ export const installationExportSchema = z.strictObject({
   restrictions: restrictionsSchema,
   reports: z.array(exportedReportSchema),
   deletions: z.array(z.strictObject({ acknowledgementId: z.uuid(), acknowledgedAt: z.iso.datetime(), deletedReports: z.number().int() })),
+  /** Reports the installation retracted: their copies are gone; this record says when. */
+  retractions: z.array(z.strictObject({ acknowledgementId: z.uuid(), reportId: z.uuid(), retractedAt: z.iso.datetime(), deletedReports: z.number().int() })),
   /** Nonces of signed requests still remembered for replay protection, with when they are forgotten. */
   recentNonces: z.array(z.strictObject({ nonce: z.string(), forgetAt: z.iso.datetime() }))
 });

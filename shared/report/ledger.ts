@@ -11,7 +11,11 @@ export const ledgerActionSchema = z.enum([
   'request-vendor-export',
   'restrict-vendor-processing',
   'set-retention',
-  'erase-site-data'
+  'erase-site-data',
+  /** The admin sent a correction of an earlier report (digest: the correction's bytes). */
+  'correct-report',
+  /** The admin asked the vendor to retract one report. */
+  'retract-report'
 ]);
 export type LedgerAction = z.infer<typeof ledgerActionSchema>;
 

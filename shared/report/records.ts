@@ -33,7 +33,8 @@ export type StoredReceipt = z.infer<typeof storedReceiptSchema>;
 
 export const historySummarySchema = z.strictObject({
   reportId: z.string(),
-  trigger: z.enum(['per-case', 'automatic']),
+  /** 'correction': the admin corrected an earlier report; `supersedes` names it. */
+  trigger: z.enum(['per-case', 'automatic', 'correction']),
   createdAt: z.iso.datetime(),
   sentAt: z.iso.datetime().nullable(),
   status: reportStatusSchema,
@@ -43,7 +44,15 @@ export const historySummarySchema = z.strictObject({
   /** Why the last attempt failed, or why the report was cancelled or rejected. */
   lastError: z.string().nullable(),
   receipt: storedReceiptSchema.nullable(),
-  period: z.strictObject({ from: z.string(), to: z.string() })
+  period: z.strictObject({ from: z.string(), to: z.string() }),
+  /** For a correction: the report it replaces at the vendor. */
+  supersedes: z.string().optional(),
+  /** Set on a sent report once a correction of it was acknowledged: the vendor no longer counts this one. */
+  supersededBy: z.strictObject({ reportId: z.string(), at: z.iso.datetime() }).optional(),
+  /** Set on a sent report once the vendor acknowledged its retraction: no copy is held any more. */
+  retraction: z
+    .strictObject({ acknowledgementId: z.string(), retractedAt: z.iso.datetime(), deletedReports: z.number().int().nonnegative() })
+    .optional()
 });
 export type HistorySummary = z.infer<typeof historySummarySchema>;
 
