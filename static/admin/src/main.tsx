@@ -3,6 +3,7 @@ import './styles/base.css';
 import './styles/controls.css';
 import './styles/report.css';
 import './styles/layout.css';
+import './styles/history.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { bridgeTransport } from './api/bridge-transport';

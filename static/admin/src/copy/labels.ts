@@ -54,5 +54,7 @@ export const ledgerActionLabel: Record<LedgerAction, string> = {
   'request-vendor-export': 'Asked the vendor for its copy of the data',
   'restrict-vendor-processing': 'Restricted how the vendor may use the data',
   'set-retention': 'Changed how long history is kept',
-  'erase-site-data': 'Erased the app’s data on this site'
+  'erase-site-data': 'Erased the app’s data on this site',
+  'correct-report': 'Sent a correction of an earlier report',
+  'retract-report': 'Asked the vendor to retract a report'
 };

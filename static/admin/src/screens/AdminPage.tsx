@@ -69,7 +69,7 @@ export function AdminPage({ page, refreshing, refreshError, refresh }: {
       <Tabs id="section" label="Usage Reporting sections" tabs={sections} selected={section} onSelect={setSection}>
         {section === 'report' && <ReportTab page={page} refresh={refresh} />}
         {section === 'settings' && <SettingsTab page={page} refresh={refresh} refreshing={refreshing} onWithdraw={() => setWithdrawing(true)} />}
-        {section === 'history' && <HistoryTab page={page} />}
+        {section === 'history' && <HistoryTab page={page} refresh={refresh} />}
         {section === 'data' && (
           <YourDataTab page={page} refresh={refresh} refreshing={refreshing} onErased={(result) => void finish({ kind: 'erased', result })} />
         )}

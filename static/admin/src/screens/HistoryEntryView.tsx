@@ -1,11 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FieldInfo, HistoryEntryOutput } from '../../../../shared/api/resolvers';
+import type { HistorySummary } from '../../../../shared/report/records';
 import { ExactBytesView, type SigningInfo } from '../components/ExactBytesView';
 import { formatTime } from '../components/PreviewPanel';
 import { ReadableReportTable } from '../components/ReadableReportTable';
 import { ReportDiffView } from '../components/ReportDiffView';
 import { Tabs } from '../components/Tabs';
 import { parseReportText } from '../lib/parse-report-text';
+import { mayCorrectOrRetract } from './history/chain';
+import { ChainNotes } from './history/ChainNotes';
+import { ReportRights } from './history/ReportRights';
+import type { RightsOutcome } from './history/RightsOutcome';
 
 type View = 'diff' | 'readable' | 'bytes';
 const views = [
@@ -22,20 +27,40 @@ function signingOf(receipt: HistoryEntryOutput['entry']['receipt']): SigningInfo
   return { keyFingerprint, sent };
 }
 
-/** One past report: what changed since the one before, the readable table, and the exact bytes that left. */
-export function HistoryEntryView({ detail, fields }: { detail: HistoryEntryOutput; fields: readonly FieldInfo[] }) {
+/**
+ * One past report: how it links to its corrections, the admin's right to correct or retract it,
+ * what changed since the one before, the readable table, and the exact bytes that left.
+ */
+export function HistoryEntryView({ detail, fields, history, onOpen, onRightsDone, focusHeading = false }: {
+  detail: HistoryEntryOutput;
+  fields: readonly FieldInfo[];
+  /** The other reports, to name and open the ones this one is linked to. */
+  history: readonly HistorySummary[];
+  onOpen: (reportId: string) => void;
+  onRightsDone: (outcome: RightsOutcome) => void;
+  /** Opened by following a link from another report: the link is gone, so focus lands on this report. */
+  focusHeading?: boolean;
+}) {
   const [view, setView] = useState<View>('diff');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusHeading) heading.current?.focus();
+  }, [focusHeading]);
   const current = parseReportText(detail.text);
   const previous = detail.previousText === null ? null : parseReportText(detail.previousText);
   const { entry } = detail;
   return (
     <>
-      <h3>Report of {formatTime(entry.sentAt ?? entry.createdAt)}</h3>
+      <h3 ref={heading} tabIndex={-1} data-testid="history-entry-title">
+        {entry.trigger === 'correction' ? 'Correction' : 'Report'} of {formatTime(entry.sentAt ?? entry.createdAt)}
+      </h3>
       {entry.receipt && (
         <p>
           Receipt <code>{entry.receipt.receiptId}</code>, received by the vendor {formatTime(entry.receipt.receivedAt)}.
         </p>
       )}
+      <ChainNotes entry={entry} history={history} onOpen={onOpen} />
+      {mayCorrectOrRetract(entry, history) && <ReportRights entry={entry} fields={fields} onDone={onRightsDone} />}
       <Tabs id="history-entry" label="Past report views" tabs={views} selected={view} onSelect={setView}>
         {view === 'bytes' && (
           <ExactBytesView bytes={detail.text} digest={entry.digest} fileName={`usage-report-${entry.reportId}.json`} signing={signingOf(entry.receipt)} />

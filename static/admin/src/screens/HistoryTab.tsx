@@ -8,6 +8,8 @@ import { formatTime } from '../components/PreviewPanel';
 import { SupportDetails } from '../components/SupportDetails';
 import { useAction } from '../hooks/useAction';
 import { HistoryEntryView } from './HistoryEntryView';
+import { chainOf } from './history/chain';
+import { RightsOutcomeNotice, type RightsOutcome } from './history/RightsOutcome';
 
 const statusLabel: Record<ReportStatus, string> = {
   pending: 'Waiting to be sent',
@@ -15,12 +17,25 @@ const statusLabel: Record<ReportStatus, string> = {
   rejected: 'Refused by the vendor',
   cancelled: 'Cancelled'
 };
-const triggerLabel: Record<HistorySummary['trigger'], string> = { 'per-case': 'Sent by an admin', automatic: 'Automatic' };
+const triggerLabel: Record<HistorySummary['trigger'], string> = {
+  'per-case': 'Sent by an admin',
+  automatic: 'Automatic',
+  correction: 'Correction of an earlier report'
+};
+
+/** A report the vendor no longer counts says so in place of "Sent": that is what matters about it now. */
+function statusWords(h: HistorySummary): string {
+  if (h.retraction) return `Retracted ${formatTime(h.retraction.retractedAt)}`;
+  if (h.supersededBy) return `Corrected ${formatTime(h.supersededBy.at)}`;
+  return statusLabel[h.status];
+}
 
 /** Every report that left (or was queued to leave) this site, most recent first. */
-export function HistoryTab({ page }: { page: AdminPageOutput }) {
+export function HistoryTab({ page, refresh }: { page: AdminPageOutput; refresh: () => Promise<void> }) {
   const client = useClient();
   const [openId, setOpenId] = useState<string | null>(null);
+  const [followed, setFollowed] = useState(false);
+  const [outcome, setOutcome] = useState<RightsOutcome | null>(null);
   const entry = useAction(useCallback((reportId: string) => client.getHistoryEntry({ reportId }), [client]));
   // The first screen's history is enough for the list; this adds what retention removed, which only getHistory knows.
   const full = useAction(useCallback(() => client.getHistory({}), [client]));
@@ -36,9 +51,19 @@ export function HistoryTab({ page }: { page: AdminPageOutput }) {
       </p>
     ) : null;
 
-  const open = (reportId: string) => {
+  const open = (reportId: string, byLink = false) => {
     setOpenId(reportId);
+    setFollowed(byLink);
+    setOutcome(null);
     void entry.start(reportId);
+  };
+
+  // The vendor's answer stays in view while the list and the open report are read again.
+  const rightsDone = async (reportId: string, next: RightsOutcome) => {
+    setOutcome(next);
+    setFollowed(false);
+    await refresh();
+    await entry.start(reportId);
   };
 
   if (page.history.length === 0) {
@@ -66,13 +91,13 @@ export function HistoryTab({ page }: { page: AdminPageOutput }) {
         </thead>
         <tbody>
           {page.history.map((h) => (
-            <tr key={h.reportId} data-report-id={h.reportId} data-status={h.status} data-trigger={h.trigger}>
+            <tr key={h.reportId} data-report-id={h.reportId} data-status={h.status} data-trigger={h.trigger} data-chain={chainOf(h) ?? undefined}>
               <th scope="row" data-label="Date">
                 {formatTime(h.sentAt ?? h.createdAt)}
               </th>
               <td data-label="Mode">{triggerLabel[h.trigger]}</td>
               <td data-label="Status">
-                {statusLabel[h.status]}
+                {statusWords(h)}
                 {h.lastError && h.status !== 'sent' && <SupportDetails text={h.lastError} />}
               </td>
               <td data-label="Receipt">{h.receipt ? <code>{h.receipt.receiptId}</code> : <span className="subtle">None yet</span>}</td>
@@ -94,9 +119,20 @@ export function HistoryTab({ page }: { page: AdminPageOutput }) {
       {purgedNote}
       {openId && (
         <section className="history-entry" aria-label="Selected report" data-testid="history-entry">
+          {outcome && <RightsOutcomeNotice outcome={outcome} />}
           {entry.state.status === 'running' && <Loading label="Loading the report" />}
           {entry.state.status === 'failed' && <ErrorMessage error={entry.state.error} title="The report could not be loaded" />}
-          {entry.state.status === 'done' && entry.state.data.entry.reportId === openId && <HistoryEntryView detail={entry.state.data} fields={page.fields} />}
+          {entry.state.status === 'done' && entry.state.data.entry.reportId === openId && (
+            <HistoryEntryView
+              key={openId}
+              detail={entry.state.data}
+              fields={page.fields}
+              history={page.history}
+              focusHeading={followed}
+              onOpen={(reportId) => open(reportId, true)}
+              onRightsDone={(next) => void rightsDone(openId, next)}
+            />
+          )}
         </section>
       )}
     </div>

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import type { FieldInfo, PreviewOutput } from '../../../../shared/api/resolvers';
+import { parseReportText } from '../lib/parse-report-text';
+import { ExactBytesView } from './ExactBytesView';
+import { ReadableReportTable } from './ReadableReportTable';
+import { Tabs } from './Tabs';
+
+type View = 'readable' | 'bytes';
+const views = [
+  { key: 'readable', label: 'Readable view' },
+  { key: 'bytes', label: 'Exact bytes' }
+] as const;
+
+/**
+ * A frozen draft in two views, used for the next report and for a correction alike. Both views are
+ * drawn from the same text: the readable table parses the exact bytes, so what the admin reads is
+ * what a send would transmit.
+ */
+export function DraftViews({ draft, fields, id, label }: {
+  draft: PreviewOutput;
+  fields: readonly FieldInfo[];
+  /** Keeps this tab set's element ids apart from any other draft's on the page. */
+  id: string;
+  label: string;
+}) {
+  const [view, setView] = useState<View>('readable');
+  const parsed = parseReportText(draft.text);
+  return (
+    <Tabs id={id} label={label} tabs={views} selected={view} onSelect={setView}>
+      {view === 'readable' ? (
+        parsed.ok ? (
+          <ReadableReportTable report={parsed.report} fields={fields} caption="Every field of the report, including fields that are withheld" />
+        ) : (
+          <p className="notice notice-error" role="alert">
+            This report cannot be shown as a table ({parsed.problem}). The exact bytes are still shown under “Exact bytes”.
+          </p>
+        )
+      ) : (
+        <ExactBytesView
+          bytes={draft.text}
+          digest={draft.digest}
+          fileName={`usage-report-${draft.reportId}.json`}
+          signing={{ keyFingerprint: draft.signingKeyFingerprint }}
+        />
+      )}
+    </Tabs>
+  );
+}

@@ -1,0 +1,55 @@
+import { useCallback } from 'react';
+import type { CorrectionPreviewOutput, FieldInfo, SendReportOutput } from '../../../../../shared/api/resolvers';
+import type { HistorySummary } from '../../../../../shared/report/records';
+import type { ClientResult } from '../../api/client';
+import { useClient } from '../../api/client-context';
+import { DraftViews } from '../../components/DraftViews';
+import { formatTime } from '../../components/PreviewPanel';
+import { SendResult } from '../../components/SendResult';
+import { useAction } from '../../hooks/useAction';
+import { reportTime } from './chain';
+
+/**
+ * A correction's frozen draft, shown exactly as the next report's preview is, with the one
+ * difference said plainly: it covers the old report's period but is built with today's settings.
+ * "Send this correction" sends exactly this draft (its id and digest), nothing rebuilt.
+ */
+export function CorrectionDraft({ original, draft, fields, onSent, onCancel }: {
+  original: HistorySummary;
+  draft: CorrectionPreviewOutput;
+  fields: readonly FieldInfo[];
+  onSent: (result: SendReportOutput) => void;
+  onCancel: () => void;
+}) {
+  const client = useClient();
+  const send = useAction(
+    useCallback((d: { draftId: string; digest: string }): Promise<ClientResult<SendReportOutput>> => client.sendCorrection(d), [client])
+  );
+  const onSend = async () => {
+    const result = await send.start({ draftId: draft.draftId, digest: draft.digest });
+    if (result.ok) onSent(result.data);
+  };
+  const sending = send.state.status === 'running';
+  return (
+    <section className="correction" aria-labelledby="correction-title" data-testid="correction-preview" data-draft-id={draft.draftId} data-supersedes={draft.supersedes}>
+      <h4 id="correction-title">The correction that would be sent</h4>
+      <p>
+        It covers the same period as the report of {formatTime(reportTime(original))} ({original.period.from} to {original.period.to}) and
+        replaces it at the vendor. It is built with today’s settings, so it shares only what you allow now.
+      </p>
+      <p className="subtle">
+        Prepared {formatTime(draft.createdAt)}. This preview stays valid until {formatTime(draft.expiresAt)}.
+      </p>
+      <DraftViews draft={draft} fields={fields} id="correction" label="Correction views" />
+      <SendResult state={send.state} kind="correction" />
+      <div className="button-row">
+        <button type="button" className="button button-primary" disabled={sending} onClick={() => void onSend()}>
+          Send this correction
+        </button>
+        <button type="button" className="button" disabled={sending} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}
