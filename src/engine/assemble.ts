@@ -21,6 +21,8 @@ export interface AssembleInput {
   /** History so far: the period starts where the last report that left (or will leave) ended. */
   reports: readonly ReportRecord[];
   now: Date;
+  /** A correction covers exactly the period of the report it replaces, not the next one. */
+  period?: { from: string; to: string };
 }
 
 export type Assembled = BuildResult & { unavailable: string[]; period: { from: string; to: string } };
@@ -29,7 +31,7 @@ export async function assembleReport(deps: EngineDeps, input: AssembleInput): Pr
   const lastTo = input.reports
     .filter((r) => r.status === 'sent' || r.status === 'pending')
     .reduce<string | null>((max, r) => (max === null || r.period.to > max ? r.period.to : max), null);
-  const period = reportPeriod(lastTo, utcDay(new Date(input.installation.installedAt)), input.now);
+  const period = input.period ?? reportPeriod(lastTo, utcDay(new Date(input.installation.installedAt)), input.now);
   const days = await rollUpMeters(input.now);
   const reading = await deps.readSite(input.product, usageInPeriod(days, period));
   const result = buildReport(

@@ -47,7 +47,7 @@ export async function deliver(deps: EngineDeps, reportId: string): Promise<Repor
   const covered = coverage(consent, parsed.value, deps.catalog);
   if (!covered.ok) return settle({ ...record, status: 'cancelled', lastError: covered.message });
 
-  const outcome = await deps.transport.send(record.text, reportId);
+  const outcome = await deps.transport.send(record.text, reportId, record.supersedes === undefined ? {} : { supersedes: record.supersedes });
   const now = deps.now();
   if (outcome.kind === 'sent') {
     if (outcome.receipt.digest !== record.digest) {

@@ -45,12 +45,25 @@ export interface PreviewState {
  * Builds the report the same way the scheduled send does, freezes it (text + digest, short TTL) and
  * returns both. Sending later transmits exactly these stored bytes.
  */
-export async function preview(deps: EngineDeps, product: Product, loaded?: PreviewState): Promise<Envelope<DraftView>> {
+export async function preview(
+  deps: EngineDeps,
+  product: Product,
+  loaded?: PreviewState,
+  correction?: { of: ReportRecord }
+): Promise<Envelope<DraftView>> {
   const now = deps.now();
   const identity = await loadSigningIdentity(now);
   const { installation } = identity;
   const { consent, settings, reports } = loaded ?? { consent: await loadConsent(), settings: await loadSettings(), reports: await loadReports() };
-  const assembled = await assembleReport(deps, { product, consent, settings, installation, reports, now });
+  const assembled = await assembleReport(deps, {
+    product,
+    consent,
+    settings,
+    installation,
+    reports,
+    now,
+    ...(correction ? { period: correction.of.period } : {})
+  });
   if (!assembled.ok) return fail(assembled.code, assembled.message);
   const { built } = assembled;
   const draft: Draft = {
@@ -59,7 +72,8 @@ export async function preview(deps: EngineDeps, product: Product, loaded?: Previ
     text: built.text,
     digest: built.digest,
     coverageKey: coverageKey(consent, effectiveAcceptedFormat(consent, deps.catalog)),
-    createdAt: now.toISOString()
+    createdAt: now.toISOString(),
+    ...(correction ? { supersedes: correction.of.reportId } : {})
   };
   await write(keys.draft(draft.draftId), draft, { value: DRAFT_TTL_MINUTES, unit: 'MINUTES' });
   await meter('report.previewed', now);

@@ -10,7 +10,8 @@ import { effectiveAcceptedFormat } from '../core/field-decision';
 import { keys } from '../store/keys';
 import { claim, readParsed, remove } from '../store/kvs-store';
 import { draftSchema, type ReportRecord } from '../store/records';
-import { loadConsent } from '../store/repositories';
+import { loadConsent, loadReports } from '../store/repositories';
+import { correctable } from '../core/report-chain';
 import { deliver, queueReport } from './deliver';
 import type { EngineDeps } from './deps';
 import { toSummary } from './history';
@@ -21,10 +22,24 @@ import { DRAFT_TTL_MINUTES } from './preview';
  * Refusals, in order: unknown or expired draft; digest not the one previewed; consent that no longer
  * allows sending; restrictions or accepted format changed since the preview; the send already claimed.
  */
-export async function sendReport(
+export function sendReport(deps: EngineDeps, input: { draftId: string; digest: string }, accountId: string): Promise<Envelope<SendReportOutput>> {
+  return sendDraft(deps, input, accountId, 'per-case');
+}
+
+/**
+ * Sends a correction's frozen draft: the same checks as a per-case send, plus that the report it
+ * replaces can still be corrected. It leaves through the outbox like any report, to the collector's
+ * correction endpoint, so a stop mid-send is retried and never lost.
+ */
+export function sendCorrection(deps: EngineDeps, input: { draftId: string; digest: string }, accountId: string): Promise<Envelope<SendReportOutput>> {
+  return sendDraft(deps, input, accountId, 'correction');
+}
+
+async function sendDraft(
   deps: EngineDeps,
   input: { draftId: string; digest: string },
-  accountId: string
+  accountId: string,
+  kind: 'per-case' | 'correction'
 ): Promise<Envelope<SendReportOutput>> {
   const now = deps.now();
   const read = await readParsed(keys.draft(input.draftId), draftSchema);
@@ -32,6 +47,14 @@ export async function sendReport(
   const draft = read.value;
   if (!draft || now.getTime() - Date.parse(draft.createdAt) > DRAFT_TTL_MINUTES * 60_000) {
     return fail('DRAFT_EXPIRED', 'This preview has expired. Preview the report again, then send.');
+  }
+  // A draft is sent only as what it was previewed as: a correction names the report it replaces, a report does not.
+  if ((kind === 'correction') !== (draft.supersedes !== undefined)) {
+    return fail('INVALID_INPUT', kind === 'correction' ? 'This preview is not a correction. Nothing was sent.' : 'This preview is a correction; send it as a correction. Nothing was sent.');
+  }
+  if (draft.supersedes !== undefined) {
+    const still = correctable(draft.supersedes, await loadReports());
+    if (!still.ok) return fail(still.code, `${still.message} Nothing was sent.`);
   }
   if (input.digest !== draft.digest || sha256Hex(draft.text) !== draft.digest) {
     return fail('DIGEST_MISMATCH', 'The digest does not match the previewed report. Nothing was sent.');
@@ -57,7 +80,8 @@ export async function sendReport(
 
   const record: ReportRecord = {
     reportId: draft.reportId,
-    trigger: 'per-case',
+    trigger: kind,
+    ...(draft.supersedes !== undefined ? { supersedes: draft.supersedes } : {}),
     createdAt: now.toISOString(),
     sentAt: null,
     status: 'pending',
@@ -70,7 +94,12 @@ export async function sendReport(
     text: draft.text
   };
   try {
-    await queueReport(record, [perCaseSendEntry(consent, draft.digest, { accountId, now })], now);
+    const entry = perCaseSendEntry(consent, draft.digest, { accountId, now });
+    const ledger =
+      draft.supersedes === undefined
+        ? entry
+        : { ...entry, action: 'correct-report' as const, changes: [{ path: 'history.correctedReport', from: draft.supersedes, to: draft.reportId }] };
+    await queueReport(record, [ledger], now);
   } catch (error) {
     // Nothing was queued (the transaction is all or nothing): release the draft so a retry can send it.
     console.error(`[sendReport] queueing ${record.reportId} failed: ${error instanceof Error ? error.message : String(error)}`);

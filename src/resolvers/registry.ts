@@ -1,5 +1,6 @@
 import type { ResolverName } from '../../shared/api/resolvers';
 import { getContext } from '../context/get-context';
+import { previewCorrection, retractReport, sendCorrection } from './corrections';
 import { acceptFormat, getLedger, setConsent, setRestrictions, withdraw } from './consent';
 import { eraseData, exportData, requestVendorDeletion, requestVendorExport, restrictVendorProcessing } from './data-rights';
 import type { ResolverHandler } from './define';
@@ -33,7 +34,10 @@ export const resolverRegistry: ResolverRegistry = {
   eraseData,
   requestVendorExport,
   requestVendorDeletion,
-  restrictVendorProcessing
+  restrictVendorProcessing,
+  previewCorrection,
+  sendCorrection,
+  retractReport
 };
 
 /** Every registered resolver name, for the entry point and for tests that enumerate them all. */

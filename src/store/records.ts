@@ -21,7 +21,9 @@ export const draftSchema = z.strictObject({
   text: z.string(),
   digest: z.string().regex(/^[0-9a-f]{64}$/),
   coverageKey: z.string(),
-  createdAt: z.iso.datetime()
+  createdAt: z.iso.datetime(),
+  /** Set on a correction's draft: the report it replaces. Only sendCorrection sends such a draft. */
+  supersedes: z.uuid().optional()
 });
 export type Draft = z.infer<typeof draftSchema>;
 

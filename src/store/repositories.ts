@@ -8,6 +8,7 @@ import { claim, listParsed, readOrThrow, readParsed, write } from './kvs-store';
 import { installationSchema, reportRecordSchema, type Installation, type ReportRecord } from './records';
 import { storedReceiptSchema } from '../../shared/report/records';
 import { withReceipt } from '../core/with-receipt';
+import { withChain } from '../core/report-chain';
 import { installationIdOf } from '../../shared/collector-api/identity';
 import { currentSigningKey } from '../identity/signing-keys';
 
@@ -59,7 +60,7 @@ export async function loadLedger(): Promise<Array<{ key: string; value: LedgerEn
 export async function loadReports(): Promise<ReportRecord[]> {
   const [{ values }, receipts] = [await listParsed(keys.reportPrefix, reportRecordSchema), await listParsed(keys.receiptPrefix, storedReceiptSchema)];
   const receiptOf = new Map(receipts.values.map((r) => [r.value.reportId, r.value]));
-  return values.map((v) => withReceipt(v.value, receiptOf.get(v.value.reportId))).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.reportId < b.reportId ? -1 : 1));
+  return withChain(values.map((v) => withReceipt(v.value, receiptOf.get(v.value.reportId)))).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.reportId < b.reportId ? -1 : 1));
 }
 
 export async function loadReport(reportId: string): Promise<ReportRecord | undefined> {

@@ -1,6 +1,6 @@
 import { fetch as forgeFetch, getAppContext } from '@forge/api';
-import { collectorErrorBodySchema, receiptSchema, type Receipt } from '../../shared/collector-api';
-import { reportRequest } from '../../shared/collector-api/client';
+import { collectorErrorBodySchema, correctionReceiptSchema, receiptSchema, type Receipt } from '../../shared/collector-api';
+import { correctionRequest, reportRequest } from '../../shared/collector-api/client';
 import { keyFingerprint } from '../../shared/collector-api/identity';
 import type { SentSignature } from '../../shared/report/records';
 import { sendSigned } from './signed-request';
@@ -16,7 +16,8 @@ export type SendOutcome =
   | { kind: 'rejected'; reason: string };
 
 export interface ReportTransport {
-  send(text: string, reportId: string): Promise<SendOutcome>;
+  /** `supersedes`: this report corrects that earlier one (sent to the correction endpoint instead of ingest). */
+  send(text: string, reportId: string, options?: { supersedes?: string }): Promise<SendOutcome>;
 }
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{
@@ -40,11 +41,16 @@ export function requestTimeoutMs(): number {
 
 export function collectorTransport(fetchImpl: FetchLike = forgeFetch, timeoutMs: () => number = requestTimeoutMs): ReportTransport {
   return {
-    async send(text, reportId) {
+    async send(text, reportId, options = {}) {
+      const { supersedes } = options;
       // The same reportId makes a retry after a timeout safe: the collector answers with the original receipt.
-      const answer = await sendSigned((signer) => reportRequest({ ...signer, reportText: text, reportId }), withTimeout(fetchImpl, timeoutMs));
+      const answer = await sendSigned(
+        (signer) =>
+          supersedes === undefined ? reportRequest({ ...signer, reportText: text, reportId }) : correctionRequest({ ...signer, reportText: text, reportId, supersedes }),
+        withTimeout(fetchImpl, timeoutMs)
+      );
       if (answer.kind === 'unreachable') return { kind: 'retryable', reason: answer.reason };
-      const outcome = classify(answer.status, answer.text, reportId);
+      const outcome = classify(answer.status, answer.text, reportId, supersedes);
       if (outcome.kind !== 'sent') return outcome;
       const signature: SentSignature = {
         keyFingerprint: keyFingerprint(answer.signerPublicKey),
@@ -62,11 +68,14 @@ function withTimeout(fetchImpl: FetchLike, timeoutMs: () => number): FetchLike {
   return (url, init) => fetchImpl(url, { ...init, signal: AbortSignal.timeout(timeoutMs()) });
 }
 
-export function classify(status: number, body: string, reportId: string): SendOutcome {
+export function classify(status: number, body: string, reportId: string, supersedes?: string): SendOutcome {
   if (status === 200 || status === 201) {
     // 201 stored now; 200 a replay answered with the original receipt. Both mean the collector has it.
-    const receipt = receiptSchema.safeParse(safeJson(body));
-    if (receipt.success && receipt.data.reportId === reportId) return { kind: 'sent', receipt: receipt.data };
+    const receipt = (supersedes === undefined ? receiptSchema : correctionReceiptSchema).safeParse(safeJson(body));
+    if (receipt.success && receipt.data.reportId === reportId && (supersedes === undefined || Reflect.get(receipt.data, 'supersedes') === supersedes)) {
+      const { reportId: id, receiptId, receivedAt, digest, duplicate } = receipt.data;
+      return { kind: 'sent', receipt: { reportId: id, receiptId, receivedAt, digest, duplicate } };
+    }
     // Accepted, but the receipt is unreadable: ask again later, the replay returns the original receipt.
     return { kind: 'retryable', reason: `collector answered ${status} without a valid receipt` };
   }
@@ -78,6 +87,10 @@ export function classify(status: number, body: string, reportId: string): SendOu
   if (status >= 500) return { kind: 'retryable', reason: `collector failed (${status}${named})` };
   // The collector's own privacy guard refused the content: the same bytes will be refused again.
   if (status === 422) return { kind: 'rejected', reason: `collector refused the content (422${named})` };
+  // A correction naming a report the collector does not hold for us, or one already replaced: asking again cannot change that.
+  if (supersedes !== undefined && code.success && (code.data.error.code === 'REPORT_NOT_FOUND' || code.data.error.code === 'REPORT_SUPERSEDED')) {
+    return { kind: 'rejected', reason: `collector refused the correction (${status}${named})` };
+  }
   // Too large: the same bytes will always be too large.
   if (status === 413) return { kind: 'rejected', reason: `collector refused the size (413${named})` };
   // Malformed, not canonical, conflicting id: resending identical bytes fails identically.

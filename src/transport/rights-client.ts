@@ -4,7 +4,9 @@ import {
   deletionAcknowledgementSchema,
   installationExportSchema,
   restrictionsSchema,
+  retractionAcknowledgementSchema,
   type DeletionAcknowledgement,
+  type RetractionAcknowledgement,
   type InstallationExport,
   type RestrictablePurpose,
   type Restrictions
@@ -26,13 +28,16 @@ export interface RightsClient {
   deleteData(): Promise<RightsOutcome<DeletionAcknowledgement>>;
   exportData(): Promise<RightsOutcome<InstallationExport>>;
   restrict(purposes: readonly RestrictablePurpose[]): Promise<RightsOutcome<Restrictions>>;
+  /** Asks the vendor to delete one report this installation sent (the right to correct, by retraction). */
+  retract(reportId: string): Promise<RightsOutcome<RetractionAcknowledgement>>;
 }
 
 export function collectorRightsClient(fetchImpl: FetchLike = forgeFetch): RightsClient {
   return {
     deleteData: () => sendRightsRequest({ kind: 'delete' }, deletionAcknowledgementSchema, fetchImpl),
     exportData: () => sendRightsRequest({ kind: 'export' }, installationExportSchema, fetchImpl),
-    restrict: (purposes) => sendRightsRequest({ kind: 'restrict', restrictedPurposes: purposes }, restrictionsSchema, fetchImpl)
+    restrict: (purposes) => sendRightsRequest({ kind: 'restrict', restrictedPurposes: purposes }, restrictionsSchema, fetchImpl),
+    retract: (reportId) => sendRightsRequest({ kind: 'retract', reportId }, retractionAcknowledgementSchema, fetchImpl)
   };
 }
 

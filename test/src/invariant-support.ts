@@ -22,7 +22,7 @@ export interface Transmission {
 export interface AppState {
   consent: ConsentState;
   ledger: LedgerEntry[];
-  triggers: Map<string, 'per-case' | 'automatic'>;
+  triggers: Map<string, 'per-case' | 'automatic' | 'correction'>;
 }
 
 /** The app's stored state, read outside any fault: consent, ledger, and each report's trigger. */
@@ -38,7 +38,7 @@ export function readAppState(platform: SimPlatform): Promise<AppState> {
       cursor = page.nextCursor;
     } while (cursor);
     const stored = all.find((e) => e.key === 'consent');
-    const triggers = new Map<string, 'per-case' | 'automatic'>();
+    const triggers = new Map<string, 'per-case' | 'automatic' | 'correction'>();
     const ledger: LedgerEntry[] = [];
     for (const e of all) {
       if (e.key.startsWith('report:')) {

@@ -1,0 +1,28 @@
+import { fail, ok, type Envelope } from '../../shared/api/envelope';
+import type { Product } from '../../shared/api/product';
+import type { CorrectionPreviewOutput } from '../../shared/api/resolvers';
+import { allowsSending } from '../../shared/report/consent';
+import { correctable } from '../core/report-chain';
+import type { EngineDeps } from '../engine/deps';
+import { preview, toPreviewOutput } from '../engine/preview';
+import { loadConsent, loadReports, loadSettings } from '../store/repositories';
+
+/**
+ * The first half of correcting a report that left: a fresh report for the same period, built the one
+ * way every report is built (with today's settings and consent), frozen with its exact bytes and digest
+ * so the admin sees what will replace the old one before anything leaves.
+ */
+export async function previewCorrection(deps: EngineDeps, product: Product, reportId: string): Promise<Envelope<CorrectionPreviewOutput>> {
+  const [reports, consent, settings] = [await loadReports(), await loadConsent(), await loadSettings()];
+  const check = correctable(reportId, reports);
+  if (!check.ok) return fail(check.code, check.message);
+  // A correction transmits new data, so it needs the consent a report needs; retracting needs none.
+  if (!allowsSending(consent.mode)) {
+    return fail('CONSENT_REQUIRED', 'Sharing is off, so no correction can be sent. You can still retract the report.');
+  }
+  const original = reports.find((r) => r.reportId === reportId);
+  if (!original) return fail('NOT_FOUND', 'No report with this id is in the history.');
+  const draft = await preview(deps, product, { consent, settings, reports }, { of: original });
+  if (!draft.ok) return draft;
+  return ok({ ...toPreviewOutput(draft.data), supersedes: reportId });
+}
