@@ -45,8 +45,12 @@ export function registerRights(app: FastifyInstance, ctx: CollectorContext): voi
         receivedAt: r.receivedAt,
         digest: r.digest,
         bytes: r.bytes,
-        report: z.record(z.string(), z.unknown()).parse(JSON.parse(r.bytes))
+        report: z.record(z.string(), z.unknown()).parse(JSON.parse(r.bytes)),
+        // The collector takes no corrections yet (shared/collector-api/corrections.ts has the contract), so none is held.
+        supersedes: null,
+        supersededBy: null
       })),
+      retractions: [],
       deletions: deletions.map((d) => ({ acknowledgementId: d.acknowledgementId, acknowledgedAt: d.acknowledgedAt, deletedReports: d.deletedReports })),
       recentNonces: nonces
     };

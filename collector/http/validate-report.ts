@@ -2,7 +2,7 @@ import type { Catalog } from '../../shared/catalog/catalog';
 import type { SchemaIssue } from '../../shared/collector-api/errors';
 import { formatVersionOf, type Report } from '../../shared/report/schema';
 import { reportSchemaFor } from '../../shared/report/schema';
-import { scanForPersonalData } from '../../shared/report/privacy-guard';
+import { privacyScanner } from './privacy-scan';
 import { failure, safeIssues, type Failure } from './errors';
 
 /**
@@ -11,6 +11,15 @@ import { failure, safeIssues, type Failure } from './errors';
  * and each field serves a purpose the report says it covers. Then the app's privacy guard once more:
  * the collector must not store what a modified or buggy app let through.
  */
+const scanners = new WeakMap<Catalog, ReturnType<typeof privacyScanner>>();
+const scannerFor = (catalog: Catalog) => {
+  const held = scanners.get(catalog);
+  if (held) return held;
+  const made = privacyScanner(catalog);
+  scanners.set(catalog, made);
+  return made;
+};
+
 export function validateReport(input: unknown, catalog: Catalog): { ok: true; report: Report } | { ok: false; failure: Failure } {
   const parsed = reportSchemaFor(catalog).safeParse(input);
   if (!parsed.success) {
@@ -35,9 +44,8 @@ export function validateReport(input: unknown, catalog: Catalog): { ok: true; re
     else if (!report.purposes.includes(entry.purpose)) issues.push({ path: `fields.${key}`, message: `serves '${entry.purpose}', which the report's purposes do not include` });
   }
   if (issues.length > 0) return { ok: false, failure: failure('SCHEMA_VIOLATION', 'The report contradicts its own format version or purposes.', issues) };
-  // As src/core/report-guard.ts runs it, without the site's hosts (the collector never learns them).
   // The parsed report holds only schema-known keys, so a hit's path names nothing the sender chose.
-  const hits = scanForPersonalData(report, { siteHosts: [], allowed: new Set([report.installationId, report.reportId, ...catalog.entries.map((e) => e.key)]) });
+  const hits = scannerFor(catalog)(report);
   if (hits.length > 0) {
     return {
       ok: false,

@@ -40,12 +40,13 @@ CREATE TABLE IF NOT EXISTS key_chain (
   recorded_at TEXT NOT NULL,
   PRIMARY KEY (installation_id, position)
 );
+-- Without rowid: one b-tree instead of a table plus its key index, since every report now writes a nonce.
 CREATE TABLE IF NOT EXISTS nonces (
   installation_id TEXT NOT NULL,
   nonce TEXT NOT NULL,
   forget_at TEXT NOT NULL,
   PRIMARY KEY (installation_id, nonce)
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS restrictions (
   installation_id TEXT PRIMARY KEY,
   purposes TEXT NOT NULL,

@@ -1,0 +1,52 @@
+import type { Catalog } from '../../shared/catalog/catalog';
+import { classify, type PrivacyHit, type PrivacyHitKind } from '../../shared/report/privacy-guard';
+
+/**
+ * The app's privacy guard (shared/report/privacy-guard.ts, run as src/core/report-guard.ts runs it:
+ * the report's own two ids and the catalog's keys allowed), walking the report the same way and
+ * naming hits with the same paths. What differs is speed: nearly every string in a report is one of a
+ * few hundred enum labels, buckets, dates and format names, so each distinct string is classified
+ * once per process instead of once per report (a full scan was ~0.1 ms of the event loop per report).
+ * Strings holding something uuid-shaped are never cached: whether they pass depends on the report's
+ * own ids. The collector does not know the site's hosts, so none are given.
+ */
+const maxCached = 50_000;
+const uuidShaped = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
+
+export function privacyScanner(catalog: Catalog): (report: { installationId: string; reportId: string }) => PrivacyHit[] {
+  const catalogKeys = new Set(catalog.entries.map((e) => e.key));
+  const cache = new Map<string, PrivacyHitKind | null>();
+
+  const kindOf = (text: string, report: { installationId: string; reportId: string }): PrivacyHitKind | undefined => {
+    if (text === report.installationId || text === report.reportId) return undefined;
+    if (uuidShaped.test(text)) return classify(text, { siteHosts: [], allowed: new Set([report.installationId, report.reportId, ...catalogKeys]) });
+    const held = cache.get(text);
+    if (held !== undefined) return held ?? undefined;
+    const kind = classify(text, { siteHosts: [], allowed: catalogKeys });
+    // A flood of distinct strings only costs the cache, never a decision.
+    if (cache.size >= maxCached) cache.clear();
+    cache.set(text, kind ?? null);
+    return kind;
+  };
+
+  return (report) => {
+    const hits: PrivacyHit[] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (typeof value === 'string') {
+        const kind = kindOf(value, report);
+        if (kind) hits.push({ path, kind });
+      } else if (Array.isArray(value)) {
+        value.forEach((v, i) => walk(v, `${path}[${i}]`));
+      } else if (value !== null && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) {
+          const childPath = `${path}[${JSON.stringify(k)}]`;
+          const keyKind = kindOf(k, report);
+          if (keyKind) hits.push({ path: `${childPath} (key)`, kind: keyKind });
+          walk(v, childPath);
+        }
+      }
+    };
+    walk(report, '$');
+    return hits;
+  };
+}
