@@ -1,5 +1,7 @@
 import { collectorErrorBodySchema, type CollectorErrorCode } from '../../shared/collector-api/errors';
 import { metricCatalog } from '../../shared/catalog/catalog';
+import { scanForPersonalData } from '../../shared/report/privacy-guard';
+import { privacyScanner } from '../../collector/http/privacy-scan';
 import { bytesOf, makeInstallation, makeReport, postReport, sendReport, testCollector, type TestCollector } from './support';
 
 const errorOf = (body: unknown) => collectorErrorBodySchema.parse(body).error;
@@ -72,5 +74,18 @@ describe('what the collector refuses to store, whoever signed it', () => {
     const res = await postReport(c, '{"not":"a report"}', {}, { ...outsider, installationId: victim.installationId });
     expect(res.statusCode).toBe(401);
     expect(errorOf(res.json()).code).toBe('UNAUTHENTICATED');
+  });
+
+  it("finds exactly what the app's guard finds, on first sight of a string and from its cache", () => {
+    const scan = privacyScanner(metricCatalog);
+    const report = makeReport({ withheld: [{ key: 'site.projects', reason: 'restricted-field' }, { key: 'acme.atlassian', reason: 'restricted-field' }] });
+    const other = makeReport();
+    // Strings that name an id pass only in the report that owns the id: such strings are never cached.
+    const hostile = { ...report, format: `x-${other.installationId}`, generatedAt: `y-${report.installationId}` };
+    for (const r of [report, other, hostile, report, hostile]) {
+      const expected = scanForPersonalData(r, { siteHosts: [], allowed: new Set([r.installationId, r.reportId, ...metricCatalog.entries.map((e) => e.key)]) });
+      expect(scan(r)).toEqual(expected);
+    }
+    expect(scan(hostile).map((h) => h.path)).toEqual(expect.arrayContaining(['$["format"]', '$["withheld"][1]["key"]']));
   });
 });
