@@ -318,17 +318,6 @@ export class SqliteStore implements CollectorStore {
     return this.stmts.aggregates.all().map((row) => aggregateRow.parse(row));
   }
 
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
-  }
-}
-
-/** The UTC day after `day` (YYYY-MM-DD). */
-export function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
   async aggregateSpan(): Promise<{ firstDay: string; lastDay: string } | null> {
     const day = z.object({ day: z.string().nullable() });
     const first = day.parse(this.stmts.aggregateFirstDay.get()).day;
@@ -344,3 +333,14 @@ export function nextDay(day: string): string {
     return this.stmts.aggregatesFor.all(query.field, query.fromDay, query.toDay).map((row) => aggregateRow.parse(row));
   }
 
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** The UTC day after `day` (YYYY-MM-DD). */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
