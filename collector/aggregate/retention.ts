@@ -57,7 +57,8 @@ export async function runRetention(args: {
       const row = stored[i] as (typeof stored)[number];
       // Stored bytes passed this catalog's schema on ingest, and catalogs only ever add entries.
       const parsed = schema.safeParse(JSON.parse(row.bytes));
-      if (parsed.success) reports.push({ installationId: row.installationId, receivedAt: row.receivedAt, report: parsed.data });
+      // A correction stands where the report it replaced stood, so "latest of the day" is unchanged by it.
+      if (parsed.success) reports.push({ installationId: row.installationId, receivedAt: row.countsAt, report: parsed.data });
       else unparsedReports++;
       // Parsing is most of a fold's work, and a busy day holds tens of thousands of reports: let requests in.
       if (i % parseBatch === parseBatch - 1) await pause();

@@ -5,15 +5,21 @@ import type {
   AggregateCell,
   AggregateQuery,
   CollectorStore,
+  CorrectionOutcome,
+  CountedReport,
   DeletionRecord,
   DirtyDay,
+  HeldReport,
   InsertOutcome,
   RestrictionRecord,
+  RetractionOutcome,
+  RetractionRecord,
   SeenNonce,
   StoredKeyChain,
   StoredReport
 } from './store';
 import type { KeyLink } from '../../shared/collector-api/key-chain';
+import { correctionsSchema, markCountedDaysOf, SqliteCorrections } from './sqlite-corrections';
 
 /**
  * The default store: one SQLite file, created on first use, no setup. WAL lets the dashboard read
@@ -99,15 +105,13 @@ const keyLinkRow = z.object({ public_key: z.string(), previous_public_key: z.str
 const aggregateRow = z.object({ day: z.string(), purpose: purposeSchema, field: z.string(), value: z.string(), installations: z.number() });
 
 const markDay = `INSERT INTO dirty_days (day, generation) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET generation = generation + 1`;
-const markDaysOf = `INSERT INTO dirty_days (day, generation)
-  SELECT DISTINCT substr(received_at, 1, 10), 1 FROM reports WHERE installation_id = ? AND true
-  ON CONFLICT (day) DO UPDATE SET generation = generation + 1`;
 
 export class SqliteStore implements CollectorStore {
   readonly db: Database.Database;
   private readonly stmts;
   /** Wrapped once, not per call: ingest runs it for every report. */
   private readonly insertTx: (r: StoredReport, n: SeenNonce) => InsertOutcome;
+  private readonly corrections: SqliteCorrections;
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -115,6 +119,7 @@ export class SqliteStore implements CollectorStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(schema);
+    this.db.exec(correctionsSchema);
     const db = this.db;
     this.stmts = {
       insertReport: db.prepare(
@@ -122,10 +127,10 @@ export class SqliteStore implements CollectorStore {
       ),
       reportById: db.prepare('SELECT * FROM reports WHERE report_id = ?'),
       reportsOf: db.prepare('SELECT * FROM reports WHERE installation_id = ? ORDER BY received_at, report_id'),
-      reportsBetween: db.prepare('SELECT * FROM reports WHERE received_at >= ? AND received_at < ?'),
       countReports: db.prepare('SELECT count(*) AS n FROM reports'),
       markDay: db.prepare(markDay),
-      markDaysOf: db.prepare(markDaysOf),
+      // A correction's day is the one it counts on, not the one it arrived on (sqlite-corrections.ts).
+      markDaysOf: db.prepare(markCountedDaysOf),
       keyChainHead: db.prepare('SELECT public_key FROM key_chain WHERE installation_id = ? ORDER BY position DESC LIMIT 1'),
       keyChainOf: db.prepare('SELECT * FROM key_chain WHERE installation_id = ? ORDER BY position'),
       keyChainLength: db.prepare('SELECT count(*) AS n FROM key_chain WHERE installation_id = ?'),
@@ -161,6 +166,7 @@ export class SqliteStore implements CollectorStore {
       )
     };
     this.insertTx = this.db.transaction(this.insertOne);
+    this.corrections = new SqliteCorrections(db, this.insertOne, (day) => this.stmts.markDay.run(day));
   }
 
   private readonly insertOne = (r: StoredReport, n: SeenNonce): InsertOutcome => {
@@ -196,8 +202,28 @@ export class SqliteStore implements CollectorStore {
     return this.stmts.reportsOf.all(installationId).map(toReport);
   }
 
-  async reportsOnDay(day: string): Promise<StoredReport[]> {
-    return this.stmts.reportsBetween.all(day, nextDay(day)).map(toReport);
+  async reportsOnDay(day: string): Promise<CountedReport[]> {
+    return this.corrections.countedBetween(day, nextDay(day));
+  }
+
+  async reportOf(installationId: string, reportId: string): Promise<HeldReport | null> {
+    return this.corrections.reportOf(installationId, reportId);
+  }
+
+  async correctionsOf(installationId: string): Promise<Array<{ reportId: string; supersedes: string }>> {
+    return this.corrections.correctionsOf(installationId);
+  }
+
+  async insertCorrection(report: StoredReport, nonce: SeenNonce, supersedes: string): Promise<CorrectionOutcome> {
+    return this.corrections.insertCorrection(report, nonce, supersedes);
+  }
+
+  async retractReport(installationId: string, reportId: string, ack: { acknowledgementId: string; retractedAt: string }): Promise<RetractionOutcome> {
+    return this.corrections.retractReport(installationId, reportId, ack);
+  }
+
+  async retractionsOf(installationId: string): Promise<RetractionRecord[]> {
+    return this.corrections.retractionsOf(installationId);
   }
 
   async countReports(): Promise<number> {
@@ -280,6 +306,7 @@ export class SqliteStore implements CollectorStore {
       // Mark before deleting: the marks are found through the reports being deleted.
       this.stmts.markDaysOf.run(installationId);
       const deletedReports = this.stmts.deleteReportsOf.run(installationId).changes;
+      this.corrections.pruneCorrections();
       this.stmts.insertDeletion.run(ack.acknowledgementId, installationId, ack.acknowledgedAt, deletedReports);
       return { ...ack, deletedReports };
     })();
@@ -308,7 +335,9 @@ export class SqliteStore implements CollectorStore {
 
   async deleteReportsBeforeDay(day: string): Promise<number> {
     return this.db.transaction(() => {
-      const n = this.stmts.deleteBeforeDay.run(day).changes;
+      // Corrections first: they are found through rows that go once their reports are deleted.
+      const n = this.corrections.deleteCountedBefore(day) + this.stmts.deleteBeforeDay.run(day).changes;
+      this.corrections.pruneCorrections();
       this.stmts.clearDirtyBefore.run(day);
       return n;
     })();

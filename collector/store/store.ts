@@ -27,6 +27,44 @@ export interface SeenNonce {
 
 export type InsertOutcome = { inserted: true } | { inserted: false; existing: StoredReport } | { replayed: true };
 
+/** A report as one installation holds it at the collector, with its place in a correction chain. */
+export interface HeldReport extends StoredReport {
+  /** The report this one corrected, or null. */
+  supersedes: string | null;
+  /** The correction that replaced this one, or null while it still counts. */
+  supersededBy: string | null;
+}
+
+/** A report as the aggregates fold sees it: a correction counts at the instant the report it replaced did. */
+export interface CountedReport extends StoredReport {
+  /** `receivedAt` for an ordinary report; the replaced report's `countsAt` for a correction. */
+  countsAt: string;
+}
+
+/**
+ * What storing a correction did. `notFound`: the named report is not the installation's (or was
+ * retracted meanwhile); `superseded`: another correction replaced it first. An `existing` report
+ * carries what it corrected (null if it is no correction), so a repeat can be told from a conflict.
+ */
+export type CorrectionOutcome =
+  | { inserted: true }
+  | { inserted: false; existing: StoredReport; supersedes: string | null }
+  | { replayed: true }
+  | { notFound: true }
+  | { superseded: true };
+
+/** A retraction as recorded: it holds no report content, only that the report was deleted and when. */
+export interface RetractionRecord {
+  acknowledgementId: string;
+  installationId: string;
+  reportId: string;
+  retractedAt: string;
+  deletedReports: number;
+}
+
+/** `repeat`: the report was retracted before, and this is that retraction's record, unchanged. */
+export type RetractionOutcome = { retracted: RetractionRecord; repeat: boolean } | { notFound: true } | { superseded: true };
+
 /**
  * The key chain the collector holds for an installation (shared/collector-api/key-chain.ts): public
  * keys and endorsements only, so a copy of the store can verify but never sign.
@@ -80,8 +118,28 @@ export interface CollectorStore {
    */
   insertReport(report: StoredReport, nonce: SeenNonce): Promise<InsertOutcome>;
   reportsOf(installationId: string): Promise<StoredReport[]>;
-  /** Reports received on one UTC day (YYYY-MM-DD), any installation. */
-  reportsOnDay(day: string): Promise<StoredReport[]>;
+  /**
+   * The reports that count on one UTC day (YYYY-MM-DD), any installation: those received that day
+   * that are no correction, and corrections of reports that counted that day; never a superseded one.
+   */
+  reportsOnDay(day: string): Promise<CountedReport[]>;
+  /** One report, only if `installationId` sent it: another installation's report is as absent as a missing one. */
+  reportOf(installationId: string, reportId: string): Promise<HeldReport | null>;
+  /** The installation's corrections: which report each one replaced. */
+  correctionsOf(installationId: string): Promise<Array<{ reportId: string; supersedes: string }>>;
+
+  /**
+   * In one transaction: records the nonce, stores `report` as a new raw report (like insertReport),
+   * marks `supersedes` (the installation's own, not yet superseded) replaced by it, and marks the day
+   * it counts on dirty. Refusals write nothing, not even the nonce.
+   */
+  insertCorrection(report: StoredReport, nonce: SeenNonce, supersedes: string): Promise<CorrectionOutcome>;
+  /**
+   * Deletes the installation's report and every report it superseded, transitively, records the
+   * retraction and marks the day they counted on dirty. A report retracted before answers its record.
+   */
+  retractReport(installationId: string, reportId: string, ack: { acknowledgementId: string; retractedAt: string }): Promise<RetractionOutcome>;
+  retractionsOf(installationId: string): Promise<RetractionRecord[]>;
   countReports(): Promise<number>;
 
   /** The newest key of the installation's chain, or null when no chain is held; read on every signed request. */
@@ -112,7 +170,11 @@ export interface CollectorStore {
   dirtyDays(): Promise<DirtyDay[]>;
   /** Replaces the day's aggregates; clears its dirty mark only if still at `generation`. */
   replaceDayAggregates(day: DirtyDay, cells: AggregateCell[]): Promise<void>;
-  /** Deletes every raw report received on a day strictly before `day`; returns how many. */
+  /**
+   * Deletes every raw report received on a day strictly before `day`, and every correction that counts
+   * on such a day (with the report it replaced): a day past retention is never refolded from a part of
+   * its reports. Returns how many.
+   */
   deleteReportsBeforeDay(day: string): Promise<number>;
   aggregates(): Promise<AggregateCell[]>;
   /** The first and last day holding any aggregate cell, or null when none is held. Reads two index ends. */
