@@ -4,6 +4,7 @@ import { maxReportBytes } from '../shared/collector-api/ingest';
 import { routePatterns } from '../shared/collector-api/paths';
 import { defaultK, defaultRetentionDays, runRetention, type RetentionOutcome } from './aggregate/retention';
 import type { CollectorContext } from './http/context';
+import { registerCorrections } from './http/corrections';
 import { failure, sendFailure } from './http/errors';
 import { registerDashboard } from './http/dashboard';
 import { registerIngest } from './http/ingest';
@@ -79,6 +80,7 @@ export function buildCollectorApp(options: CollectorAppOptions): CollectorApp {
 
   registerIngest(app, context);
   registerRights(app, context);
+  registerCorrections(app, context);
 
   app.get(routePatterns.health, async () => ({ ok: true }));
   registerDashboard(app, context, options.dashboardToken);

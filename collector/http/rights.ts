@@ -22,13 +22,17 @@ export function registerRights(app: FastifyInstance, ctx: CollectorContext): voi
     const signer = await signed(request, reply);
     if (!signer) return reply;
     const { installationId } = signer;
-    const [chain, restriction, reports, deletions, nonces] = await Promise.all([
+    const [chain, restriction, reports, deletions, nonces, corrections, retractions] = await Promise.all([
       ctx.store.keyChainOf(installationId),
       ctx.store.getRestrictions(installationId),
       ctx.store.reportsOf(installationId),
       ctx.store.deletionsOf(installationId),
-      ctx.store.noncesOf(installationId)
+      ctx.store.noncesOf(installationId),
+      ctx.store.correctionsOf(installationId),
+      ctx.store.retractionsOf(installationId)
     ]);
+    const supersedes = new Map(corrections.map((c) => [c.reportId, c.supersedes]));
+    const supersededBy = new Map(corrections.map((c) => [c.supersedes, c.reportId]));
     const keys = chain ? [chain.chain.genesisPublicKey, ...chain.chain.links.map((l) => l.publicKey)] : [];
     const document: InstallationExport = {
       installationId,
@@ -46,11 +50,10 @@ export function registerRights(app: FastifyInstance, ctx: CollectorContext): voi
         digest: r.digest,
         bytes: r.bytes,
         report: z.record(z.string(), z.unknown()).parse(JSON.parse(r.bytes)),
-        // The collector takes no corrections yet (shared/collector-api/corrections.ts has the contract), so none is held.
-        supersedes: null,
-        supersededBy: null
+        supersedes: supersedes.get(r.reportId) ?? null,
+        supersededBy: supersededBy.get(r.reportId) ?? null
       })),
-      retractions: [],
+      retractions: retractions.map((r) => ({ acknowledgementId: r.acknowledgementId, reportId: r.reportId, retractedAt: r.retractedAt, deletedReports: r.deletedReports })),
       deletions: deletions.map((d) => ({ acknowledgementId: d.acknowledgementId, acknowledgedAt: d.acknowledgedAt, deletedReports: d.deletedReports })),
       recentNonces: nonces
     };
@@ -72,6 +75,7 @@ export function registerRights(app: FastifyInstance, ctx: CollectorContext): voi
         'the key chain (public keys and their endorsements only), so this installation can still prove who it is',
         'the purpose restrictions, so they keep being honoured',
         'this acknowledgement, as the record that the erasure happened',
+        'the records of reports this installation retracted (report id, when, how many copies were deleted), which hold no report content',
         'daily aggregates, which hold no installation id and no cell of fewer than k installations; days still within retention are recomputed without this installation'
       ]
     };
