@@ -24,7 +24,7 @@ describe('correcting a report that left', () => {
     const original = await sendOne();
     w.advance(3 * DAY);
     // Today's settings differ: usage is no longer shared, so the correction leaves it out.
-    await w.must('setRestrictions', { restrictions: { categories: ['usage'], fields: [], purposes: [] } });
+    await w.must('setRestrictions', { restrictions: { categories: ['usage'], fields: [], purposes: ['product-improvement', 'troubleshooting'] } });
 
     const correction = await w.must('previewCorrection', { reportId: original.reportId });
     expect(correction.supersedes).toBe(original.reportId);
