@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { metricCatalog, type Catalog } from '../../shared/catalog/catalog';
 import type { Receipt } from '../../shared/collector-api/ingest';
-import { reportRequest, rightsRequest, type CollectorHttpRequest, type RightsAction } from '../../shared/collector-api/client';
+import { correctionRequest, reportRequest, rightsRequest, type CollectorHttpRequest, type RightsAction } from '../../shared/collector-api/client';
 import { signCollectorRequest } from '../../shared/collector-api/http-signature';
 import { generateInstallationKeyPair, installationIdOf, type InstallationKeyPair } from '../../shared/collector-api/identity';
 import { endorseNextKey, type KeyChain } from '../../shared/collector-api/key-chain';
@@ -135,6 +135,19 @@ export async function rights(c: TestCollector, who: Installation, action: Rights
   const url = opts.targetInstallationId ? req.path.replace(who.installationId, opts.targetInstallationId) : req.path;
   const res = await c.app.inject({ method: req.method, url, headers: req.headers, ...(req.body === '' ? {} : { payload: req.body }) });
   return { res, req };
+}
+
+/** Sends a correction the way the app does (client.ts correctionRequest): `report`'s canonical bytes, replacing `supersedes`. */
+export async function sendCorrection(c: TestCollector, who: Installation, report: Report, supersedes: string) {
+  const req = await correctionRequest({ key: who.key, installationId: who.installationId, now: c.clock.now(), nonce: freshNonce(), reportText: bytesOf(report), reportId: report.reportId, supersedes });
+  const res = await c.app.inject({ method: req.method, url: req.path, headers: req.headers, payload: req.body });
+  return { status: res.statusCode, res, req };
+}
+
+/** A request signed by `who` for any method and path, as a client that builds its own paths would. */
+export async function signedInjectAs(c: TestCollector, who: Installation, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body = '', headers: Record<string, string> = {}) {
+  const signature = await signCollectorRequest({ key: who.key, installationId: who.installationId, method, path, body, now: c.clock.now(), nonce: freshNonce() });
+  return c.app.inject({ method, url: path, headers: { ...(body === '' ? {} : { 'content-type': 'application/json' }), ...headers, ...signature }, ...(body === '' ? {} : { payload: body }) });
 }
 
 /** Replays a request exactly as it was built (same headers, same bytes). */
