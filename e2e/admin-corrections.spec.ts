@@ -45,7 +45,8 @@ test.describe('the right to correct', () => {
       await expectAccessible(forge.page, 'correction preview');
       if (product === 'jira') await screenshotScreen(forge.page, `admin-correction-${theme}`);
       await draft.getByRole('button', { name: 'Send this correction' }).click();
-      await expect(app.getByTestId('send-receipt')).toHaveAttribute('data-outcome', 'sent');
+      await expect(app.getByTestId('rights-outcome').getByTestId('send-receipt')).toHaveAttribute('data-outcome', 'sent');
+      await expect(app.getByTestId('send-receipt')).toHaveCount(1);
 
       const stored = collectorReports(runner);
       expect(stored).toHaveLength(2);

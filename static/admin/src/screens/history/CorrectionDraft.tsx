@@ -41,7 +41,8 @@ export function CorrectionDraft({ original, draft, fields, onSent, onCancel }: {
         Prepared {formatTime(draft.createdAt)}. This preview stays valid until {formatTime(draft.expiresAt)}.
       </p>
       <DraftViews draft={draft} fields={fields} id="correction" label="Correction views" />
-      <SendResult state={send.state} kind="correction" />
+      {/* Once sent, the outcome is shown once, above the entry (RightsOutcome); here only progress and failures. */}
+      {send.state.status !== 'done' && <SendResult state={send.state} kind="correction" />}
       <div className="button-row">
         <button type="button" className="button button-primary" disabled={sending} onClick={() => void onSend()}>
           Send this correction
