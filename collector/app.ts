@@ -2,7 +2,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { metricCatalog, type Catalog } from '../shared/catalog/catalog';
 import { maxReportBytes } from '../shared/collector-api/ingest';
 import { routePatterns } from '../shared/collector-api/paths';
-import { defaultK, defaultRetentionDays, runRetention, type RetentionOutcome } from './aggregate/retention';
+import { defaultK, defaultMinReportingDays, defaultRetentionDays, runRetention, type RetentionOutcome } from './aggregate/retention';
 import type { CollectorContext } from './http/context';
 import { registerCorrections } from './http/corrections';
 import { failure, sendFailure } from './http/errors';
@@ -20,6 +20,8 @@ export interface CollectorAppOptions {
   retentionDays?: number;
   /** Minimum installations in a published aggregate cell. */
   k?: number;
+  /** Distinct days an installation must have reported on before it counts in aggregates (1: off). */
+  minReportingDays?: number;
   /** Per verified installation. */
   ingestRateLimit?: RateLimit;
   rightsRateLimit?: RateLimit;
@@ -46,6 +48,8 @@ export function buildCollectorApp(options: CollectorAppOptions): CollectorApp {
   if (!Number.isInteger(k) || k < 2) throw new RangeError('k must be an integer of at least 2');
   const retentionDays = options.retentionDays ?? defaultRetentionDays;
   if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new RangeError('retentionDays must be a positive integer');
+  const minReportingDays = options.minReportingDays ?? defaultMinReportingDays;
+  if (!Number.isInteger(minReportingDays) || minReportingDays < 1) throw new RangeError('minReportingDays must be a positive integer');
   const context: CollectorContext = {
     store: options.store,
     now,
@@ -88,6 +92,6 @@ export function buildCollectorApp(options: CollectorAppOptions): CollectorApp {
   return {
     app,
     context,
-    runRetention: () => runRetention({ store: context.store, now: now(), retentionDays, k, catalog: context.catalog })
+    runRetention: () => runRetention({ store: context.store, now: now(), retentionDays, k, catalog: context.catalog, minReportingDays })
   };
 }

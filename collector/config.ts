@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultK, defaultRetentionDays } from './aggregate/retention';
+import { defaultK, defaultMinReportingDays, defaultRetentionDays } from './aggregate/retention';
 import { defaultRateLimit, defaultUnauthenticatedPerMinute } from './http/rate-limit';
 import { dashboardTokenSchema } from './dashboard/credential';
 
@@ -17,6 +17,7 @@ export const collectorEnvSchema = z.object({
   COLLECTOR_RETENTION_DAYS: int(1).default(defaultRetentionDays),
   COLLECTOR_RETENTION_INTERVAL_MINUTES: int(1).default(60),
   COLLECTOR_K: int(2).default(defaultK),
+  COLLECTOR_MIN_REPORTING_DAYS: int(1, 365).default(defaultMinReportingDays),
   COLLECTOR_INGEST_BURST: int(1).default(defaultRateLimit.capacity),
   COLLECTOR_INGEST_PER_HOUR: int(1).default(defaultRateLimit.perHour),
   COLLECTOR_RIGHTS_BURST: int(1).default(defaultRateLimit.capacity),

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     retentionDays: env.COLLECTOR_RETENTION_DAYS,
     retentionIntervalMs: env.COLLECTOR_RETENTION_INTERVAL_MINUTES * 60_000,
     k: env.COLLECTOR_K,
+    minReportingDays: env.COLLECTOR_MIN_REPORTING_DAYS,
     ingestRateLimit: { capacity: env.COLLECTOR_INGEST_BURST, perHour: env.COLLECTOR_INGEST_PER_HOUR },
     rightsRateLimit: { capacity: env.COLLECTOR_RIGHTS_BURST, perHour: env.COLLECTOR_RIGHTS_PER_HOUR },
     unauthenticatedRateLimit: perMinute(env.COLLECTOR_UNAUTHENTICATED_PER_MINUTE),

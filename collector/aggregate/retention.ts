@@ -6,6 +6,8 @@ import { foldDay, type DayReport } from './fold-day';
 
 export const defaultRetentionDays = 730;
 export const defaultK = 5;
+/** 1: every installation counts from its first report (the sybil threshold is off). */
+export const defaultMinReportingDays = 1;
 const dayMs = 24 * 60 * 60 * 1000;
 const parseBatch = 500;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -34,6 +36,13 @@ export async function runRetention(args: {
   retentionDays: number;
   k: number;
   catalog: Catalog;
+  /**
+   * An installation enters a day's aggregates only once it has reported on at least this many distinct
+   * days (up to that day). It raises what a sybil costs: each fake installation must keep reporting for
+   * days before it can help carry a real installation's value past k. It depends only on reports received
+   * up to the day folded, so a fold stays the same when refolded later.
+   */
+  minReportingDays?: number;
 }): Promise<RetentionOutcome> {
   const { store } = args;
   const restrictions = await store.allRestrictions();
@@ -53,13 +62,16 @@ export async function runRetention(args: {
   for (const dirty of await store.dirtyDays()) {
     const reports: DayReport[] = [];
     const stored = await store.reportsOnDay(dirty.day);
+    const minDays = args.minReportingDays ?? defaultMinReportingDays;
+    const reportingDays = minDays > 1 ? await store.reportingDaysThrough(dirty.day) : null;
     for (let i = 0; i < stored.length; i++) {
       const row = stored[i] as (typeof stored)[number];
       // Stored bytes passed this catalog's schema on ingest, and catalogs only ever add entries.
       const parsed = schema.safeParse(JSON.parse(row.bytes));
       // A correction stands where the report it replaced stood, so "latest of the day" is unchanged by it.
-      if (parsed.success) reports.push({ installationId: row.installationId, receivedAt: row.countsAt, report: parsed.data });
-      else unparsedReports++;
+      const established = reportingDays === null || (reportingDays.get(row.installationId) ?? 0) >= minDays;
+      if (!parsed.success) unparsedReports++;
+      else if (established) reports.push({ installationId: row.installationId, receivedAt: row.countsAt, report: parsed.data });
       // Parsing is most of a fold's work, and a busy day holds tens of thousands of reports: let requests in.
       if (i % parseBatch === parseBatch - 1) await pause();
     }

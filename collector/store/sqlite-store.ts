@@ -206,6 +206,18 @@ export class SqliteStore implements CollectorStore {
     return this.corrections.countedBetween(day, nextDay(day));
   }
 
+  async reportingDaysThrough(day: string): Promise<Map<string, number>> {
+    const rows = this.db
+      .prepare(
+        `SELECT installation_id, COUNT(DISTINCT substr(received_at, 1, 10)) AS days FROM reports
+         WHERE received_at < ? AND installation_id IN (SELECT installation_id FROM reports WHERE received_at >= ? AND received_at < ?)
+         GROUP BY installation_id`
+      )
+      .all(nextDay(day), day, nextDay(day));
+    const row = z.object({ installation_id: z.string(), days: z.number() });
+    return new Map(rows.map((r) => row.parse(r)).map((r) => [r.installation_id, r.days]));
+  }
+
   async reportOf(installationId: string, reportId: string): Promise<HeldReport | null> {
     return this.corrections.reportOf(installationId, reportId);
   }

@@ -123,6 +123,11 @@ export interface CollectorStore {
    * that are no correction, and corrections of reports that counted that day; never a superseded one.
    */
   reportsOnDay(day: string): Promise<CountedReport[]>;
+  /**
+   * For the installations that sent a report received on `day`: on how many distinct UTC days each
+   * sent reports, up to and including `day` (the sybil threshold, aggregate/retention.ts).
+   */
+  reportingDaysThrough(day: string): Promise<Map<string, number>>;
   /** One report, only if `installationId` sent it: another installation's report is as absent as a missing one. */
   reportOf(installationId: string, reportId: string): Promise<HeldReport | null>;
   /** The installation's corrections: which report each one replaced. */
