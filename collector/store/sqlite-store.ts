@@ -19,6 +19,7 @@ import type {
   StoredReport
 } from './store';
 import type { KeyLink } from '../../shared/collector-api/key-chain';
+import { GroupCommit } from './group-commit';
 import { correctionsSchema, markCountedDaysOf, SqliteCorrections } from './sqlite-corrections';
 
 /**
@@ -109,8 +110,8 @@ const markDay = `INSERT INTO dirty_days (day, generation) VALUES (?, 1) ON CONFL
 export class SqliteStore implements CollectorStore {
   readonly db: Database.Database;
   private readonly stmts;
-  /** Wrapped once, not per call: ingest runs it for every report. */
-  private readonly insertTx: (r: StoredReport, n: SeenNonce) => InsertOutcome;
+  /** Ingest's inserts, several concurrent reports per transaction (group-commit.ts). */
+  private readonly inserts: GroupCommit<[StoredReport, SeenNonce], InsertOutcome>;
   private readonly corrections: SqliteCorrections;
 
   constructor(path: string) {
@@ -165,7 +166,9 @@ export class SqliteStore implements CollectorStore {
         'SELECT day, purpose, field, value, installations FROM aggregates INDEXED BY aggregates_for_dashboard WHERE field = ? AND day >= ? AND day <= ? ORDER BY day, purpose, value'
       )
     };
-    this.insertTx = this.db.transaction(this.insertOne);
+    const insertTx = this.db.transaction(this.insertOne);
+    const insertManyTx = this.db.transaction((items: Array<[StoredReport, SeenNonce]>) => items.map(([r, n]) => this.insertOne(r, n)));
+    this.inserts = new GroupCommit(insertManyTx, ([r, n]) => insertTx(r, n));
     this.corrections = new SqliteCorrections(db, this.insertOne, (day) => this.stmts.markDay.run(day));
   }
 
@@ -180,8 +183,8 @@ export class SqliteStore implements CollectorStore {
     return { inserted: false, existing: toReport(this.stmts.reportById.get(r.reportId)) };
   };
 
-  async insertReport(report: StoredReport, nonce: SeenNonce): Promise<InsertOutcome> {
-    return this.insertTx(report, nonce);
+  insertReport(report: StoredReport, nonce: SeenNonce): Promise<InsertOutcome> {
+    return this.inserts.submit([report, nonce]);
   }
 
   /** Bulk load for benchmarks and migrations: one transaction, no per-row dirty marks beyond each day once. */
@@ -375,6 +378,8 @@ export class SqliteStore implements CollectorStore {
   }
 
   async close(): Promise<void> {
+    // Whatever is still waiting for a commit gets it, and its answer, before the file closes.
+    if (this.db.open) this.inserts.flush();
     if (this.db.open) this.db.close();
   }
 }
