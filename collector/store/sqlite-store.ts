@@ -101,6 +101,8 @@ const purposesJson = z.string().transform((s, ctx) => {
   }
   return parsed.data;
 });
+/** Built once: a zod schema costs more to construct than to run, and every signed request reads a head. */
+const headRow = z.object({ public_key: z.string() });
 const keyRow = z.looseObject({ public_key: z.string(), recorded_at: z.string() });
 const keyLinkRow = z.object({ public_key: z.string(), previous_public_key: z.string(), rotated_at: z.string(), endorsement: z.string() });
 const aggregateRow = z.object({ day: z.string(), purpose: purposeSchema, field: z.string(), value: z.string(), installations: z.number() });
@@ -247,7 +249,7 @@ export class SqliteStore implements CollectorStore {
 
   async keyChainHeadOf(installationId: string): Promise<string | null> {
     const row = this.stmts.keyChainHead.get(installationId);
-    return row === undefined ? null : z.object({ public_key: z.string() }).parse(row).public_key;
+    return row === undefined ? null : headRow.parse(row).public_key;
   }
 
   async keyChainOf(installationId: string): Promise<StoredKeyChain | null> {
