@@ -31,22 +31,31 @@ export function privacyScanner(catalog: Catalog): (report: { installationId: str
 
   return (report) => {
     const hits: PrivacyHit[] = [];
-    const walk = (value: unknown, path: string): void => {
+    // The path as a stack of steps, spelled out only for a hit: nearly every report has none, and
+    // building a path string for each of its values cost more than classifying them from the cache.
+    const steps: Array<string | number> = [];
+    const path = () => `$${steps.map((s) => (typeof s === 'number' ? `[${s}]` : `[${JSON.stringify(s)}]`)).join('')}`;
+    const walk = (value: unknown): void => {
       if (typeof value === 'string') {
         const kind = kindOf(value, report);
-        if (kind) hits.push({ path, kind });
+        if (kind) hits.push({ path: path(), kind });
       } else if (Array.isArray(value)) {
-        value.forEach((v, i) => walk(v, `${path}[${i}]`));
+        for (let i = 0; i < value.length; i++) {
+          steps.push(i);
+          walk(value[i]);
+          steps.pop();
+        }
       } else if (value !== null && typeof value === 'object') {
         for (const [k, v] of Object.entries(value)) {
-          const childPath = `${path}[${JSON.stringify(k)}]`;
+          steps.push(k);
           const keyKind = kindOf(k, report);
-          if (keyKind) hits.push({ path: `${childPath} (key)`, kind: keyKind });
-          walk(v, childPath);
+          if (keyKind) hits.push({ path: `${path()} (key)`, kind: keyKind });
+          walk(v);
+          steps.pop();
         }
       }
     };
-    walk(report, '$');
+    walk(report);
     return hits;
   };
 }

@@ -20,7 +20,7 @@ const report = (over: Partial<StoredReport> = {}): StoredReport => ({
   bytes: '{}',
   ...over
 });
-const nonceFor = (r: StoredReport, nonce = randomUUID()) => ({ installationId: r.installationId, nonce, forgetAt: '2026-11-29T05:05:00.000Z' });
+const nonceFor = (r: StoredReport, nonce: string = randomUUID()) => ({ installationId: r.installationId, nonce, forgetAt: '2026-11-29T05:05:00.000Z' });
 
 describe('GroupCommit', () => {
   it('runs what arrives in one turn as one batch, in order, and answers each caller with its own outcome', async () => {
