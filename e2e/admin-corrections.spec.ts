@@ -43,7 +43,7 @@ test.describe('the right to correct', () => {
       const digest = (await draft.getByTestId('report-digest').textContent()) ?? '';
       expect(JSON.parse(previewed)).toMatchObject({ period: JSON.parse(original?.bytes ?? '{}').period });
       await expectAccessible(forge.page, 'correction preview');
-      if (product === 'jira') await screenshotScreen(forge.page, `admin-correction-${theme}`);
+      await screenshotScreen(forge.page, `admin-correction-${theme}`);
       await draft.getByRole('button', { name: 'Send this correction' }).click();
       await expect(app.getByTestId('rights-outcome').getByTestId('send-receipt')).toHaveAttribute('data-outcome', 'sent');
       await expect(app.getByTestId('send-receipt')).toHaveCount(1);
@@ -84,7 +84,7 @@ test.describe('the right to correct', () => {
       await expect(ack.getByTestId('deleted-reports')).toHaveText('1');
       const ackId = (await ack.getByTestId('acknowledgement-id').textContent()) ?? '';
       expect(ackId).toMatch(/^[0-9a-f-]{36}$/);
-      if (product === 'jira') await screenshotScreen(forge.page, `admin-retracted-${theme}`);
+      await screenshotScreen(forge.page, `admin-retracted-${theme}`);
 
       expect(collectorReports(runner)).toEqual([]);
       await app.getByRole('tab', { name: 'History' }).click();
