@@ -9,6 +9,7 @@ import { admitSigned } from './admit';
 import { authenticate, overInstallationLimit, refuseUnauthenticated, replayed } from './authenticate';
 import { failure, sendFailure } from './errors';
 import type { CollectorContext } from './context';
+import { receiptOf } from './ingest';
 import { readReport } from './read-report';
 
 const paramsSchema = z.object({ installationId: z.string(), reportId: z.string() });
@@ -17,14 +18,7 @@ const reportNotFound = failure('REPORT_NOT_FOUND', 'This installation sent no re
 const reportSuperseded = failure('REPORT_SUPERSEDED', 'That report was already replaced by a correction; correct or retract the newest report of its chain.');
 const periodOf = (r: HeldReport) => z.object({ period: z.object({ from: z.string(), to: z.string() }) }).parse(JSON.parse(r.bytes)).period;
 
-const receiptOf = (r: StoredReport, supersedes: string, duplicate: boolean): CorrectionReceipt => ({
-  receiptId: r.receiptId,
-  reportId: r.reportId,
-  receivedAt: r.receivedAt,
-  digest: r.digest,
-  duplicate,
-  supersedes
-});
+const correctionReceiptOf = (r: StoredReport, supersedes: string, duplicate: boolean): CorrectionReceipt => ({ ...receiptOf(r, duplicate), supersedes });
 
 /** The right to correct at the vendor (shared/collector-api/corrections.ts): correct one report, or retract it. */
 export function registerCorrections(app: FastifyInstance, ctx: CollectorContext): void {
@@ -71,12 +65,12 @@ export function registerCorrections(app: FastifyInstance, ctx: CollectorContext)
     // Retracted or corrected by another request between the look above and the store's transaction.
     if ('notFound' in outcome) return sendFailure(reply, reportNotFound);
     if ('superseded' in outcome) return sendFailure(reply, reportSuperseded);
-    if (outcome.inserted) return reply.code(201).send(receiptOf(stored, supersedes, false));
+    if (outcome.inserted) return reply.code(201).send(correctionReceiptOf(stored, supersedes, false));
     // The id is held already: the same correction again is a repeat; anything else reuses an id.
     if (outcome.existing.digest !== stored.digest || outcome.supersedes !== supersedes) {
       return sendFailure(reply, failure('IDEMPOTENCY_CONFLICT', 'This reportId was already received with different content.'));
     }
-    return reply.code(200).send(receiptOf(outcome.existing, supersedes, true));
+    return reply.code(200).send(correctionReceiptOf(outcome.existing, supersedes, true));
   });
 
   app.delete(routePatterns.report, async (request, reply) => {

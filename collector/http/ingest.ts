@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { idempotencyKeyHeader, type Receipt } from '../../shared/collector-api/ingest';
+import type { Receipt } from '../../shared/collector-api/ingest';
 import { routePatterns } from '../../shared/collector-api/paths';
-import { canonicalJson } from '../../shared/report/canonical-json';
 import { sha256Hex } from '../../shared/report/digest';
 import type { StoredReport } from '../store/store';
 import { authenticate, overInstallationLimit, refuseUnauthenticated, replayed } from './authenticate';
 import { failure, sendFailure } from './errors';
-import { isJsonContentType, rawBody, type CollectorContext } from './context';
-import { validateReport } from './validate-report';
+import type { CollectorContext } from './context';
+import { readReport } from './read-report';
 
-const receiptOf = (r: StoredReport, duplicate: boolean): Receipt => ({
+export const receiptOf = (r: StoredReport, duplicate: boolean): Receipt => ({
   receiptId: r.receiptId,
   reportId: r.reportId,
   receivedAt: r.receivedAt,
@@ -34,33 +33,10 @@ export function registerIngest(app: FastifyInstance, ctx: CollectorContext): voi
     const limited = overInstallationLimit(reply, ctx.ingestLimiter, signer.installationId);
     if (limited) return limited;
 
-    if (!isJsonContentType(request.headers['content-type'])) {
-      return sendFailure(reply, failure('UNSUPPORTED_MEDIA_TYPE', 'Send the report as content-type application/json.'));
-    }
-    const key = request.headers[idempotencyKeyHeader];
-    if (typeof key !== 'string' || key === '') {
-      return sendFailure(reply, failure('IDEMPOTENCY_KEY_MISSING', `Send the report's reportId in the ${idempotencyKeyHeader} header.`));
-    }
-    const bytes = rawBody(request.body);
-    let json: unknown;
-    try {
-      json = JSON.parse(bytes);
-    } catch {
-      return sendFailure(reply, failure('MALFORMED_JSON', 'The body is not valid JSON.'));
-    }
-    const valid = validateReport(json, ctx.catalog);
-    if (!valid.ok) return sendFailure(reply, valid.failure);
-    const report = valid.report;
-    if (report.installationId !== signer.installationId) {
-      return sendFailure(reply, failure('FORBIDDEN', 'An installation may only send reports under its own installation id.'));
-    }
-    // The stored bytes must be the ones the admin previewed; only canonical JSON has one spelling.
-    if (canonicalJson(json) !== bytes) {
-      return sendFailure(reply, failure('NOT_CANONICAL', 'The body is not the canonical JSON of the report (sorted keys, no whitespace).'));
-    }
-    if (key !== report.reportId) {
-      return sendFailure(reply, failure('IDEMPOTENCY_KEY_MISMATCH', `The ${idempotencyKeyHeader} header differs from the body's reportId.`));
-    }
+    // The same body checks, in the same order, as a correction's (read-report.ts).
+    const read = readReport(request, ctx, signer);
+    if (!read.ok) return sendFailure(reply, read.failure);
+    const { report, bytes } = read;
 
     const stored: StoredReport = {
       reportId: report.reportId,
