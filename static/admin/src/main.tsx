@@ -1,3 +1,5 @@
+// First: zod's CSP-safe setting must precede every schema (see the module).
+import './zod-jitless';
 import 'virtual:atlaskit-tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
