@@ -111,8 +111,10 @@ export class SqliteCorrections {
         'INSERT INTO retractions (acknowledgement_id, installation_id, report_id, retracted_at, deleted_reports) VALUES (?, ?, ?, ?, ?)'
       )
     };
-    this.insertCorrectionTx = db.transaction(this.insertCorrectionOnce);
-    this.retractTx = db.transaction(this.retractOnce);
+    const insertCorrection = db.transaction(this.insertCorrectionOnce);
+    this.insertCorrectionTx = (...args) => insertCorrection.immediate(...args);
+    const retract = db.transaction(this.retractOnce);
+    this.retractTx = (...args) => retract.immediate(...args);
   }
 
   private held(installationId: string, reportId: string): (HeldReport & { countsAt: string }) | null {
