@@ -19,7 +19,7 @@ export interface RunningCollector {
 
 /** Starts the collector in this process (the local runner does this), listening on host:port. */
 export async function startCollector(options: StartCollectorOptions): Promise<RunningCollector> {
-  const store = new SqliteStore(options.dbPath);
+  const store = new SqliteStore(options.dbPath, { backgroundCheckpoints: true });
   const { dbPath: _dbPath, port, host = '127.0.0.1', retentionIntervalMs = 60 * 60 * 1000, ...appOptions } = options;
   const collector = buildCollectorApp({ ...appOptions, store });
   let job: Promise<unknown> = Promise.resolve();

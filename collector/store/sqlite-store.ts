@@ -20,6 +20,7 @@ import type {
 } from './store';
 import type { KeyLink } from '../../shared/collector-api/key-chain';
 import { GroupCommit } from './group-commit';
+import { WalCheckpointer } from './wal-checkpointer';
 import { correctionsSchema, markCountedDaysOf, SqliteCorrections } from './sqlite-corrections';
 
 /**
@@ -107,6 +108,9 @@ const keyRow = z.looseObject({ public_key: z.string(), recorded_at: z.string() }
 const keyLinkRow = z.object({ public_key: z.string(), previous_public_key: z.string(), rotated_at: z.string(), endorsement: z.string() });
 const aggregateRow = z.object({ day: z.string(), purpose: purposeSchema, field: z.string(), value: z.string(), installations: z.number() });
 
+/** SQLite's compiled-in default for `wal_autocheckpoint`. */
+const sqliteDefaultAutocheckpointPages = 1000;
+
 const markDay = `INSERT INTO dirty_days (day, generation) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET generation = generation + 1`;
 
 export class SqliteStore implements CollectorStore {
@@ -116,13 +120,36 @@ export class SqliteStore implements CollectorStore {
   private readonly inserts: GroupCommit<[StoredReport, SeenNonce], InsertOutcome>;
   private readonly corrections: SqliteCorrections;
 
-  constructor(path: string) {
+  private readonly checkpointer: WalCheckpointer | null = null;
+
+  /**
+   * `backgroundCheckpoints`: copy the WAL into the file on a worker thread instead of inside ingest's
+   * commits (wal-checkpointer.ts). The running collector turns it on; a store opened briefly (a
+   * migration, a test, the bench's seeding) needs no thread of its own.
+   */
+  constructor(path: string, options: { backgroundCheckpoints?: boolean } = {}) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(schema);
     this.db.exec(correctionsSchema);
+    if (options.backgroundCheckpoints && path !== ':memory:') {
+      this.db.pragma('wal_autocheckpoint = 0');
+      // When SQLite starts a fully copied WAL over, it also cuts the file back to this size after a burst.
+      this.db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+      this.checkpointer = new WalCheckpointer(path, {
+        // Between transactions by construction: this runs from the event loop, and every transaction here is synchronous.
+        catchUp: () => {
+          if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+        },
+        onFailure: (message) => {
+          // Back to SQLite's own checkpoints on this connection: slower commits, nothing lost.
+          if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${sqliteDefaultAutocheckpointPages}`);
+          console.error(`[collector] the background WAL checkpoint stopped (${message}); checkpointing inside commits instead.`);
+        }
+      });
+    }
     const db = this.db;
     this.stmts = {
       insertReport: db.prepare(
@@ -168,9 +195,12 @@ export class SqliteStore implements CollectorStore {
         'SELECT day, purpose, field, value, installations FROM aggregates INDEXED BY aggregates_for_dashboard WHERE field = ? AND day >= ? AND day <= ? ORDER BY day, purpose, value'
       )
     };
+    // Every writing transaction begins IMMEDIATE: it takes the write lock first, waiting in the busy
+    // handler while another connection (the checkpointer's RESTART, a second process) holds it. A
+    // deferred one that read first would instead fail at once with SQLITE_BUSY when it came to write.
     const insertTx = this.db.transaction(this.insertOne);
     const insertManyTx = this.db.transaction((items: Array<[StoredReport, SeenNonce]>) => items.map(([r, n]) => this.insertOne(r, n)));
-    this.inserts = new GroupCommit(insertManyTx, ([r, n]) => insertTx(r, n));
+    this.inserts = new GroupCommit((items) => insertManyTx.immediate(items), ([r, n]) => insertTx.immediate(r, n));
     this.corrections = new SqliteCorrections(db, this.insertOne, (day) => this.stmts.markDay.run(day));
   }
 
@@ -199,7 +229,7 @@ export class SqliteStore implements CollectorStore {
         days.add(r.receivedAt.slice(0, 10));
       }
       for (const d of days) this.stmts.markDay.run(d);
-    })();
+    }).immediate();
     return n;
   }
 
@@ -273,7 +303,7 @@ export class SqliteStore implements CollectorStore {
       const start = Math.max(held, 1);
       args.links.forEach((l, i) => this.stmts.insertKey.run(installationId, start + i, l.publicKey, l.previousPublicKey, l.rotatedAt, l.endorsement, args.recordedAt));
       return true;
-    })();
+    }).immediate();
   }
 
   async nonceSeen(installationId: string, nonce: string): Promise<boolean> {
@@ -306,7 +336,7 @@ export class SqliteStore implements CollectorStore {
     this.db.transaction(() => {
       this.stmts.putRestrictions.run(installationId, JSON.stringify(restriction.purposes), restriction.updatedAt);
       this.stmts.markDaysOf.run(installationId);
-    })();
+    }).immediate();
   }
 
   async allRestrictions(): Promise<Map<string, Purpose[]>> {
@@ -326,7 +356,7 @@ export class SqliteStore implements CollectorStore {
       this.corrections.pruneCorrections();
       this.stmts.insertDeletion.run(ack.acknowledgementId, installationId, ack.acknowledgedAt, deletedReports);
       return { ...ack, deletedReports };
-    })();
+    }).immediate();
   }
 
   async deletionsOf(installationId: string): Promise<DeletionRecord[]> {
@@ -347,7 +377,7 @@ export class SqliteStore implements CollectorStore {
       this.stmts.deleteDayAggregates.run(day.day);
       for (const c of cells) this.stmts.insertAggregate.run(c.day, c.purpose, c.field, c.value, c.installations);
       this.stmts.clearDirty.run(day.day, day.generation);
-    })();
+    }).immediate();
   }
 
   async deleteReportsBeforeDay(day: string): Promise<number> {
@@ -357,7 +387,7 @@ export class SqliteStore implements CollectorStore {
       this.corrections.pruneCorrections();
       this.stmts.clearDirtyBefore.run(day);
       return n;
-    })();
+    }).immediate();
   }
 
   async aggregates(): Promise<AggregateCell[]> {
@@ -382,6 +412,8 @@ export class SqliteStore implements CollectorStore {
   async close(): Promise<void> {
     // Whatever is still waiting for a commit gets it, and its answer, before the file closes.
     if (this.db.open) this.inserts.flush();
+    await this.checkpointer?.stop();
+    // Closing the last connection copies what is left of the WAL and removes it.
     if (this.db.open) this.db.close();
   }
 }
