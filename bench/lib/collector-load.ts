@@ -3,7 +3,7 @@ import { Agent, request } from 'node:http';
 import { reportRequest } from '../../shared/collector-api/client';
 import { generateInstallationKeyPair, installationIdOf, type InstallationKeyPair } from '../../shared/collector-api/identity';
 import { ingestPath } from '../../shared/collector-api/paths';
-import { loadPlanSchema, type LoadResult } from './load-protocol';
+import { loadPlanSchema, stagePrefix, type LoadResult } from './load-protocol';
 import { percentile } from './stats';
 import { seededRandom, syntheticReport } from './synthetic-reports';
 
@@ -82,7 +82,11 @@ async function fire(agent: Agent, url: URL, items: readonly Prepared[], concurre
   return { latencies, statuses, networkErrors };
 }
 
+/** One line per stage on stderr: the bench forwards them, and a run that stops making them is a hang it can name. */
+const stage = (what: string) => process.stderr.write(`${stagePrefix}${what}\n`);
+
 async function main(): Promise<void> {
+  stage('started');
   const plan = loadPlanSchema.parse(JSON.parse(process.argv[2] ?? ''));
   const url = new URL(plan.url);
   const rand = seededRandom(plan.seed);
@@ -92,9 +96,13 @@ async function main(): Promise<void> {
   });
   const agent = new Agent({ keepAlive: true, maxSockets: plan.concurrency });
 
-  await fire(agent, url, await prepare(plan.warmup, installations, rand), plan.concurrency);
+  const warmup = await prepare(plan.warmup, installations, rand);
+  stage(`warm-up signed (${warmup.length} requests)`);
+  await fire(agent, url, warmup, plan.concurrency);
+  stage('warm-up sent');
   // Signed after the warm-up, so a long warm-up never pushes the timed signatures towards the window's end.
   const timed = await prepare(plan.requests, installations, rand);
+  stage(`timed requests signed (${timed.length})`);
   const started = performance.now();
   const run = await fire(agent, url, timed, plan.concurrency);
   const durationMs = performance.now() - started;

@@ -36,8 +36,17 @@ export const loadResultSchema = z.strictObject({
 });
 export type LoadResult = z.infer<typeof loadResultSchema>;
 
-/** Spawns the load generator in a second Node process and waits for its result; a hung run is killed. */
-export function runLoadProcess(plan: LoadPlan, timeoutMs = 15 * 60_000): Promise<LoadResult> {
+/** Marks the load generator's stage lines on stderr (collector-load.ts writes them). */
+export const stagePrefix = 'load-stage: ';
+
+/**
+ * Spawns the load generator in a second Node process and waits for its result. Two guards, so a
+ * stuck run is named and ended instead of holding the bench silently: the whole run is bounded by
+ * `timeoutMs`, and a generator that reports no new stage for `stallMs` is killed, with the last stage
+ * it reached in the error (a hang before any connection was seen once and never explained).
+ */
+export function runLoadProcess(plan: LoadPlan, options: { timeoutMs?: number; stallMs?: number } = {}): Promise<LoadResult> {
+  const { timeoutMs = 15 * 60_000, stallMs = 3 * 60_000 } = options;
   const script = join(__dirname, 'collector-load.ts');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, script, JSON.stringify(loadPlanSchema.parse(plan))], {
@@ -45,15 +54,26 @@ export function runLoadProcess(plan: LoadPlan, timeoutMs = 15 * 60_000): Promise
     });
     let out = '';
     let err = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    const timer = setTimeout(() => {
+    let lastStage = 'spawned (no stage reported yet)';
+    const fail = (message: string) => {
       child.kill('SIGKILL');
-      reject(new Error(`load generator did not finish within ${timeoutMs / 1000} s`));
-    }, timeoutMs);
+      reject(new Error(message));
+    };
+    const timer = setTimeout(() => fail(`load generator did not finish within ${timeoutMs / 1000} s; last stage: ${lastStage}`), timeoutMs);
+    let stall = setTimeout(() => fail(`load generator reported nothing for ${stallMs / 1000} s; last stage: ${lastStage}`), stallMs);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      err += chunk;
+      const stages = chunk.split('\n').filter((line) => line.startsWith(stagePrefix));
+      if (stages.length === 0) return;
+      lastStage = (stages.at(-1) ?? '').slice(stagePrefix.length);
+      clearTimeout(stall);
+      stall = setTimeout(() => fail(`load generator reported nothing for ${stallMs / 1000} s; last stage: ${lastStage}`), stallMs);
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(stall);
       if (code !== 0) return reject(new Error(`load generator exited with ${code ?? signal}: ${err.trim().slice(-2000)}`));
       try {
         resolve(loadResultSchema.parse(JSON.parse(out)));
