@@ -5,8 +5,6 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }]
   },
   // The Forge runtime globals must exist before @forge/api loads: it captures global fetch at import time.
-  // fastify's inject (light-my-request) requires `cookie` 2, which ships only as ESM: let swc compile it to CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
   setupFiles: ['<rootDir>/sim/jest/install-globals.ts'],
   testEnvironment: 'node',
   testTimeout: 30000
