@@ -21,8 +21,19 @@ describe('manifest.yml', () => {
     expect(result.success).toBe(true);
   });
 
-  test('runs on nodejs22.x', () => {
-    expect(manifest.runtime).toBe('nodejs22.x');
+  test('every runtime it names is nodejs24.x (the backend suites also run under Node 24: scripts/test-node24.mjs)', () => {
+    expect(manifest.runtime).toBe('nodejs24.x');
+    // Forge also accepts a runtime per function; none may name another version.
+    const runtimes = [...readFileSync(manifestPath, 'utf8').matchAll(/^\s*(?:name|runtime):\s*(nodejs\S*)\s*$/gm)].map((m) => m[1]);
+    expect(runtimes.length).toBeGreaterThan(0);
+    expect(new Set(runtimes)).toEqual(new Set(['nodejs24.x']));
+  });
+
+  test('classifies what it keeps in hosted storage: pii (account ids in the consent ledger) and other, no ugc', () => {
+    const { app } = z
+      .object({ app: z.object({ storage: z.object({ classifications: z.array(z.string()) }) }) })
+      .parse(parse(readFileSync(manifestPath, 'utf8')));
+    expect([...app.storage.classifications].sort()).toEqual(['other', 'pii']);
   });
 
   test('declares the Jira admin page and Confluence global settings, both as the app configuration page', () => {
