@@ -47,6 +47,7 @@ const heldRow = z.object({
   supersedes: z.string().nullable(),
   superseded_by: z.string().nullable()
 });
+const pageRow = heldRow.extend({ page_key: z.number() });
 const retractionRow = z.object({
   acknowledgement_id: z.string(),
   installation_id: z.string(),
@@ -90,6 +91,19 @@ export class SqliteCorrections {
          UNION ALL
          SELECT r.*, c.counts_at AS counts_at, c.supersedes AS supersedes, NULL AS superseded_by FROM corrections c JOIN reports r ON r.report_id = c.report_id
            WHERE c.counts_at >= ? AND c.counts_at < ? AND ${notSuperseded}`
+      ),
+      // The same two halves a page at a time, each walked in its own index's order: (received_at, rowid)
+      // is the received_at index itself, and (counts_at, rowid) the corrections one.
+      ordinaryPage: db.prepare(
+        `SELECT r.rowid AS page_key, r.*, r.received_at AS counts_at, NULL AS supersedes, NULL AS superseded_by FROM reports r
+           WHERE r.received_at >= ? AND r.received_at < ? AND (r.received_at, r.rowid) > (?, ?)
+             AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.report_id = r.report_id) AND ${notSuperseded}
+           ORDER BY r.received_at, r.rowid LIMIT ?`
+      ),
+      correctionPage: db.prepare(
+        `SELECT c.rowid AS page_key, r.*, c.counts_at AS counts_at, c.supersedes AS supersedes, NULL AS superseded_by FROM corrections c JOIN reports r ON r.report_id = c.report_id
+           WHERE c.counts_at >= ? AND c.counts_at < ? AND (c.counts_at, c.rowid) > (?, ?) AND ${notSuperseded}
+           ORDER BY c.counts_at, c.rowid LIMIT ?`
       ),
       correctionOf: db.prepare('SELECT supersedes FROM corrections WHERE report_id = ?'),
       correctionsOf: db.prepare(
@@ -136,6 +150,21 @@ export class SqliteCorrections {
       const r = heldRow.parse(row);
       return { ...storedOf(r), countsAt: r.counts_at };
     });
+  }
+
+  /** `countedBetween`, at most `pageSize` rows per page: a generator the caller may pause between pages. */
+  *countedBetweenInPages(fromInstant: string, toInstant: string, pageSize: number): Generator<CountedReport[]> {
+    for (const half of [this.stmts.ordinaryPage, this.stmts.correctionPage]) {
+      // Before every key: '' sorts before any instant, and rowids start at 1.
+      let after: [string, number] = ['', 0];
+      for (;;) {
+        const rows = half.all(fromInstant, toInstant, after[0], after[1], pageSize).map((row) => pageRow.parse(row));
+        if (rows.length > 0) yield rows.map((r) => ({ ...storedOf(r), countsAt: r.counts_at }));
+        if (rows.length < pageSize) break;
+        const last = rows[rows.length - 1] as (typeof rows)[number];
+        after = [last.counts_at, last.page_key];
+      }
+    }
   }
 
   correctionsOf(installationId: string): Array<{ reportId: string; supersedes: string }> {

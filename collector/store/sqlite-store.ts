@@ -184,7 +184,7 @@ export class SqliteStore implements CollectorStore {
       clearDirty: db.prepare('DELETE FROM dirty_days WHERE day = ? AND generation = ?'),
       deleteDayAggregates: db.prepare('DELETE FROM aggregates WHERE day = ?'),
       insertAggregate: db.prepare('INSERT INTO aggregates (day, purpose, field, value, installations) VALUES (?, ?, ?, ?, ?)'),
-      deleteBeforeDay: db.prepare('DELETE FROM reports WHERE received_at < ?'),
+      deleteBatchBeforeDay: db.prepare('DELETE FROM reports WHERE rowid IN (SELECT rowid FROM reports WHERE received_at < ? LIMIT ?)'),
       clearDirtyBefore: db.prepare('DELETE FROM dirty_days WHERE day < ?'),
       aggregates: db.prepare('SELECT day, purpose, field, value, installations FROM aggregates ORDER BY day, purpose, field, value'),
       // min() and max() of the primary key's first column are answered from the two ends of the index.
@@ -239,6 +239,10 @@ export class SqliteStore implements CollectorStore {
 
   async reportsOnDay(day: string): Promise<CountedReport[]> {
     return this.corrections.countedBetween(day, nextDay(day));
+  }
+
+  async *reportsOnDayInPages(day: string, pageSize: number): AsyncIterable<CountedReport[]> {
+    yield* this.corrections.countedBetweenInPages(day, nextDay(day), pageSize);
   }
 
   async reportingDaysThrough(day: string): Promise<Map<string, number>> {
@@ -380,14 +384,23 @@ export class SqliteStore implements CollectorStore {
     }).immediate();
   }
 
-  async deleteReportsBeforeDay(day: string): Promise<number> {
-    return this.db.transaction(() => {
-      // Corrections first: they are found through rows that go once their reports are deleted.
-      const n = this.corrections.deleteCountedBefore(day) + this.stmts.deleteBeforeDay.run(day).changes;
+  async deleteReportsBeforeDay(day: string, options: { batch?: number; pause?: () => Promise<void> } = {}): Promise<number> {
+    const { batch = 1000, pause = async () => undefined } = options;
+    // Corrections first, in one go (they are few): they are found through their own rows, which
+    // pruneCorrections drops once their reports are gone.
+    let n = this.db.transaction(() => this.corrections.deleteCountedBefore(day)).immediate();
+    for (;;) {
+      // A day past retention can hold tens of thousands of reports; one DELETE of them all held the loop.
+      const deleted = this.db.transaction(() => this.stmts.deleteBatchBeforeDay.run(day, batch).changes).immediate();
+      n += deleted;
+      if (deleted < batch) break;
+      await pause();
+    }
+    this.db.transaction(() => {
       this.corrections.pruneCorrections();
       this.stmts.clearDirtyBefore.run(day);
-      return n;
     }).immediate();
+    return n;
   }
 
   async aggregates(): Promise<AggregateCell[]> {
