@@ -17,7 +17,8 @@ export const keys = {
   receiptPrefix: 'receipt:',
   outbox: (reportId: string) => `outbox:${reportId}`,
   outboxPrefix: 'outbox:',
-  ledger: (at: string, id: string) => `ledger:${at}:${id}`,
+  /** `order` breaks ties between entries of one instant (repositories.ts ledgerWrite); `id` keeps keys unique. */
+  ledger: (at: string, order: string, id: string) => `ledger:${at}:${order}:${id}`,
   ledgerPrefix: 'ledger:',
   vendorDeletion: 'vendor:deletion',
   /** The installation's key chain (public keys and endorsements, shared/collector-api/key-chain.ts). */

@@ -39,10 +39,17 @@ export async function ensureInstallation(now: Date): Promise<Installation> {
   return winner;
 }
 
-/** Ledger entries are appended under unique keys: concurrent appends never overwrite each other. */
+/**
+ * Ledger entries are appended under unique keys: concurrent appends never overwrite each other.
+ * Entries of one instant (a withdrawal and the vendor deletion it asked for share their `at`) must
+ * read back in the order they were written, so the key carries this process's monotonic clock
+ * between the instant and the random id: the random id alone sorted them by chance. Across two
+ * invocations of the same millisecond the order is arbitrary, as their order in fact is.
+ */
 export function ledgerWrite(entry: PendingLedgerEntry): { key: string; value: LedgerEntry } {
   const id = randomUUID();
-  return { key: keys.ledger(entry.at, id), value: { ...entry, id } };
+  const order = process.hrtime.bigint().toString().padStart(20, '0');
+  return { key: keys.ledger(entry.at, order, id), value: { ...entry, id } };
 }
 
 export async function appendLedger(entries: readonly PendingLedgerEntry[]): Promise<void> {

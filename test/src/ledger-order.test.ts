@@ -1,0 +1,28 @@
+import { initialConsent } from '../../shared/report/consent';
+import { actionEntry } from '../../src/core/consent-transitions';
+import { appendLedger, loadLedger } from '../../src/store/repositories';
+import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+
+/**
+ * The consent ledger is read in the order it was written, also for entries that share one instant:
+ * a withdrawal and the vendor deletion it asked for are recorded together, and the admin must read
+ * them in that order. (Keyed by instant and a random id alone, they came back in random order.)
+ */
+let platform: SimPlatform;
+beforeEach(() => {
+  platform = createSimPlatform();
+});
+afterEach(() => platform.close());
+
+test('entries written at the same instant read back in the order they were written', async () => {
+  const now = new Date('2026-11-29T09:00:00.000Z');
+  const actions = ['withdraw', 'request-vendor-deletion', 'set-retention', 'request-vendor-export', 'erase-site-data'] as const;
+  // Several batches, one entry each, then one batch of all: both ways of writing keep their order.
+  const entry = (action: (typeof actions)[number]) => actionEntry(initialConsent, action, [], { accountId: platform.users.admin, now });
+  const read = await platform.runAsInvocation({ functionKey: 'resolver' }, async () => {
+    for (const action of actions) await appendLedger([entry(action)]);
+    await appendLedger(actions.map(entry));
+    return (await loadLedger()).map((e) => e.value.action);
+  });
+  expect(read).toEqual([...actions, ...actions]);
+});
