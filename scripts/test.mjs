@@ -1,5 +1,5 @@
 // `npm test`: every suite, in order: UI build (the manifest test and the browser suites read
-// static/admin/dist) → type check → lint → jest → the backend jest suites again under Node 24, the
+// static/admin/dist) → type check → lint → Forge lint → jest → the backend jest suites again under Node 24, the
 // runtime manifest.yml names (in CI, or with `npm test -- --node24`: it fetches Node 24 and builds
 // better-sqlite3 for it once, see scripts/test-node24.mjs) → Playwright in Chromium. A failing step does not stop
 // the later ones (a type error in one test file should not hide whether the browser suite passes);
@@ -20,6 +20,9 @@ const steps = [
   { title: 'UI build (npm run build:ui)', command: process.platform === 'win32' ? 'npm.cmd' : 'npm', args: ['run', '--silent', 'build:ui'] },
   { title: 'Type check (tsc --noEmit)', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
   { title: 'Lint (eslint)', command: bin('eslint'), args: ['.'] },
+  // What `forge lint` and `forge deploy` check (scopes against the product specs, the manifest), offline
+  // against the specs pinned in forge-specs/; it prints how many files it parsed, and 0 is a failure.
+  { title: "Forge lint (@forge/lint's client-side linters)", command: process.execPath, args: ['scripts/forge-lint.mjs'] },
   { title: 'Unit, property and integration tests (jest)', command: bin('jest'), args: ['--ci'] },
   {
     title: 'Backend tests under Node 24 (jest, all but test/ui)',
