@@ -1,6 +1,6 @@
 // `node scripts/test-node24.mjs [jest args]`: the backend jest suites (all of test/ but the browser-only
 // test/ui) under Node 24, the runtime manifest.yml names (nodejs24.x), on machines whose own Node is 20.
-// `npm test` runs it in CI, or locally with `npm test -- --node24`.
+// `npm test` runs it (`npm test -- --skip-node24` leaves it out, except in CI).
 //
 // Node 24 comes from the npm registry: `node-<platform>-<arch>@24` is the package the `node` package's
 // preinstall script installs, a plain tarball with bin/node and the headers. Taking it directly needs
