@@ -141,7 +141,7 @@ function spacesV2(ctx: RouteContext): SimHttpResponse {
 }
 
 export const confluenceRoutes: readonly SiteRoute[] = [
-  { product: 'confluence', method: 'GET', path: '/wiki/rest/api/user/current', scopes: ['read:confluence-user'], handle: currentUser },
-  { product: 'confluence', method: 'GET', path: '/wiki/rest/api/search', scopes: ['search:confluence'], handle: search },
-  { product: 'confluence', method: 'GET', path: '/wiki/api/v2/spaces', scopes: ['read:space:confluence'], handle: spacesV2 }
+  { product: 'confluence', method: 'GET', path: '/wiki/rest/api/user/current', handle: currentUser },
+  { product: 'confluence', method: 'GET', path: '/wiki/rest/api/search', handle: search },
+  { product: 'confluence', method: 'GET', path: '/wiki/api/v2/spaces', handle: spacesV2 }
 ];

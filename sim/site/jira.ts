@@ -162,10 +162,10 @@ function workflowsSearch(ctx: RouteContext): SimHttpResponse {
 }
 
 export const jiraRoutes: readonly SiteRoute[] = [
-  { product: 'jira', method: 'GET', path: '/rest/api/3/mypermissions', scopes: ['read:jira-user'], handle: myPermissions },
-  { product: 'jira', method: 'GET', path: '/rest/api/3/project/search', scopes: ['read:jira-work', 'read:project:jira'], handle: projectSearch },
-  { product: 'jira', method: 'GET', path: '/rest/api/3/issuetype', scopes: ['read:jira-work', 'read:issue-type:jira'], handle: issueTypes },
-  { product: 'jira', method: 'POST', path: '/rest/api/3/search/approximate-count', scopes: ['read:jira-work'], handle: approximateCount },
-  { product: 'jira', method: 'GET', path: '/rest/api/3/field/search', scopes: ['read:jira-work', 'read:field:jira'], handle: fieldSearch },
-  { product: 'jira', method: 'GET', path: '/rest/api/3/workflows/search', scopes: ['manage:jira-configuration', 'read:workflow:jira'], handle: workflowsSearch }
+  { product: 'jira', method: 'GET', path: '/rest/api/3/mypermissions', handle: myPermissions },
+  { product: 'jira', method: 'GET', path: '/rest/api/3/project/search', handle: projectSearch },
+  { product: 'jira', method: 'GET', path: '/rest/api/3/issuetype', handle: issueTypes },
+  { product: 'jira', method: 'POST', path: '/rest/api/3/search/approximate-count', handle: approximateCount },
+  { product: 'jira', method: 'GET', path: '/rest/api/3/field/search', handle: fieldSearch },
+  { product: 'jira', method: 'GET', path: '/rest/api/3/workflows/search', handle: workflowsSearch }
 ];

@@ -19,11 +19,6 @@ export interface SiteRoute {
   method: 'GET' | 'POST';
   /** Exact path without query string. */
   path: string;
-  /**
-   * The scopes that grant this endpoint: any one of them suffices (a classic scope or its granular
-   * equivalent), as in Atlassian's per-endpoint scope tables.
-   */
-  scopes: readonly string[];
   handle(ctx: RouteContext): SimHttpResponse;
 }
 

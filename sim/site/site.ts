@@ -5,6 +5,7 @@ import { createPersonalData, REPORT_ACCOUNTS_PATH, type SimPersonalData } from '
 import { jiraRoutes } from './jira';
 import type { SiteRoute } from './routes';
 import { siteShape, type SiteShape } from './shape';
+import { missingScopes, specScopes, type ScopeRequirement } from './spec-scopes';
 import type { SiteUsers } from './users';
 
 /**
@@ -42,6 +43,7 @@ const ROUTES: readonly SiteRoute[] = [...jiraRoutes, ...confluenceRoutes];
 const PLACEHOLDER_BASE = 'https://site.invalid';
 
 export function createSimSite(options: SimSiteOptions): SimSite {
+  ROUTES.forEach(requiredScopes);
   let shape = siteShape(options.product, options.size);
   let calls = 0;
   const cloudId = options.cloudId ?? 'a436116f-02ce-4520-8fbb-7301462a1674';
@@ -72,7 +74,10 @@ export function createSimSite(options: SimSiteOptions): SimSite {
     }
     const route = ROUTES.find((r) => r.product === shape.product && r.path === url.pathname && r.method === request.method);
     if (!route) return { status: 404, body: notFoundBody(shape.product, url.pathname) };
-    if (!route.scopes.some((scope) => granted.has(scope))) return scopeRefusal(route, [...granted]);
+    // Decided from Atlassian's own OpenAPI tables, as `forge lint` decides (spec-scopes.ts): the
+    // simulator and the linter cannot disagree about what the manifest must declare.
+    const required = requiredScopes(route);
+    if (missingScopes([...granted], required).length > 0) return scopeRefusal(route, required, [...granted]);
 
     return route.handle({
       query: url.searchParams,
@@ -112,10 +117,21 @@ export function siteRoutes(): readonly SiteRoute[] {
   return ROUTES;
 }
 
-function scopeRefusal(route: SiteRoute, granted: string[]): SimHttpResponse {
+/**
+ * What an endpoint requires, from the pinned specs. Every simulated endpoint must be in them: a route
+ * they do not know would be one `forge lint` checks nothing for, so the site refuses to be built with it.
+ */
+export function requiredScopes(route: SiteRoute): ScopeRequirement {
+  const required = specScopes(route.product, route.method, route.path);
+  if (!required) throw new Error(`The simulated ${route.product} endpoint ${route.method} ${route.path} is not in the pinned specs (forge-specs/); add it there first.`);
+  return required;
+}
+
+function scopeRefusal(route: SiteRoute, required: ScopeRequirement, granted: string[]): SimHttpResponse {
+  const groups = [required.current, required.beta].filter((group) => group.length > 0);
   const message =
     `Access to the resource was denied due to missing scope grants. Your app was granted the following scopes: [${granted.join(', ')}].\n` +
-    `The resource can be accessed by having one of these groups of scopes:\n${route.scopes.map((s) => ` * [${s}]`).join('\n')}\n`;
+    `The resource can be accessed by having one of these groups of scopes:\n${groups.map((g) => ` * [${g.join(', ')}]`).join('\n')}\n`;
   return route.product === 'jira'
     ? { status: 403, body: { errorMessages: [message], errors: {} } }
     : { status: 403, body: { statusCode: 403, message } };

@@ -9,10 +9,10 @@ import type { Product } from '../../shared/api/product';
 /**
  * Which scopes an endpoint needs, read from the same pinned OpenAPI tables @forge/lint checks
  * calls against (forge-specs/, see scripts/forge-lint.mjs), and decided the way the linter decides,
- * so that the simulated site can refuse exactly the calls `forge lint` would flag.
- *
- * Not yet what site.ts enforces: its hand-written route scopes disagree with Atlassian's spec (see
- * test/sim/spec-scopes.test.ts), and switching changes what existing tests and the manifest rely on.
+ * so that the simulated site (site.ts) refuses exactly the calls `forge lint` would flag. It replaced a
+ * hand-written table that had drifted from Atlassian's: it granted /mypermissions to read:jira-user
+ * (Atlassian: read:jira-work, or read:permission:jira), which made read:jira-user look needed in
+ * manifest.yml, and it took one granular scope alone where Atlassian requires the whole set.
  */
 export interface ScopeRequirement {
   /** The path as the spec writes it, e.g. /rest/api/3/issue/{issueIdOrKey}. */

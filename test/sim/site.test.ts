@@ -3,7 +3,7 @@ import type { ProductRequest, SimHttpResponse } from '../../sim/runtime/ports';
 import { z } from 'zod';
 import type { Product } from '../../shared/api/product';
 
-const ALL_SCOPES = ['read:jira-user', 'read:jira-work', 'manage:jira-configuration', 'read:confluence-user', 'search:confluence', 'read:space:confluence'];
+const ALL_SCOPES = ['read:jira-work', 'manage:jira-configuration', 'read:confluence-user', 'search:confluence', 'read:space:confluence'];
 
 function site(product: Product, size: number, grantedScopes: string[] = ALL_SCOPES): SimSite {
   return createSimSite({ product, size, users: createSiteUsers(), grantedScopes });
@@ -132,7 +132,8 @@ describe('scale endpoints answer from the size, in one call, at any size', () =>
 
 describe('least privilege and routing', () => {
   test('an endpoint whose scope the manifest does not declare is refused with 403, naming the scope', async () => {
-    const s = site('jira', 10, ['read:jira-user']);
+    // read:permission:jira is the granular grant for the permission check alone (Atlassian's spec).
+    const s = site('jira', 10, ['read:permission:jira']);
     const r = await get(s, '/rest/api/3/project/search');
     expect(r.status).toBe(403);
     expect(z.array(z.string()).parse(body(r).errorMessages)[0]).toContain('[read:jira-work]');

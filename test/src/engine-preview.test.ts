@@ -103,7 +103,8 @@ describe('reading the site', () => {
     await w.close();
     const dir = mkdtempSync(path.join(tmpdir(), 'manifest-'));
     const manifestPath = path.join(dir, 'manifest.yml');
-    writeFileSync(manifestPath, readFileSync(path.resolve(__dirname, '../../manifest.yml'), 'utf8').replace('    - read:jira-work\n', ''));
+    // Only the permission check's granular scope: the admin is still recognised, every count is refused.
+    writeFileSync(manifestPath, readFileSync(path.resolve(__dirname, '../../manifest.yml'), 'utf8').replace('    - read:jira-work\n', '    - read:permission:jira\n'));
     try {
       w = await createWorld({ manifestPath });
       const report = reportOf((await w.must('preview')).text);
