@@ -64,7 +64,7 @@ export function collectorReports(runner: RunnerProcess): StoredReport[] {
   }
 }
 
-/** The whole product page, app included, at its full height: e2e/screenshots/<name>.png. */
+/** The whole product page, app included, at its full height: <name>.png in SCREENSHOTS_DIR (fixtures/paths.ts). */
 export async function screenshotScreen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
