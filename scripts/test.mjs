@@ -1,9 +1,11 @@
 // `npm test`: every suite, in order: UI build (the manifest test and the browser suites read
-// static/admin/dist) → type check → lint → Forge lint → jest → the backend jest suites again under Node 24, the
-// runtime manifest.yml names (it fetches Node 24 and builds better-sqlite3 for it once, see
-// scripts/test-node24.mjs) → Playwright in Chromium. A failing step does not stop
-// the later ones (a type error in one test file should not hide whether the browser suite passes);
-// the exit code is 1 if any step failed. Only a failed UI build stops the run: nothing after it means much.
+// static/admin/dist) → Forge bundle (@forge/bundler as `forge deploy` runs it; jest's integration
+// suites and the browser suite run this bundle, see scripts/forge-bundle.cjs) → type check → lint →
+// Forge lint → jest → the backend jest suites again under Node 24, the runtime manifest.yml names (it
+// fetches Node 24 and builds better-sqlite3 for it once, see scripts/test-node24.mjs) → Playwright in
+// Chromium. A failing step does not stop the later ones (a type error in one test file should not
+// hide whether the browser suite passes); the exit code is 1 if any step failed. Only a failed UI
+// build stops the run: nothing after it means much.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +22,9 @@ const withNode24 = inCi || !process.argv.includes('--skip-node24');
 
 const steps = [
   { title: 'UI build (npm run build:ui)', command: process.platform === 'win32' ? 'npm.cmd' : 'npm', args: ['run', '--silent', 'build:ui'] },
+  // Its own step, so its size is printed and a bundler error is named as such; jest and Playwright
+  // then find it fresh and do not build it again.
+  { title: 'Forge bundle (@forge/bundler, npm run build:forge)', command: process.execPath, args: ['scripts/forge-bundle.cjs'] },
   { title: 'Type check (tsc --noEmit)', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
   { title: 'Lint (eslint)', command: bin('eslint'), args: ['.'] },
   // What `forge lint` and `forge deploy` check (scopes against the product specs, the manifest), offline
