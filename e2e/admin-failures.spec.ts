@@ -53,6 +53,7 @@ test.describe('failures, in plain words', () => {
     await expect(status).toHaveAttribute('data-status', 'pending');
     await app.getByRole('tab', { name: 'Your data' }).click();
     await app.getByRole('button', { name: 'Ask the vendor to delete this site’s data' }).click();
+    await app.getByRole('dialog').getByRole('button', { name: 'Ask the vendor to delete', exact: true }).click();
     await expect(app.getByTestId('vendor-deletion')).toHaveAttribute('data-status', 'acknowledged');
     expect(collectorReports(runner)).toHaveLength(0);
   });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures/forge';
-import { expectAccessible, matrix, screenshotScreen } from './admin-helpers';
+import { collectorReports, expectAccessible, matrix, screenshotScreen } from './admin-helpers';
 
 test.describe('your data', () => {
   for (const { product, theme } of matrix) {
@@ -36,6 +36,34 @@ test.describe('your data', () => {
       await dialog.getByRole('button', { name: 'Erase everything' }).click();
       await expect(app.getByTestId('outcome-erased')).toBeVisible();
       await expect(app.getByTestId('mode-label')).toHaveText('Not decided yet');
+    });
+  }
+});
+
+test.describe('asking the vendor to delete', () => {
+  for (const { product, theme } of matrix) {
+    test(`${product}, ${theme}: asks first and says what will happen; cancelling sends nothing, confirming deletes at the vendor`, async ({ forge, runner }) => {
+      const app = await forge.open({ as: 'admin', product, theme });
+      await app.getByRole('button', { name: 'Send this report' }).click();
+      await expect(app.getByTestId('send-receipt')).toBeVisible();
+      expect(collectorReports(runner)).toHaveLength(1);
+      await app.getByRole('tab', { name: 'Your data' }).click();
+
+      const ask = app.getByRole('button', { name: 'Ask the vendor to delete this site’s data' });
+      await ask.click();
+      const dialog = app.getByRole('dialog', { name: 'Ask the vendor to delete this site’s data?' });
+      await expect(dialog).toContainText('deletes every report this site has sent');
+      await expect(dialog).toContainText('Nothing changes on this site');
+      await expectAccessible(forge.page, 'vendor deletion confirmation');
+      if (product === 'jira') await screenshotScreen(forge.page, `admin-vendor-deletion-confirm-${theme}`);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(dialog).toBeHidden();
+      expect(collectorReports(runner)).toHaveLength(1);
+
+      await ask.click();
+      await dialog.getByRole('button', { name: 'Ask the vendor to delete', exact: true }).click();
+      await expect(app.getByTestId('vendor-deletion')).toHaveAttribute('data-status', 'acknowledged');
+      expect(collectorReports(runner)).toHaveLength(0);
     });
   }
 });

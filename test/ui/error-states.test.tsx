@@ -121,13 +121,15 @@ describe('every failure in plain words', () => {
   });
 
   it.each([
-    ['Your data', 'Export as JSON', 'exportData'],
-    ['Your data', 'Download the vendor’s copy', 'requestVendorExport'],
-    ['Your data', 'Ask the vendor to delete this site’s data', 'requestVendorDeletion']
-  ] as const)('in %s, "%s" failing with TRANSPORT shows the plain explanation', async (tab, button, resolver) => {
+    ['Your data', 'Export as JSON', 'exportData', null],
+    ['Your data', 'Download the vendor’s copy', 'requestVendorExport', null],
+    // This one asks first (VendorDeletionDialog): the request is made by the confirmation's button.
+    ['Your data', 'Ask the vendor to delete this site’s data', 'requestVendorDeletion', 'Ask the vendor to delete']
+  ] as const)('in %s, "%s" failing with TRANSPORT shows the plain explanation', async (tab, button, resolver, confirm) => {
     renderApp({ loadAdminPage: () => ok(adminPage()), getLedger: () => ok({ entries: [] }), [resolver]: () => fail('TRANSPORT', 'connect ECONNREFUSED') });
     fireEvent.click(await screen.findByRole('tab', { name: tab }));
     fireEvent.click(screen.getByRole('button', { name: button }));
+    if (confirm) fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: confirm }));
     expect(await screen.findByText(explainError({ code: 'TRANSPORT', message: '' }))).toBeDefined();
   });
 

@@ -9,15 +9,19 @@ import { VendorDeletionStatus } from '../../components/VendorDeletionStatus';
 import { purposeLabel } from '../../copy/labels';
 import { useAction } from '../../hooks/useAction';
 import { DocumentAction } from './DocumentAction';
+import { VendorDeletionDialog } from './VendorDeletionDialog';
 
 /** The admin's rights over what the vendor already holds: a copy, deletion, and limits on its use. */
 export function VendorRequests({ page, refresh, refreshing }: { page: AdminPageOutput; refresh: () => Promise<void>; refreshing: boolean }) {
   const client = useClient();
   const fetchVendorExport = useCallback(() => client.requestVendorExport({}), [client]);
   const deletion = useAction(useCallback(() => client.requestVendorDeletion({}), [client]));
+  const [confirming, setConfirming] = useState(false);
   const requestDeletion = async () => {
     const result = await deletion.start(undefined);
-    if (result.ok) await refresh();
+    if (!result.ok) return;
+    setConfirming(false);
+    await refresh();
   };
 
   return (
@@ -30,11 +34,11 @@ export function VendorRequests({ page, refresh, refreshing }: { page: AdminPageO
         fetchDocument={fetchVendorExport}
       />
       <div className="document-action">
-        <button type="button" className="button" disabled={deletion.state.status === 'running'} onClick={() => void requestDeletion()}>
+        <button type="button" className="button" disabled={deletion.state.status === 'running' || confirming} onClick={() => setConfirming(true)}>
           Ask the vendor to delete this site’s data
         </button>
-        {deletion.state.status === 'failed' && <ErrorMessage error={deletion.state.error} title="The deletion request was not made" />}
       </div>
+      {confirming && <VendorDeletionDialog state={deletion.state} onConfirm={() => void requestDeletion()} onCancel={() => setConfirming(false)} />}
       {page.vendorDeletion && <VendorDeletionStatus deletion={page.vendorDeletion} onCheck={() => void refresh()} checking={refreshing} />}
       <VendorRestrictionForm key={page.vendorRestriction?.requestedAt ?? 'none'} page={page} refresh={refresh} />
     </section>
