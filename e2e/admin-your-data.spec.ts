@@ -42,7 +42,7 @@ test.describe('your data', () => {
 
 test.describe('asking the vendor to delete', () => {
   for (const { product, theme } of matrix) {
-    test(`${product}, ${theme}: asks first and says what will happen; cancelling sends nothing, confirming deletes at the vendor`, async ({ forge, runner }) => {
+    test(`${product}, ${theme}: asks first and says what will happen; cancelling sends nothing, confirming deletes at the vendor, and history says so`, async ({ forge, runner }) => {
       const app = await forge.open({ as: 'admin', product, theme });
       await app.getByRole('button', { name: 'Send this report' }).click();
       await expect(app.getByTestId('send-receipt')).toBeVisible();
@@ -64,6 +64,12 @@ test.describe('asking the vendor to delete', () => {
       await dialog.getByRole('button', { name: 'Ask the vendor to delete', exact: true }).click();
       await expect(app.getByTestId('vendor-deletion')).toHaveAttribute('data-status', 'acknowledged');
       expect(collectorReports(runner)).toHaveLength(0);
+
+      // History no longer says "Sent" for what the vendor deleted.
+      await app.getByRole('tab', { name: 'History' }).click();
+      const row = app.locator('tr[data-vendor-deleted="true"]');
+      await expect(row).toHaveCount(1);
+      await expect(row).toContainText('Deleted by the vendor');
     });
   }
 });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FieldInfo, HistoryEntryOutput } from '../../../../shared/api/resolvers';
-import type { HistorySummary } from '../../../../shared/report/records';
+import type { HistorySummary, VendorDeletion } from '../../../../shared/report/records';
 import { ExactBytesView, type SigningInfo } from '../components/ExactBytesView';
 import { formatTime } from '../components/PreviewPanel';
 import { ReadableReportTable } from '../components/ReadableReportTable';
@@ -31,11 +31,13 @@ function signingOf(receipt: HistoryEntryOutput['entry']['receipt']): SigningInfo
  * One past report: how it links to its corrections, the admin's right to correct or retract it,
  * what changed since the one before, the readable table, and the exact bytes that left.
  */
-export function HistoryEntryView({ detail, fields, history, onOpen, onRightsDone, focusHeading = false }: {
+export function HistoryEntryView({ detail, fields, history, vendorDeletion = null, onOpen, onRightsDone, focusHeading = false }: {
   detail: HistoryEntryOutput;
   fields: readonly FieldInfo[];
   /** The other reports, to name and open the ones this one is linked to. */
   history: readonly HistorySummary[];
+  /** The site's request that the vendor delete all its data, if any: it covers the reports received before it. */
+  vendorDeletion?: VendorDeletion | null;
   onOpen: (reportId: string) => void;
   onRightsDone: (outcome: RightsOutcome) => void;
   /** Opened by following a link from another report: the link is gone, so focus lands on this report. */
@@ -59,8 +61,8 @@ export function HistoryEntryView({ detail, fields, history, onOpen, onRightsDone
           Receipt <code>{entry.receipt.receiptId}</code>, received by the vendor {formatTime(entry.receipt.receivedAt)}.
         </p>
       )}
-      <ChainNotes entry={entry} history={history} onOpen={onOpen} />
-      {mayCorrectOrRetract(entry, history) && <ReportRights entry={entry} fields={fields} onDone={onRightsDone} />}
+      <ChainNotes entry={entry} history={history} vendorDeletion={vendorDeletion} onOpen={onOpen} />
+      {mayCorrectOrRetract(entry, history, vendorDeletion) && <ReportRights entry={entry} fields={fields} onDone={onRightsDone} />}
       <Tabs id="history-entry" label="Past report views" tabs={views} selected={view} onSelect={setView}>
         {view === 'bytes' && (
           <ExactBytesView bytes={detail.text} digest={entry.digest} fileName={`usage-report-${entry.reportId}.json`} signing={signingOf(entry.receipt)} />

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AdminPageOutput } from '../../../../shared/api/resolvers';
-import type { HistorySummary, ReportStatus } from '../../../../shared/report/records';
+import type { HistorySummary, ReportStatus, VendorDeletion } from '../../../../shared/report/records';
 import { useClient } from '../api/client-context';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
@@ -8,7 +8,7 @@ import { formatTime } from '../components/PreviewPanel';
 import { SupportDetails } from '../components/SupportDetails';
 import { useAction } from '../hooks/useAction';
 import { HistoryEntryView } from './HistoryEntryView';
-import { chainOf } from './history/chain';
+import { chainOf, vendorDeletionOf } from './history/chain';
 import { RightsOutcomeNotice, type RightsOutcome } from './history/RightsOutcome';
 
 const statusLabel: Record<ReportStatus, string> = {
@@ -24,8 +24,10 @@ const triggerLabel: Record<HistorySummary['trigger'], string> = {
 };
 
 /** A report the vendor no longer counts says so in place of "Sent": that is what matters about it now. */
-function statusWords(h: HistorySummary): string {
+function statusWords(h: HistorySummary, deletion: VendorDeletion | null): string {
   if (h.retraction) return `Retracted ${formatTime(h.retraction.retractedAt)}`;
+  const deleted = vendorDeletionOf(h, deletion);
+  if (deleted) return `Deleted by the vendor ${formatTime(deleted.at)}`;
   if (h.supersededBy) return `Corrected ${formatTime(h.supersededBy.at)}`;
   return statusLabel[h.status];
 }
@@ -91,13 +93,20 @@ export function HistoryTab({ page, refresh }: { page: AdminPageOutput; refresh: 
         </thead>
         <tbody>
           {page.history.map((h) => (
-            <tr key={h.reportId} data-report-id={h.reportId} data-status={h.status} data-trigger={h.trigger} data-chain={chainOf(h) ?? undefined}>
+            <tr
+              key={h.reportId}
+              data-report-id={h.reportId}
+              data-status={h.status}
+              data-trigger={h.trigger}
+              data-chain={chainOf(h) ?? undefined}
+              data-vendor-deleted={vendorDeletionOf(h, page.vendorDeletion) ? 'true' : undefined}
+            >
               <th scope="row" data-label="Date">
                 {formatTime(h.sentAt ?? h.createdAt)}
               </th>
               <td data-label="Mode">{triggerLabel[h.trigger]}</td>
               <td data-label="Status">
-                {statusWords(h)}
+                {statusWords(h, page.vendorDeletion)}
                 {h.lastError && h.status !== 'sent' && <SupportDetails text={h.lastError} />}
               </td>
               <td data-label="Receipt">{h.receipt ? <code>{h.receipt.receiptId}</code> : <span className="subtle">None yet</span>}</td>
@@ -128,6 +137,7 @@ export function HistoryTab({ page, refresh }: { page: AdminPageOutput; refresh: 
               detail={entry.state.data}
               fields={page.fields}
               history={page.history}
+              vendorDeletion={page.vendorDeletion}
               focusHeading={followed}
               onOpen={(reportId) => open(reportId, true)}
               onRightsDone={(next) => void rightsDone(openId, next)}

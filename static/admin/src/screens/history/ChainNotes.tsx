@@ -1,16 +1,18 @@
-import type { HistorySummary } from '../../../../../shared/report/records';
+import type { HistorySummary, VendorDeletion } from '../../../../../shared/report/records';
 import { formatTime } from '../../components/PreviewPanel';
-import { pendingCorrectionOf, reportTime } from './chain';
+import { pendingCorrectionOf, reportTime, vendorDeletionOf } from './chain';
 
 /**
  * How one report is linked to the others: what replaced it, what it corrects, or that the vendor
  * deleted it. Each link opens the other report, so the admin can follow the chain both ways.
  */
-export function ChainNotes({ entry, history, onOpen }: {
+export function ChainNotes({ entry, history, vendorDeletion = null, onOpen }: {
   entry: HistorySummary;
   history: readonly HistorySummary[];
+  vendorDeletion?: VendorDeletion | null;
   onOpen: (reportId: string) => void;
 }) {
+  const deleted = vendorDeletionOf(entry, vendorDeletion);
   const byId = (id: string | undefined) => (id === undefined ? undefined : history.find((h) => h.reportId === id));
   const correction = entry.supersededBy && byId(entry.supersededBy.reportId);
   const pending = pendingCorrectionOf(entry, history);
@@ -47,6 +49,12 @@ export function ChainNotes({ entry, history, onOpen }: {
         <p className="notice notice-warning chain-note" data-testid="chain-pending-correction">
           A correction of this report, prepared {formatTime(pending.createdAt)}, is waiting to be sent; until it arrives the vendor still
           counts this report. <OpenButton label="Open the correction" onClick={() => onOpen(pending.reportId)} />
+        </p>
+      )}
+      {deleted && !entry.retraction && (
+        <p className="notice notice-info chain-note" data-testid="chain-vendor-deleted">
+          Deleted by the vendor {formatTime(deleted.at)}, when this site asked it to delete all its data (acknowledgement{' '}
+          <code>{deleted.acknowledgementId}</code>). Only this site’s own record of it remains.
         </p>
       )}
       {entry.retraction && (

@@ -1,4 +1,4 @@
-import type { HistorySummary } from '../../../../../shared/report/records';
+import type { HistorySummary, VendorDeletion } from '../../../../../shared/report/records';
 
 /**
  * Where a report stands in the chain of corrections and retractions. One word per report: a
@@ -19,11 +19,22 @@ export function pendingCorrectionOf(entry: HistorySummary, history: readonly His
 }
 
 /**
+ * When the vendor deleted this report because the site asked it to delete all its data: the
+ * acknowledgement covers every report the collector had received by then. Both instants are the
+ * collector's own clock (the receipt's and the acknowledgement's), so they compare exactly.
+ */
+export function vendorDeletionOf(entry: HistorySummary, deletion: VendorDeletion | null): { at: string; acknowledgementId: string } | null {
+  const ack = deletion?.status === 'acknowledged' ? deletion.acknowledgement : null;
+  if (!ack || entry.status !== 'sent' || !entry.receipt) return null;
+  return entry.receipt.receivedAt <= ack.acknowledgedAt ? { at: ack.acknowledgedAt, acknowledgementId: ack.acknowledgementId } : null;
+}
+
+/**
  * Only a report the vendor holds, and still counts, can be corrected or retracted. A second
  * correction while one is on its way would leave two reports claiming to replace the same one.
  */
-export function mayCorrectOrRetract(entry: HistorySummary, history: readonly HistorySummary[]): boolean {
-  return entry.status === 'sent' && !entry.supersededBy && !entry.retraction && !pendingCorrectionOf(entry, history);
+export function mayCorrectOrRetract(entry: HistorySummary, history: readonly HistorySummary[], deletion: VendorDeletion | null): boolean {
+  return entry.status === 'sent' && !entry.supersededBy && !entry.retraction && !pendingCorrectionOf(entry, history) && !vendorDeletionOf(entry, deletion);
 }
 
 export function reportTime(entry: HistorySummary): string {
