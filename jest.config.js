@@ -6,6 +6,8 @@ module.exports = {
   },
   // The Forge runtime globals must exist before @forge/api loads: it captures global fetch at import time.
   setupFiles: ['<rootDir>/sim/jest/install-globals.ts'],
+  // The integration suites and the local runner run the app's @forge/bundler bundle: never a stale one.
+  globalSetup: '<rootDir>/sim/jest/build-forge-bundle.ts',
   testEnvironment: 'node',
   testTimeout: 30000
 };

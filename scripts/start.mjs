@@ -1,4 +1,5 @@
-// `npm start`: builds the admin UI, then runs the local runner (sim/runner/main.ts) under tsx.
+// `npm start`: builds the admin UI and, when src/ or shared/ changed since, the Forge bundle the runner
+// runs (scripts/forge-bundle.cjs --if-stale), then starts the local runner (sim/runner/main.ts) under tsx.
 // Arguments after `--` go to the runner: `npm start -- --reset`, `--port 4000`, `--memory`.
 // Set SKIP_UI_BUILD=1 to reuse an existing static/admin/dist.
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,6 +15,13 @@ if (process.env.SKIP_UI_BUILD !== '1') {
     console.error('The UI build failed; the runner was not started.');
     process.exit(build.status ?? 1);
   }
+}
+
+// No SKIP for this one: the runner would otherwise run code older than the sources beside it.
+const bundle = spawnSync(process.execPath, ['scripts/forge-bundle.cjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
+if (bundle.status !== 0) {
+  console.error('The Forge bundle failed to build; the runner was not started.');
+  process.exit(bundle.status ?? 1);
 }
 
 // The runner gets its own process group, so each Ctrl-C reaches it exactly once, through us: the first

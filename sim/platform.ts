@@ -6,7 +6,7 @@ import { createEgressService, type SimEgress } from './egress/egress';
 import { createFaults, isKvsWrite, type SimFaults } from './faults/faults';
 import { installedEvent, installContextFor, customUiContext, resolverCall, scheduledTriggerEvent, type FunctionArguments } from './invoke/events';
 import { createInvocationTable } from './invoke/invocations';
-import { loadHandler } from './invoke/load-app';
+import { loadHandler, type AppCode } from './invoke/load-app';
 import { appIdFromAri, buildRuntime, type InstallationIdentity } from './invoke/runtime';
 import { createFileKvsStore, createKvsService, createMemoryKvsStore } from './kvs';
 import { functionTarget, moduleKeyOf, scheduledTriggerModule, triggerModuleFor, uiModuleFor } from './manifest/functions';
@@ -28,6 +28,8 @@ export interface SimPlatformOptions {
   now?: () => number;
   /** Forge's per-invocation time limit; a function still running then is killed. Default 25 s. */
   functionTimeoutMs?: number;
+  /** Run the app's sources (default) or its @forge/bundler bundle in .forge-build/ (see invoke/load-app.ts). */
+  app?: AppCode;
 }
 
 /** Who a resolver call comes from. `product` switches the site to that product first. */
@@ -126,7 +128,7 @@ export function createSimPlatform(options: SimPlatformOptions = {}): SimPlatform
   const handlerFor = (functionKey: string) => {
     let handler = handlers.get(functionKey);
     if (!handler) {
-      handler = loadHandler(REPO_ROOT, functionTarget(manifest, functionKey));
+      handler = loadHandler(REPO_ROOT, functionTarget(manifest, functionKey), options.app);
       handlers.set(functionKey, handler);
     }
     return handler;

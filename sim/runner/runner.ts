@@ -12,7 +12,8 @@ import { applySeed, readSeedFile, type Seed } from './seed';
 
 /**
  * The local runner: the simulated Forge platform running the app, the vendor's collector standing
- * in for the manifest's analytics host, and the bridge host framing the admin page.
+ * in for the manifest's analytics host, and the bridge host framing the admin page. The app runs as
+ * its @forge/bundler bundle in .forge-build/.
  * Everything it keeps lives in `dataDir` (file KVS in kvs/, the collector's collector.db).
  */
 export interface LocalRunner {
@@ -43,7 +44,10 @@ export async function startLocalRunner(options: RunnerOptions, log: (line: strin
     manifestPath: options.manifestPath,
     siteSize: options.siteSize,
     kvs: options.memory ? { kind: 'memory' } : { kind: 'file', dir: path.join(options.dataDir, 'kvs') },
-    egressTargets: { [origin]: collector.url }
+    egressTargets: { [origin]: collector.url },
+    // What `forge deploy` would upload, not the sources: whoever starts the runner (`npm start`, the
+    // browser suite's global setup) builds it first with scripts/forge-bundle.cjs --if-stale.
+    app: 'bundle'
   });
 
   try {
