@@ -13,7 +13,8 @@ import { ensureInstallation } from '../../src/store/repositories';
  * End to end through sim/ with nothing faked: the app runs under the real Forge SDKs in the simulated
  * platform, with real time, and its egress goes to the vendor's collector started the way the local
  * runner starts it (startCollector, SQLite in a file, HTTP on loopback). What the collector stored is
- * read back from its database file.
+ * read back from its database file. The app is its @forge/bundler bundle (.forge-build/), what
+ * `forge deploy` would upload; ensureInstallation, from src/, only reads the state it stored in the KVS.
  */
 const COLLECTOR_ORIGIN = 'https://collector.usage-reporting.example.com';
 
@@ -26,7 +27,7 @@ beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'e2e-sim-'));
   dbPath = path.join(dir, 'collector.sqlite');
   collector = await startCollector({ port: 0, dbPath, logger: false });
-  platform = createSimPlatform({ egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
+  platform = createSimPlatform({ app: 'bundle', egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
 });
 afterEach(async () => {
   platform.close();
@@ -94,7 +95,7 @@ test("the engine's reports arrive at the collector and are stored; withdrawal wi
 test('across a restart of the platform (KVS in a file), a queued report is delivered by the next daily run and a withdrawal still empties the collector', async () => {
   const kvsDir = path.join(dir, 'kvs');
   platform.close();
-  platform = createSimPlatform({ kvs: { kind: 'file', dir: kvsDir }, egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
+  platform = createSimPlatform({ app: 'bundle', kvs: { kind: 'file', dir: kvsDir }, egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
   await must('setConsent', { mode: 'per-case' });
   const draft = await must('preview');
   platform.faults.failEgress({ status: 503 });
@@ -104,7 +105,7 @@ test('across a restart of the platform (KVS in a file), a queued report is deliv
 
   // A new platform process over the same stored data: the outbox survives and the daily run delivers it.
   platform.close();
-  platform = createSimPlatform({ kvs: { kind: 'file', dir: kvsDir }, egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
+  platform = createSimPlatform({ app: 'bundle', kvs: { kind: 'file', dir: kvsDir }, egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
   // The retry is due after its backoff (15 minutes); the daily run comes later than that.
   const later = new Date(Date.now() + 60 * 60 * 1000);
   jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: later });

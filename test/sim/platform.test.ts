@@ -6,9 +6,11 @@ import { customUiContext, installedEvent, resolverCall, scheduledTriggerEvent } 
 import { uiModuleFor } from '../../sim/manifest/functions';
 import { INSTALLATION_KEY, LAST_SCHEDULED_RUN_KEY } from '../../src/context/installation';
 
+// The app's handlers come from its Forge bundle (.forge-build/), as on the runner; the tests that
+// register resolvers of their own below need no app code.
 let platform: SimPlatform;
 beforeEach(() => {
-  platform = createSimPlatform({ appVersion: '2.3.0' });
+  platform = createSimPlatform({ app: 'bundle', appVersion: '2.3.0' });
 });
 afterEach(() => platform.close());
 

@@ -3,9 +3,10 @@ import { registeredResolverNames, resolverRegistry } from '../../src/resolvers/r
 import { COLLECTOR_ORIGIN, createWorld, type World } from './engine-support';
 import { kvsSnapshot, validPayloads } from './resolvers-support';
 
+// Through the app's Forge bundle (.forge-build/): the access check that ships is the one tested.
 let w: World;
 beforeEach(async () => {
-  w = await createWorld();
+  w = await createWorld({ app: 'bundle' });
 });
 afterEach(async () => {
   await w.close();

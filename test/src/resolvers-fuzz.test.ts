@@ -9,14 +9,14 @@ import { kvsSnapshot, validPayloads } from './resolvers-support';
 /**
  * Random payloads at every resolver, as an admin: anything the contract does not accept must come
  * back as a clean INVALID_INPUT (a short message that quotes no value) and leave the stored state
- * and the collector untouched.
+ * and the collector untouched. The resolvers run from the app's Forge bundle (.forge-build/).
  */
 const inCi = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
 const RUNS_PER_RESOLVER = inCi ? 200 : 25;
 
 let w: World;
 beforeAll(async () => {
-  w = await createWorld();
+  w = await createWorld({ app: 'bundle' });
   // A site in use, so there is state to damage.
   await w.must('setConsent', { mode: 'per-case' });
   const draft = await w.must('preview');
