@@ -1,5 +1,4 @@
 import { ok } from '../../shared/api/envelope';
-import type { LedgerAction } from '../../shared/report/ledger';
 import { acceptFormatVersion, setConsentMode, setRestrictions as applyRestrictions } from '../consent/actions';
 import { withdrawConsent } from '../consent/withdraw';
 import { productionDeps } from '../engine/deps';
@@ -29,16 +28,13 @@ export const withdraw: ResolverHandler<'withdraw'> = {
 };
 
 /**
- * Oldest first. Entries written in one transaction share their instant (a withdrawal and the deletion
- * request it made); the change of consent comes first, then what followed from it, so the order reads
- * as it happened instead of by the random part of the key.
+ * Oldest first, in the order the entries were written: the ledger's keys carry the instant and then
+ * this process's monotonic clock (repositories.ts ledgerWrite), so a withdrawal and the deletion
+ * request it made read in that order, and so does a send followed by a withdrawal in the same
+ * millisecond. (Re-sorting here by kind of action once put that withdrawal before the send.)
  */
 export const getLedger: ResolverHandler<'getLedger'> = {
   async run() {
-    const entries = (await loadLedger()).map((e) => e.value);
-    return ok({ entries: entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : rank(a.action) - rank(b.action) || (a.id < b.id ? -1 : 1))) });
+    return ok({ entries: (await loadLedger()).map((e) => e.value) });
   }
 };
-
-const consentActions: readonly LedgerAction[] = ['set-consent', 'accept-format', 'set-restrictions', 'withdraw'];
-const rank = (action: LedgerAction): number => (consentActions.includes(action) ? 0 : 1);

@@ -1,6 +1,7 @@
 import { initialConsent } from '../../shared/report/consent';
 import { actionEntry } from '../../src/core/consent-transitions';
 import { appendLedger, loadLedger } from '../../src/store/repositories';
+import { getLedger } from '../../src/resolvers/consent';
 import { createSimPlatform, type SimPlatform } from '../../sim/platform';
 
 /**
@@ -25,4 +26,17 @@ test('entries written at the same instant read back in the order they were writt
     return (await loadLedger()).map((e) => e.value.action);
   });
   expect(read).toEqual([...actions, ...actions]);
+});
+
+test('the ledger the admin reads keeps that order: a send and the withdrawal after it, in one millisecond, read send first', async () => {
+  const now = new Date('2026-11-29T09:00:00.000Z');
+  const entry = (action: 'send-per-case' | 'withdraw' | 'request-vendor-deletion') => actionEntry(initialConsent, action, [], { accountId: platform.users.admin, now });
+  const read = await platform.runAsInvocation({ functionKey: 'resolver' }, async () => {
+    await appendLedger([entry('send-per-case')]);
+    await appendLedger([entry('withdraw'), entry('request-vendor-deletion')]);
+    const out = await getLedger.run(undefined as never, { accountId: platform.users.admin } as never);
+    if (!out.ok) throw new Error(out.error.message);
+    return out.data.entries.map((e) => e.action);
+  });
+  expect(read).toEqual(['send-per-case', 'withdraw', 'request-vendor-deletion']);
 });
