@@ -31,7 +31,10 @@ const perSecond = (load: LoadResult) => load.requests / (load.durationMs / 1000)
 async function load(collector: RunningCollector, plan: Plan, seed: number, label: string): Promise<LoadResult> {
   const total = plan.warmup + plan.requests;
   // ≤ 20 reports per installation: under the per-installation limit, which stays on and is measured with the rest.
-  const result = await runLoadProcess({ url: collector.url, ...plan, installations: Math.ceil(total / 20), seed });
+  const result = await runLoadProcess(
+    { url: collector.url, ...plan, installations: Math.ceil(total / 20), seed },
+    { onRetry: (stall) => progress(`${label}: the load generator stalled before its first request and was started again (${stall.message})`) }
+  );
   const created = result.statuses['201'] ?? 0;
   if (created !== result.requests || result.networkErrors > 0) {
     throw new Error(`the collector did not store every timed report: statuses ${JSON.stringify(result.statuses)}, network errors ${result.networkErrors}`);

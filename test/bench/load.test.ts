@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runLoadProcess, type LoadPlan, type LoadResult } from '../../bench/lib/load-protocol';
+import { createServer } from 'node:net';
+import { LoadStall, runLoadProcess, type LoadPlan, type LoadResult } from '../../bench/lib/load-protocol';
 import { startCollector, type StartCollectorOptions } from '../../collector/server';
 import { SqliteStore } from '../../collector/store/sqlite-store';
 
@@ -46,5 +47,24 @@ describe('the load generator process', () => {
     );
     expect(result.statuses).toEqual({ '429': 20 });
     expect(stored).toBe(5);
+  }, 60_000);
+
+  it('names a stall and shows where the generator stood: a server that takes connections and never answers', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const { port } = silent.address() as { port: number };
+    const retries: LoadStall[] = [];
+    try {
+      const run = runLoadProcess({ url: `http://127.0.0.1:${port}`, warmup: 4, requests: 4, concurrency: 2, installations: 1, seed: 3 }, { stallMs: 3000, onRetry: (s) => retries.push(s) });
+      const stall = await run.then(() => undefined, (err: unknown) => err);
+      expect(stall).toBeInstanceOf(LoadStall);
+      expect(stall).toMatchObject({ lastStage: 'warm-up signed (4 requests)' });
+      // Its requests were waiting on sockets: the diagnostic report lists them.
+      expect((stall as LoadStall).diagnosis).toMatch(/active libuv handles: .*tcp/);
+      // Requests had gone out, so its figures would be half a run: never retried.
+      expect(retries).toEqual([]);
+    } finally {
+      silent.close();
+    }
   }, 60_000);
 });
