@@ -12,9 +12,25 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', {
         paths: [{ name: '@forge/ui', message: 'UI Kit 1 was removed by Atlassian; the admin page is Custom UI.' }],
-        patterns: [{ group: ['@forge/api/out/*'], message: 'Import from @forge/api, not its internals.' }]
+        patterns: [
+          { group: ['@forge/api/out/*'], message: 'Import from @forge/api, not its internals.' },
+          // The toolkit's packages are used as a vendor uses them: through their package.json exports.
+          {
+            group: ['@usage-reporting/*/src', '@usage-reporting/*/src/*', '@usage-reporting/*/dist', '@usage-reporting/*/dist/*', '**/packages/*/src', '**/packages/*/src/*', '**/packages/*/dist', '**/packages/*/dist/*'],
+            message: "Import a toolkit package by its name and entry points (e.g. '@usage-reporting/core', '@usage-reporting/core/node'), not by path into its internals."
+          },
+          {
+            group: ['@usage-reporting/core/*', '!@usage-reporting/core/api', '!@usage-reporting/core/collector-api', '!@usage-reporting/core/node'],
+            message: "@usage-reporting/core's entry points are '.', './api', './collector-api' and './node'."
+          }
+        ]
       }]
     }
+  },
+  {
+    // Inside a package, its own files are relative imports; the boundary rule is for everyone else.
+    files: ['packages/*/src/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@forge/ui', message: 'UI Kit 1 was removed by Atlassian; the admin page is Custom UI.' }] }] }
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

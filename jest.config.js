@@ -1,6 +1,6 @@
 /** Unit, property and integration suites. Browser suites live in e2e/ and run under Playwright. */
 module.exports = {
-  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx', '<rootDir>/packages/*/test/**/*.test.ts'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }]
   },
@@ -8,6 +8,13 @@ module.exports = {
   setupFiles: ['<rootDir>/sim/jest/install-globals.ts'],
   // The integration suites and the local runner run the app's @forge/bundler bundle: never a stale one.
   globalSetup: '<rootDir>/sim/jest/build-forge-bundle.ts',
+  // The packages' sources, as tsconfig.json's paths map them: suites test the code, not a stale build.
+  moduleNameMapper: {
+    '^@usage-reporting/core$': '<rootDir>/packages/core/src/index.ts',
+    '^@usage-reporting/core/(.*)$': '<rootDir>/packages/core/src/$1',
+    // The packages' sources import each other as ESM does, with .js extensions that name .ts files.
+    '^(\\.{1,2}/.*)\\.js$': '$1'
+  },
   testEnvironment: 'node',
   testTimeout: 30000
 };

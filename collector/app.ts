@@ -1,7 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { metricCatalog, type Catalog } from '../shared/catalog/catalog';
-import { maxReportBytes } from '../shared/collector-api/ingest';
-import { routePatterns } from '../shared/collector-api/paths';
+import { metricCatalog, type Catalog } from '@usage-reporting/core';
+import { maxReportBytes } from '@usage-reporting/core/collector-api';
+import { routePatterns } from '@usage-reporting/core/collector-api';
 import { defaultK, defaultMinReportingDays, defaultRetentionDays, runRetention, type RetentionOutcome } from './aggregate/retention';
 import type { CollectorContext } from './http/context';
 import { registerCorrections } from './http/corrections';

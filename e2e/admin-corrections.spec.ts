@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SqliteStore } from '../collector/store/sqlite-store';
-import { installationExportSchema } from '../shared/collector-api/rights';
+import { installationExportSchema } from '@usage-reporting/core/collector-api';
 import { expect, test, type Product, type ColorMode } from './fixtures/forge';
 import { collectorReports, expectAccessible, screenshotScreen } from './admin-helpers';
 import type { ForgeHost } from './fixtures/forge';

@@ -1,5 +1,5 @@
-import { metricCatalog } from '../shared/catalog/catalog';
-import { noRestrictions, type ConsentState } from '../shared/report/consent';
+import { metricCatalog } from '@usage-reporting/core';
+import { noRestrictions, type ConsentState } from '@usage-reporting/core';
 import { DEFAULT_ADMIN_ACCOUNT_ID, DEFAULT_MEMBER_ACCOUNT_ID } from '../sim/site/users';
 import { expect, test, type Product } from './fixtures/forge';
 

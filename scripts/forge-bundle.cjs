@@ -19,7 +19,8 @@ const root = join(__dirname, '..');
 const OUTPUT_DIR = join(root, '.forge-build');
 const json = process.argv.includes('--json');
 // What the bundle is built from: the app's code, what resolves its imports and how it is compiled.
-const INPUTS = ['src', 'shared', 'manifest.yml', 'tsconfig.json', 'package-lock.json', 'scripts/forge-bundle.cjs'];
+// The toolkit packages count with their sources: the bundle takes their dist/, rebuilt from them first.
+const INPUTS = ['src', 'packages', 'manifest.yml', 'tsconfig.json', 'package-lock.json', 'scripts/forge-bundle.cjs', 'scripts/build-packages.cjs'];
 
 // The CLI resolves the entry points (src/<module>) and reads manifest.yml relative to the working directory.
 process.chdir(root);
@@ -45,12 +46,20 @@ const noRuntimeWrapper = {
 
 const started = Date.now();
 if (process.argv.includes('--if-stale') && isFresh()) {
-  console.log('Forge bundle: .forge-build/ is newer than src/, shared/ and the build inputs; not rebuilt.');
+  console.log('Forge bundle: .forge-build/ is newer than src/, packages/ and the build inputs; not rebuilt.');
 } else {
   main();
 }
 
 async function main() {
+  // The app imports the toolkit packages by name; webpack resolves them, as in a vendor's app, through
+  // node_modules to their compiled dist/, so that must be current.
+  const built = require('node:child_process').spawnSync(process.execPath, [join(__dirname, 'build-packages.cjs'), '--if-stale'], { stdio: json ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+  if (built.status !== 0) {
+    console.error('Forge bundle failed: the toolkit packages did not build (npm run build:packages).');
+    process.exitCode = 1;
+    return;
+  }
   try {
     const config = new ConfigFile(new FileSystemReader(), new FileSystemWriter());
     const entryPoints = getEntryPoints(await config.getAppHandlers());

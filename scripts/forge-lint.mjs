@@ -7,7 +7,7 @@
 // that the app's tsconfig.json `include` does not list by exact path, and then reports
 // "No issues found" having checked nothing. --json prints one summary object for tests.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -16,9 +16,18 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const appDir = resolve(args.find((arg) => !arg.startsWith('--')) ?? root);
-// Forge lints ./src (LintService's default directory); shared/ is bundled into the same
-// functions, so it is linted too. A directory the app lacks is simply empty.
-const LINTED_DIRECTORIES = ['src', 'shared'];
+// Forge lints ./src (LintService's default directory); the toolkit packages' sources
+// (packages/*/src) are bundled into the same functions, so they are linted too. A directory the app
+// lacks is simply empty.
+const LINTED_DIRECTORIES = ['src', ...packageSources()];
+
+function packageSources() {
+  const dir = join(appDir, 'packages');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => join('packages', name, 'src'))
+    .filter((src) => existsSync(join(appDir, src)));
+}
 
 // The permission linter reads the product specs from these files when all six are set, and
 // otherwise fetches them from Atlassian: pinned, the result cannot change under us, nor need a network.

@@ -1,4 +1,4 @@
-// `npm start`: builds the admin UI and, when src/ or shared/ changed since, the Forge bundle the runner
+// `npm start`: builds the admin UI and, when src/ or packages/ changed since, the Forge bundle the runner
 // runs (scripts/forge-bundle.cjs --if-stale), then starts the local runner (sim/runner/main.ts) under tsx.
 // Arguments after `--` go to the runner: `npm start -- --reset`, `--port 4000`, `--memory`.
 // Set SKIP_UI_BUILD=1 to reuse an existing static/admin/dist.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Product } from '../shared/api/product';
+import type { Product } from '@usage-reporting/core/api';
 import { createCounters, type PlatformCounters } from './counters';
 import { createEgressService, type SimEgress } from './egress/egress';
 import { createFaults, isKvsWrite, type SimFaults } from './faults/faults';

@@ -1,5 +1,5 @@
 import Resolver from '@forge/resolver';
-import type { ResolverName } from '../shared/api/resolvers';
+import type { ResolverName } from '@usage-reporting/core/api';
 import { recordInstallation, recordScheduledRun } from './context/installation';
 import { productFromFunctionContext } from './context/product';
 import { productionDeps } from './engine/deps';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { reportRequest } from '../../shared/collector-api/client';
-import { generateInstallationKeyPair, installationIdOf, type InstallationKeyPair } from '../../shared/collector-api/identity';
-import { ingestPath } from '../../shared/collector-api/paths';
+import { reportRequest } from '@usage-reporting/core/node';
+import { generateInstallationKeyPair, installationIdOf, type InstallationKeyPair } from '@usage-reporting/core/node';
+import { ingestPath } from '@usage-reporting/core/collector-api';
 import { loadPlanSchema, stagePrefix, type LoadResult } from './load-protocol';
 import { percentile } from './stats';
 import { seededRandom, syntheticReport } from './synthetic-reports';

@@ -1,8 +1,8 @@
-import { metricCatalog, type Catalog } from '../../shared/catalog/catalog';
-import { bucketLabels } from '../../shared/catalog/buckets';
-import type { MetricEntry } from '../../shared/catalog/entry';
-import { allPurposes } from '../../shared/catalog/vocabulary';
-import { formatName } from '../../shared/report/schema';
+import { metricCatalog, type Catalog } from '@usage-reporting/core';
+import { bucketLabels } from '@usage-reporting/core';
+import type { MetricEntry } from '@usage-reporting/core';
+import { allPurposes } from '@usage-reporting/core';
+import { formatName } from '@usage-reporting/core';
 import { formatField, populationField } from '../../collector/aggregate/fold-day';
 import type { AggregateCell, CollectorStore } from '../../collector/store/store';
 import { seededRandom } from './synthetic-reports';

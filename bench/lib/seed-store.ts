@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { installationIdOf } from '../../shared/collector-api/identity';
+import { installationIdOf } from '@usage-reporting/core/node';
 import type { SqliteStore } from '../../collector/store/sqlite-store';
 import type { StoredReport } from '../../collector/store/store';
 import { seededRandom, syntheticReport } from './synthetic-reports';

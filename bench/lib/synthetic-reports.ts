@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { metricCatalog, type Catalog } from '../../shared/catalog/catalog';
-import { bucketLabels } from '../../shared/catalog/buckets';
-import type { FieldValue, MetricEntry } from '../../shared/catalog/entry';
-import type { Purpose } from '../../shared/catalog/vocabulary';
-import { canonicalJson } from '../../shared/report/canonical-json';
-import { sha256Hex } from '../../shared/report/digest';
-import { formatName, reportSchemaFor, type Report } from '../../shared/report/schema';
+import { metricCatalog, type Catalog } from '@usage-reporting/core';
+import { bucketLabels } from '@usage-reporting/core';
+import type { FieldValue, MetricEntry } from '@usage-reporting/core';
+import type { Purpose } from '@usage-reporting/core';
+import { canonicalJson } from '@usage-reporting/core';
+import { sha256Hex } from '@usage-reporting/core/node';
+import { formatName, reportSchemaFor, type Report } from '@usage-reporting/core';
 
 /**
  * Reports like the ones installations send, built from the catalog and checked against the shared

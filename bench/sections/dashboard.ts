@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { metricCatalog } from '../../shared/catalog/catalog';
+import { metricCatalog } from '@usage-reporting/core';
 import { startCollector, type RunningCollector } from '../../collector/server';
 import { SqliteStore } from '../../collector/store/sqlite-store';
 import { loadPages, type PageTiming } from '../lib/dashboard-client';

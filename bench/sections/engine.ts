@@ -4,7 +4,7 @@ import { createSimPlatform, type SimPlatform } from '../../sim/platform';
 import { assembleReport } from '../../src/engine/assemble';
 import { productionDeps } from '../../src/engine/deps';
 import { meter, rollUpMeters } from '../../src/engine/meter';
-import { utcDay } from '../../src/core/dates';
+import { utcDay } from '@usage-reporting/core';
 import { ensureInstallation, loadConsent, loadReports, loadSettings } from '../../src/store/repositories';
 import { percentile } from '../lib/stats';
 

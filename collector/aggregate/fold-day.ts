@@ -1,7 +1,7 @@
-import type { Catalog } from '../../shared/catalog/catalog';
-import type { Purpose } from '../../shared/catalog/vocabulary';
-import { allPurposes } from '../../shared/catalog/vocabulary';
-import type { Report } from '../../shared/report/schema';
+import type { Catalog } from '@usage-reporting/core';
+import type { Purpose } from '@usage-reporting/core';
+import { allPurposes } from '@usage-reporting/core';
+import type { Report } from '@usage-reporting/core';
 import type { AggregateCell } from '../store/store';
 
 /**

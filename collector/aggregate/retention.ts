@@ -1,7 +1,7 @@
-import type { Catalog } from '../../shared/catalog/catalog';
+import type { Catalog } from '@usage-reporting/core';
 import type { CollectorStore } from '../store/store';
 import { nextDay } from '../store/sqlite-store';
-import { reportSchemaFor } from '../../shared/report/schema';
+import { reportSchemaFor } from '@usage-reporting/core';
 import { foldDay, type DayReport } from './fold-day';
 
 export const defaultRetentionDays = 730;

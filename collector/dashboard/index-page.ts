@@ -1,5 +1,5 @@
-import type { Catalog } from '../../shared/catalog/catalog';
-import { allPurposes } from '../../shared/catalog/vocabulary';
+import type { Catalog } from '@usage-reporting/core';
+import { allPurposes } from '@usage-reporting/core';
 import { formatField, populationField } from '../aggregate/fold-day';
 import type { AggregateCell } from '../store/store';
 import { kSentence, legend, metricHref, pageShell, valueLabel } from './layout';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Catalog } from '../../shared/catalog/catalog';
+import type { Catalog } from '@usage-reporting/core';
 import { formatField, populationField } from '../aggregate/fold-day';
 import { addDays, daysBetween } from './days';
 

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { signatureWindowMs, type VerifiedSignature } from '../../shared/collector-api/http-signature';
-import { installationIdOf } from '../../shared/collector-api/identity';
+import { signatureWindowMs, type VerifiedSignature } from '@usage-reporting/core/node';
+import { installationIdOf } from '@usage-reporting/core/node';
 import { failure, sendFailure, type Failure } from './errors';
 import { rawBody, type CollectorContext } from './context';
 import { verifySignedRequest } from './verify-signature';

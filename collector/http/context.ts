@@ -1,4 +1,4 @@
-import type { Catalog } from '../../shared/catalog/catalog';
+import type { Catalog } from '@usage-reporting/core';
 import type { CollectorStore } from '../store/store';
 import type { RateLimiter } from './rate-limit';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { CorrectionReceipt, RetractionAcknowledgement } from '../../shared/collector-api/corrections';
-import { routePatterns } from '../../shared/collector-api/paths';
-import { sha256Hex } from '../../shared/report/digest';
+import type { CorrectionReceipt, RetractionAcknowledgement } from '@usage-reporting/core/collector-api';
+import { routePatterns } from '@usage-reporting/core/collector-api';
+import { sha256Hex } from '@usage-reporting/core/node';
 import type { HeldReport, StoredReport } from '../store/store';
 import { admitSigned } from './admit';
 import { authenticate, overInstallationLimit, refuseUnauthenticated, replayed } from './authenticate';
@@ -20,7 +20,7 @@ const periodOf = (r: HeldReport) => z.object({ period: z.object({ from: z.string
 
 const correctionReceiptOf = (r: StoredReport, supersedes: string, duplicate: boolean): CorrectionReceipt => ({ ...receiptOf(r, duplicate), supersedes });
 
-/** The right to correct at the vendor (shared/collector-api/corrections.ts): correct one report, or retract it. */
+/** The right to correct at the vendor (packages/core/src/collector-api/corrections.ts): correct one report, or retract it. */
 export function registerCorrections(app: FastifyInstance, ctx: CollectorContext): void {
   app.post(routePatterns.correction, async (request, reply) => {
     // Authenticated like ingest, since the body is a report: signature and key first, the nonce only

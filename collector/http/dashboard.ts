@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { routePatterns } from '../../shared/collector-api/paths';
+import { routePatterns } from '@usage-reporting/core/collector-api';
 import { populationField } from '../aggregate/fold-day';
 import { dashboardOffMessage, dashboardRealm, dashboardTokenSchema, presentedToken, tokenMatches } from '../dashboard/credential';
 import { addDays } from '../dashboard/days';

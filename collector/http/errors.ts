@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import type { CollectorErrorBody, CollectorErrorCode, SchemaIssue } from '../../shared/collector-api/errors';
-import { metricCatalog } from '../../shared/catalog/catalog';
+import type { CollectorErrorBody, CollectorErrorCode, SchemaIssue } from '@usage-reporting/core/collector-api';
+import { metricCatalog } from '@usage-reporting/core';
 
 export const statusOf: Record<CollectorErrorCode, number> = {
   MALFORMED_JSON: 400,

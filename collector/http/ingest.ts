@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Receipt } from '../../shared/collector-api/ingest';
-import { routePatterns } from '../../shared/collector-api/paths';
-import { sha256Hex } from '../../shared/report/digest';
+import type { Receipt } from '@usage-reporting/core/collector-api';
+import { routePatterns } from '@usage-reporting/core/collector-api';
+import { sha256Hex } from '@usage-reporting/core/node';
 import type { StoredReport } from '../store/store';
 import { authenticate, overInstallationLimit, refuseUnauthenticated, replayed } from './authenticate';
 import { failure, sendFailure } from './errors';

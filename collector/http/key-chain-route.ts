@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { keyFingerprint } from '../../shared/collector-api/identity';
-import { keyChainSchema, verifyKeyChain, type KeyChain, type KeyLink } from '../../shared/collector-api/key-chain';
-import { routePatterns } from '../../shared/collector-api/paths';
-import type { KeyChainReceipt } from '../../shared/collector-api/rights';
+import { keyFingerprint } from '@usage-reporting/core/node';
+import { keyChainSchema, verifyKeyChain, type KeyChain, type KeyLink } from '@usage-reporting/core/node';
+import { routePatterns } from '@usage-reporting/core/collector-api';
+import type { KeyChainReceipt } from '@usage-reporting/core/collector-api';
 import { unauthenticated, verifySignature, type Verified } from './authenticate';
 import { failure, sendFailure } from './errors';
 import { type CollectorContext } from './context';

@@ -1,8 +1,8 @@
-import type { Catalog } from '../../shared/catalog/catalog';
-import { classify, type PrivacyHit, type PrivacyHitKind } from '../../shared/report/privacy-guard';
+import type { Catalog } from '@usage-reporting/core';
+import { classify, type PrivacyHit, type PrivacyHitKind } from '@usage-reporting/core';
 
 /**
- * The app's privacy guard (shared/report/privacy-guard.ts, run as src/core/report-guard.ts runs it:
+ * The app's privacy guard (packages/core/src/report/privacy-guard.ts, run as packages/core/src/reporting/report-guard.ts runs it:
  * the report's own two ids and the catalog's keys allowed), walking the report the same way and
  * naming hits with the same paths. What differs is speed: nearly every string in a report is one of a
  * few hundred enum labels, buckets, dates and format names, so each distinct string is classified

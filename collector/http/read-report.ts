@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { idempotencyKeyHeader } from '../../shared/collector-api/ingest';
-import { canonicalJson } from '../../shared/report/canonical-json';
-import type { Report } from '../../shared/report/schema';
+import { idempotencyKeyHeader } from '@usage-reporting/core/collector-api';
+import { canonicalJson } from '@usage-reporting/core';
+import type { Report } from '@usage-reporting/core';
 import type { Signer } from './authenticate';
 import { failure, type Failure } from './errors';
 import { isJsonContentType, rawBody, type CollectorContext } from './context';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { keyFingerprint } from '../../shared/collector-api/identity';
-import { routePatterns } from '../../shared/collector-api/paths';
-import { restrictRequestSchema, restrictablePurposes, type DeletionAcknowledgement, type InstallationExport, type Restrictions } from '../../shared/collector-api/rights';
+import { keyFingerprint } from '@usage-reporting/core/node';
+import { routePatterns } from '@usage-reporting/core/collector-api';
+import { restrictRequestSchema, restrictablePurposes, type DeletionAcknowledgement, type InstallationExport, type Restrictions } from '@usage-reporting/core/collector-api';
 import { admitSigned, parseBody } from './admit';
 import { authenticate } from './authenticate';
 import { sendFailure } from './errors';

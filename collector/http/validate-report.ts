@@ -1,7 +1,7 @@
-import type { Catalog } from '../../shared/catalog/catalog';
-import type { SchemaIssue } from '../../shared/collector-api/errors';
-import { formatVersionOf, type Report } from '../../shared/report/schema';
-import { reportSchemaFor } from '../../shared/report/schema';
+import type { Catalog } from '@usage-reporting/core';
+import type { SchemaIssue } from '@usage-reporting/core/collector-api';
+import { formatVersionOf, type Report } from '@usage-reporting/core';
+import { reportSchemaFor } from '@usage-reporting/core';
 import { privacyScanner } from './privacy-scan';
 import { failure, safeIssues, type Failure } from './errors';
 

@@ -5,11 +5,11 @@ import {
   signatureWindowMs,
   type SignatureFailure,
   type VerifiedSignature
-} from '../../shared/collector-api/http-signature';
-import { verifyWithAsync } from '../../shared/collector-api/identity';
+} from '@usage-reporting/core/node';
+import { verifyWithAsync } from '@usage-reporting/core/node';
 
 /**
- * The collector's verifier for the one signature profile the app makes (shared/collector-api/
+ * The collector's verifier for the one signature profile the app makes (packages/core/src/collector-api/
  * http-signature.ts), with the same contract as `verifyCollectorRequest`.
  *
  * Why not `http-message-signatures`' verifyMessage, which the app still signs with: it is a general

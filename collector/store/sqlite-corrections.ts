@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CorrectionOutcome, CountedReport, HeldReport, InsertOutcome, RetractionOutcome, RetractionRecord, SeenNonce, StoredReport } from './store';
 
 /**
- * Corrections and retractions in the SQLite store (shared/collector-api/corrections.ts).
+ * Corrections and retractions in the SQLite store (packages/core/src/collector-api/corrections.ts).
  *
  * Who replaced whom lives in its own table rather than in columns of `reports`: an existing database
  * gains it with CREATE TABLE IF NOT EXISTS (no ALTER), and ingest's insert, the hot path, writes and

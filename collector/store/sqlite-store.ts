@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { purposeSchema, type Purpose } from '../../shared/catalog/vocabulary';
+import { purposeSchema, type Purpose } from '@usage-reporting/core';
 import type {
   AggregateCell,
   AggregateQuery,
@@ -18,7 +18,7 @@ import type {
   StoredKeyChain,
   StoredReport
 } from './store';
-import type { KeyLink } from '../../shared/collector-api/key-chain';
+import type { KeyLink } from '@usage-reporting/core/node';
 import { GroupCommit } from './group-commit';
 import { WalCheckpointer } from './wal-checkpointer';
 import { correctionsSchema, markCountedDaysOf, SqliteCorrections } from './sqlite-corrections';

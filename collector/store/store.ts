@@ -1,5 +1,5 @@
-import type { Purpose } from '../../shared/catalog/vocabulary';
-import type { KeyChain, KeyLink } from '../../shared/collector-api/key-chain';
+import type { Purpose } from '@usage-reporting/core';
+import type { KeyChain, KeyLink } from '@usage-reporting/core/node';
 
 /**
  * The one storage port of the collector. Handlers and jobs see only this interface, so a PostgreSQL
@@ -66,7 +66,7 @@ export interface RetractionRecord {
 export type RetractionOutcome = { retracted: RetractionRecord; repeat: boolean } | { notFound: true } | { superseded: true };
 
 /**
- * The key chain the collector holds for an installation (shared/collector-api/key-chain.ts): public
+ * The key chain the collector holds for an installation (packages/core/src/collector-api/key-chain.ts): public
  * keys and endorsements only, so a copy of the store can verify but never sign.
  */
 export interface StoredKeyChain {

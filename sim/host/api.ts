@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { productSchema, type Product } from '../../shared/api/product';
+import { productSchema, type Product } from '@usage-reporting/core/api';
 import { pageContext } from './context';
 import type { ActingUser, HostPlatform } from './platform-port';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Permissions } from '@forge/manifest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Product } from '../../shared/api/product';
+import type { Product } from '@usage-reporting/core/api';
 
 /**
  * The parts of manifest.yml that decide how the Custom UI is framed: which resource each admin

@@ -1,4 +1,4 @@
-import type { Product } from '../../shared/api/product';
+import type { Product } from '@usage-reporting/core/api';
 import type { UiModule } from '../manifest/functions';
 import { installationOf, type InstallationIdentity } from './runtime';
 

@@ -1,4 +1,4 @@
-import type { Product } from '../../shared/api/product';
+import type { Product } from '@usage-reporting/core/api';
 import { isInsideInvocation, currentInvocation } from '../runtime/active-platform';
 import { InvocationKilledError } from '../faults/errors';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 /**
  * jest's globalSetup: the integration suites run the app's Forge bundle (createSimPlatform({ app:
  * 'bundle' }), the local runner), so it is rebuilt here whenever it is missing or older than src/,
- * shared/ or its other inputs. Otherwise a suite would pass or fail on yesterday's code.
+ * packages/ or its other inputs. Otherwise a suite would pass or fail on yesterday's code.
  */
 export default function buildForgeBundle(): void {
   const root = path.resolve(__dirname, '../..');

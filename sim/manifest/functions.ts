@@ -1,5 +1,5 @@
 import type { SimManifest } from './load';
-import type { Product } from '../../shared/api/product';
+import type { Product } from '@usage-reporting/core/api';
 
 /** Where a manifest function's code lives: `handler: index.resolver` is export `resolver` of src/index.ts. */
 export interface FunctionTarget {

@@ -1,4 +1,4 @@
-import type { Product } from '../../shared/api/product';
+import type { Product } from '@usage-reporting/core/api';
 import type { SimHttpResponse } from '../runtime/ports';
 import type { SiteShape } from './shape';
 import type { SiteUsers } from './users';

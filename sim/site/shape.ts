@@ -1,4 +1,4 @@
-import type { Product } from '../../shared/api/product';
+import type { Product } from '@usage-reporting/core/api';
 
 /**
  * The numbers a simulated site answers with, derived from (product, size) by a seeded generator:

@@ -1,4 +1,4 @@
-import type { Product } from '../../shared/api/product';
+import type { Product } from '@usage-reporting/core/api';
 import type { ProductRequest, ProductService, SimHttpResponse } from '../runtime/ports';
 import { confluenceRoutes } from './confluence';
 import { createPersonalData, REPORT_ACCOUNTS_PATH, type SimPersonalData } from './personal-data';

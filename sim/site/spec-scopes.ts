@@ -4,7 +4,7 @@ import confluenceV2 from '../../forge-specs/confluence-v2.json';
 import jiraPlatform from '../../forge-specs/jira-platform.json';
 import jiraServiceManagement from '../../forge-specs/jira-service-management.json';
 import jiraSoftware from '../../forge-specs/jira-software.json';
-import type { Product } from '../../shared/api/product';
+import type { Product } from '@usage-reporting/core/api';
 
 /**
  * Which scopes an endpoint needs, read from the same pinned OpenAPI tables @forge/lint checks

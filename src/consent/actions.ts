@@ -1,8 +1,8 @@
-import { ok, type Envelope } from '../../shared/api/envelope';
-import type { ConsentOutput } from '../../shared/api/resolvers';
-import type { Catalog } from '../../shared/catalog';
-import type { Restrictions } from '../../shared/report/consent';
-import * as transitions from '../core/consent-transitions';
+import { ok, type Envelope } from '@usage-reporting/core/api';
+import type { ConsentOutput } from '@usage-reporting/core/api';
+import type { Catalog } from '@usage-reporting/core';
+import type { Restrictions } from '@usage-reporting/core';
+import * as transitions from '@usage-reporting/core';
 import { loadConsent, loadReports } from '../store/repositories';
 import { cancelOutbox } from './cancel-outbox';
 import { commitTransition } from './commit';

@@ -1,6 +1,6 @@
 import { kvs } from '@forge/kvs';
-import type { ConsentState } from '../../shared/report/consent';
-import type { PendingLedgerEntry, Transition } from '../core/consent-transitions';
+import type { ConsentState } from '@usage-reporting/core';
+import type { PendingLedgerEntry, Transition } from '@usage-reporting/core';
 import { meter } from '../engine/meter';
 import { keys } from '../store/keys';
 import { ledgerWrite } from '../store/repositories';

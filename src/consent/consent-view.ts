@@ -1,7 +1,7 @@
-import type { ConsentOutput } from '../../shared/api/resolvers';
-import type { Catalog } from '../../shared/catalog';
-import type { ConsentState } from '../../shared/report/consent';
-import { pendingFields } from '../core/field-decision';
+import type { ConsentOutput } from '@usage-reporting/core/api';
+import type { Catalog } from '@usage-reporting/core';
+import type { ConsentState } from '@usage-reporting/core';
+import { pendingFields } from '@usage-reporting/core';
 import { lastAutomaticDay, nextAutomaticAt } from '../core/schedule';
 import { fieldInfo } from '../engine/fields';
 import type { ReportRecord } from '../store/records';

@@ -1,6 +1,6 @@
-import { ok, type Envelope } from '../../shared/api/envelope';
-import type { WithdrawOutput } from '../../shared/api/resolvers';
-import { actionEntry, withdraw as withdrawTransition } from '../core/consent-transitions';
+import { ok, type Envelope } from '@usage-reporting/core/api';
+import type { WithdrawOutput } from '@usage-reporting/core/api';
+import { actionEntry, withdraw as withdrawTransition } from '@usage-reporting/core';
 import type { EngineDeps } from '../engine/deps';
 import { loadConsent } from '../store/repositories';
 import { attemptVendorDeletion, queueVendorDeletion, readVendorDeletion } from '../rights/vendor-deletion';

@@ -1,6 +1,6 @@
 import { asUser, route } from '@forge/api';
 import { z } from 'zod';
-import type { Product } from '../../shared/api/product';
+import type { Product } from '@usage-reporting/core/api';
 
 /**
  * Whether the calling user administers the product, asked of the product as that user. The answer

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { productSchema, type Product } from '../../shared/api/product';
+import { productSchema, type Product } from '@usage-reporting/core/api';
 
 /**
  * Which product the app is running in, read from the invocation's install context

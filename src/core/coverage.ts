@@ -1,7 +1,7 @@
-import type { Catalog } from '../../shared/catalog';
-import { allowsSending, type ConsentState } from '../../shared/report/consent';
-import { formatVersionOf, type Report } from '../../shared/report/schema';
-import { withheldReason } from './field-decision';
+import type { Catalog } from '@usage-reporting/core';
+import { allowsSending, type ConsentState } from '@usage-reporting/core';
+import { formatVersionOf, type Report } from '@usage-reporting/core';
+import { withheldReason } from '@usage-reporting/core';
 
 export type Coverage = { ok: true } | { ok: false; code: 'CONSENT_REQUIRED' | 'RESTRICTIONS_CHANGED'; message: string };
 

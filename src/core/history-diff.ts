@@ -1,4 +1,4 @@
-import type { FieldValue } from '../../shared/catalog';
+import type { FieldValue } from '@usage-reporting/core';
 
 export interface FieldDiff {
   added: Array<{ key: string; value: FieldValue }>;

@@ -1,5 +1,5 @@
-import { meterEventSchema, type MeterEvent } from '../../shared/catalog';
-import { addDays } from './dates';
+import { meterEventSchema, type MeterEvent } from '@usage-reporting/core';
+import { addDays } from '@usage-reporting/core';
 
 /**
  * Metering writes one KVS key per event (`meter:raw:<day>:<event>:<unique>`), which concurrent

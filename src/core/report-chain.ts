@@ -1,4 +1,4 @@
-import type { HistorySummary } from '../../shared/report/records';
+import type { HistorySummary } from '@usage-reporting/core';
 
 /**
  * The correction chain, read from history itself: a report is superseded once a correction naming it

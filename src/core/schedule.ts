@@ -1,5 +1,5 @@
-import type { ConsentState } from '../../shared/report/consent';
-import { addDays, addMonths, utcDay } from './dates';
+import type { ConsentState } from '@usage-reporting/core';
+import { addDays, addMonths, utcDay } from '@usage-reporting/core';
 
 /**
  * Is an automatic report due? The trigger runs daily, so this works in whole UTC days: a weekly

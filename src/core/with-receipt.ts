@@ -1,4 +1,4 @@
-import type { StoredReceipt } from '../../shared/report/records';
+import type { StoredReceipt } from '@usage-reporting/core';
 import type { ReportRecord } from '../store/records';
 
 /**

@@ -1,7 +1,7 @@
-import { fail, ok, type Envelope } from '../../shared/api/envelope';
-import type { Product } from '../../shared/api/product';
-import type { CorrectionPreviewOutput } from '../../shared/api/resolvers';
-import { allowsSending } from '../../shared/report/consent';
+import { fail, ok, type Envelope } from '@usage-reporting/core/api';
+import type { Product } from '@usage-reporting/core/api';
+import type { CorrectionPreviewOutput } from '@usage-reporting/core/api';
+import { allowsSending } from '@usage-reporting/core';
 import { correctable } from '../core/report-chain';
 import type { EngineDeps } from '../engine/deps';
 import { preview, toPreviewOutput } from '../engine/preview';

@@ -1,6 +1,6 @@
-import { fail, ok, type Envelope } from '../../shared/api/envelope';
-import type { RetractOutput } from '../../shared/api/resolvers';
-import { actionEntry } from '../core/consent-transitions';
+import { fail, ok, type Envelope } from '@usage-reporting/core/api';
+import type { RetractOutput } from '@usage-reporting/core/api';
+import { actionEntry } from '@usage-reporting/core';
 import { correctable } from '../core/report-chain';
 import type { EngineDeps } from '../engine/deps';
 import { toSummary } from '../engine/history';

@@ -1,6 +1,6 @@
-import { ok, type Envelope } from '../../shared/api/envelope';
-import type { AdminPageOutput } from '../../shared/api/resolvers';
-import { pendingFields } from '../core/field-decision';
+import { ok, type Envelope } from '@usage-reporting/core/api';
+import type { AdminPageOutput } from '@usage-reporting/core/api';
+import { pendingFields } from '@usage-reporting/core';
 import { lastAutomaticDay, nextAutomaticAt } from '../core/schedule';
 import type { CallerContext } from '../resolvers/define';
 import { readVendorDeletion } from '../rights/vendor-deletion';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Product } from '../../shared/api/product';
-import type { ConsentState, Settings } from '../../shared/report/consent';
-import { buildReport, type BuildResult } from '../core/build-report';
-import { utcDay } from '../core/dates';
+import type { Product } from '@usage-reporting/core/api';
+import type { ConsentState, Settings } from '@usage-reporting/core';
+import { buildReport, type BuildResult } from '@usage-reporting/core/node';
+import { utcDay } from '@usage-reporting/core';
 import { usageInPeriod } from '../core/meter-rollup';
 import { reportPeriod } from '../core/schedule';
 import type { Installation, ReportRecord } from '../store/records';

@@ -1,5 +1,5 @@
-import type { Product } from '../../shared/api/product';
-import { utcDay } from '../core/dates';
+import type { Product } from '@usage-reporting/core/api';
+import { utcDay } from '@usage-reporting/core';
 import { isReportDue, lastAutomaticDay } from '../core/schedule';
 import { keys } from '../store/keys';
 import { claim } from '../store/kvs-store';

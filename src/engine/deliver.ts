@@ -1,9 +1,9 @@
 import { kvs } from '@forge/kvs';
-import { parseReport } from '../../shared/report/schema';
+import { parseReport } from '@usage-reporting/core';
 import { nextAttemptAt } from '../core/backoff';
 import { coverage } from '../core/coverage';
-import { guardReport } from '../core/report-guard';
-import type { PendingLedgerEntry } from '../core/consent-transitions';
+import { guardReport } from '@usage-reporting/core';
+import type { PendingLedgerEntry } from '@usage-reporting/core';
 import { keys } from '../store/keys';
 import { readOrThrow, remove, write } from '../store/kvs-store';
 import { outboxEntrySchema, type OutboxEntry, type ReportRecord } from '../store/records';

@@ -1,6 +1,6 @@
 import { getAppContext } from '@forge/api';
-import type { Product } from '../../shared/api/product';
-import { metricCatalog, type Catalog } from '../../shared/catalog';
+import type { Product } from '@usage-reporting/core/api';
+import { metricCatalog, type Catalog } from '@usage-reporting/core';
 import type { DayCounts } from '../core/meter-rollup';
 import { readSiteFacts, type SiteReading } from '../site/read-facts';
 import { collectorTransport, type ReportTransport } from '../transport/report-transport';

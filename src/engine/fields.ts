@@ -1,5 +1,5 @@
-import type { FieldInfo } from '../../shared/api/resolvers';
-import type { MetricEntry } from '../../shared/catalog';
+import type { FieldInfo } from '@usage-reporting/core/api';
+import type { MetricEntry } from '@usage-reporting/core';
 
 /** What the page shows about a catalog field: everything but its collect function. */
 export const fieldInfo = (e: MetricEntry): FieldInfo => ({

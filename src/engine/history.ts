@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
-import { fail, ok, type Envelope } from '../../shared/api/envelope';
-import type { HistoryEntryOutput, HistoryOutput } from '../../shared/api/resolvers';
-import type { HistorySummary } from '../../shared/report/records';
+import { fail, ok, type Envelope } from '@usage-reporting/core/api';
+import type { HistoryEntryOutput, HistoryOutput } from '@usage-reporting/core/api';
+import type { HistorySummary } from '@usage-reporting/core';
 import { selectExpired } from '../core/retention';
 import { keys } from '../store/keys';
 import { readOrThrow } from '../store/kvs-store';

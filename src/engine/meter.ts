@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { meterEventSchema, type MeterEvent } from '../../shared/catalog';
-import { canonicalJson } from '../../shared/report/canonical-json';
-import { utcDay } from '../core/dates';
+import { meterEventSchema, type MeterEvent } from '@usage-reporting/core';
+import { canonicalJson } from '@usage-reporting/core';
+import { utcDay } from '@usage-reporting/core';
 import { countRawKeys, RAW_PREFIX, RAW_TTL_DAYS, rawMeterKey, type DayCounts } from '../core/meter-rollup';
 import { keys } from '../store/keys';
 import { listPrefix, listParsed, write } from '../store/kvs-store';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { fail, ok, type Envelope } from '../../shared/api/envelope';
-import type { Product } from '../../shared/api/product';
-import type { PreviewOutput } from '../../shared/api/resolvers';
-import type { ConsentState, Settings } from '../../shared/report/consent';
-import type { Report } from '../../shared/report/schema';
-import { coverageKey } from '../core/consent-transitions';
-import { effectiveAcceptedFormat } from '../core/field-decision';
+import { fail, ok, type Envelope } from '@usage-reporting/core/api';
+import type { Product } from '@usage-reporting/core/api';
+import type { PreviewOutput } from '@usage-reporting/core/api';
+import type { ConsentState, Settings } from '@usage-reporting/core';
+import type { Report } from '@usage-reporting/core';
+import { coverageKey } from '@usage-reporting/core';
+import { effectiveAcceptedFormat } from '@usage-reporting/core';
 import { keys } from '../store/keys';
 import { write } from '../store/kvs-store';
 import type { Draft, ReportRecord } from '../store/records';

@@ -1,4 +1,4 @@
-import type { Product } from '../../shared/api/product';
+import type { Product } from '@usage-reporting/core/api';
 import { runDailyRights, type RightsRun } from '../rights/daily';
 import { sendAutomaticReport, type AutomaticOutcome } from './automatic';
 import type { EngineDeps } from './deps';

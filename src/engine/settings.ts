@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
-import { ok, type Envelope } from '../../shared/api/envelope';
-import type { Settings } from '../../shared/report/consent';
-import { actionEntry, type Actor } from '../core/consent-transitions';
+import { ok, type Envelope } from '@usage-reporting/core/api';
+import type { Settings } from '@usage-reporting/core';
+import { actionEntry, type Actor } from '@usage-reporting/core';
 import { keys } from '../store/keys';
 import { ledgerWrite, loadConsent, loadSettings } from '../store/repositories';
 

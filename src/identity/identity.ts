@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { keyFingerprint, type InstallationKeyPair } from '../../shared/collector-api/identity';
-import { keyLinkSchema, verifyKeyChain, type KeyChain } from '../../shared/collector-api/key-chain';
+import { keyFingerprint, type InstallationKeyPair } from '@usage-reporting/core/node';
+import { keyLinkSchema, verifyKeyChain, type KeyChain } from '@usage-reporting/core/node';
 import { keys } from '../store/keys';
 import { readOrThrow } from '../store/kvs-store';
 import type { Installation } from '../store/records';

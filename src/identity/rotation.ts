@@ -1,7 +1,7 @@
 import { fetch as forgeFetch } from '@forge/api';
-import { rightsRequest } from '../../shared/collector-api/client';
-import { endorseNextKey, keyLinkSchema, type KeyChain, type KeyLink } from '../../shared/collector-api/key-chain';
-import { keyChainReceiptSchema, type KeyChainReceipt } from '../../shared/collector-api/rights';
+import { rightsRequest } from '@usage-reporting/core/node';
+import { endorseNextKey, keyLinkSchema, type KeyChain, type KeyLink } from '@usage-reporting/core/node';
+import { keyChainReceiptSchema, type KeyChainReceipt } from '@usage-reporting/core/collector-api';
 import { keys } from '../store/keys';
 import { readOrThrow, remove, write } from '../store/kvs-store';
 import { sendSignedOnce, safeJson } from '../transport/collector-http';

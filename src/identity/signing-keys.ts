@@ -1,10 +1,10 @@
 import { kvs } from '@forge/kvs';
-import { generateInstallationKeyPair, installationKeyPairSchema, type InstallationKeyPair } from '../../shared/collector-api/identity';
+import { generateInstallationKeyPair, installationKeyPairSchema, type InstallationKeyPair } from '@usage-reporting/core/node';
 import { secretKeys } from '../store/keys';
 
 /**
  * The installation's Ed25519 signing keys, in KVS secret storage (kvs.setSecret): never in a plain
- * value, never exported, never sent. Only public keys leave (shared/collector-api/identity.ts).
+ * value, never exported, never sent. Only public keys leave (packages/core/src/collector-api/identity.ts).
  */
 async function readKey(key: string): Promise<InstallationKeyPair | undefined> {
   const stored = installationKeyPairSchema.safeParse(await kvs.getSecret<unknown>(key));

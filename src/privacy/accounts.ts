@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '../../shared/report/ledger';
+import type { LedgerEntry } from '@usage-reporting/core';
 
 /**
  * The accounts to report: each distinct account id in the ledger, with the time we last stored it

@@ -1,6 +1,6 @@
 import { privacy } from '@forge/api';
 import { z } from 'zod';
-import { ledgerEntrySchema, type LedgerEntry } from '../../shared/report/ledger';
+import { ledgerEntrySchema, type LedgerEntry } from '@usage-reporting/core';
 import { keys } from '../store/keys';
 import { listParsed, readParsed, write } from '../store/kvs-store';
 import { accountsToReport, anonymised } from './accounts';

@@ -1,4 +1,4 @@
-import { ok } from '../../shared/api/envelope';
+import { ok } from '@usage-reporting/core/api';
 import { acceptFormatVersion, setConsentMode, setRestrictions as applyRestrictions } from '../consent/actions';
 import { withdrawConsent } from '../consent/withdraw';
 import { productionDeps } from '../engine/deps';

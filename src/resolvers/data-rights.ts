@@ -1,5 +1,5 @@
-import { ok } from '../../shared/api/envelope';
-import { actionEntry } from '../core/consent-transitions';
+import { ok } from '@usage-reporting/core/api';
+import { actionEntry } from '@usage-reporting/core';
 import { productionDeps } from '../engine/deps';
 import { meter } from '../engine/meter';
 import { requestVendorDeletion as requestDeletion } from '../rights/request-deletion';

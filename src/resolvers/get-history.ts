@@ -1,4 +1,4 @@
-import { ok } from '../../shared/api/envelope';
+import { ok } from '@usage-reporting/core/api';
 import { getHistory as load } from '../engine/history';
 import type { ResolverHandler } from './define';
 

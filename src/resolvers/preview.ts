@@ -1,4 +1,4 @@
-import { ok } from '../../shared/api/envelope';
+import { ok } from '@usage-reporting/core/api';
 import { productionDeps } from '../engine/deps';
 import { preview as buildPreview, toPreviewOutput } from '../engine/preview';
 import type { ResolverHandler } from './define';

@@ -1,4 +1,4 @@
-import type { ResolverName } from '../../shared/api/resolvers';
+import type { ResolverName } from '@usage-reporting/core/api';
 import { getContext } from '../context/get-context';
 import { previewCorrection, retractReport, sendCorrection } from './corrections';
 import { acceptFormat, getLedger, setConsent, setRestrictions, withdraw } from './consent';

@@ -1,6 +1,6 @@
-import { ok, type Envelope } from '../../shared/api/envelope';
-import type { VendorDeletionOutput } from '../../shared/api/resolvers';
-import { actionEntry } from '../core/consent-transitions';
+import { ok, type Envelope } from '@usage-reporting/core/api';
+import type { VendorDeletionOutput } from '@usage-reporting/core/api';
+import { actionEntry } from '@usage-reporting/core';
 import type { EngineDeps } from '../engine/deps';
 import { appendLedger, loadConsent } from '../store/repositories';
 import { attemptVendorDeletion, queueVendorDeletion } from './vendor-deletion';

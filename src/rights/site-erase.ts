@@ -1,5 +1,5 @@
-import { fail, ok, type Envelope } from '../../shared/api/envelope';
-import type { EraseOutput } from '../../shared/api/resolvers';
+import { fail, ok, type Envelope } from '@usage-reporting/core/api';
+import type { EraseOutput } from '@usage-reporting/core/api';
 import { keys } from '../store/keys';
 import { listEverything, removeMany } from '../store/kvs-store';
 import { appendLedger } from '../store/repositories';

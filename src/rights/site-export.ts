@@ -1,5 +1,5 @@
-import { ok, type Envelope } from '../../shared/api/envelope';
-import type { DocumentOutput } from '../../shared/api/resolvers';
+import { ok, type Envelope } from '@usage-reporting/core/api';
+import type { DocumentOutput } from '@usage-reporting/core/api';
 import { secretKeys } from '../store/keys';
 import { listEverything } from '../store/kvs-store';
 

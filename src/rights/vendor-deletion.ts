@@ -1,4 +1,4 @@
-import { maxVendorDeletionAttempts, vendorDeletionSchema, type VendorDeletion } from '../../shared/report/records';
+import { maxVendorDeletionAttempts, vendorDeletionSchema, type VendorDeletion } from '@usage-reporting/core';
 import { isAttemptDue, nextAttemptAt } from '../core/backoff';
 import type { EngineDeps } from '../engine/deps';
 import { keys } from '../store/keys';

@@ -1,5 +1,5 @@
-import { fail, ok, type Envelope } from '../../shared/api/envelope';
-import type { DocumentOutput } from '../../shared/api/resolvers';
+import { fail, ok, type Envelope } from '@usage-reporting/core/api';
+import type { DocumentOutput } from '@usage-reporting/core/api';
 import type { EngineDeps } from '../engine/deps';
 import { ensureInstallation } from '../store/repositories';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { vendorRestrictionSchema, type VendorRestriction } from '../../shared/api/resolvers';
-import { purposeSchema, type Purpose } from '../../shared/catalog/vocabulary';
+import { vendorRestrictionSchema, type VendorRestriction } from '@usage-reporting/core/api';
+import { purposeSchema, type Purpose } from '@usage-reporting/core';
 import { isAttemptDue, nextAttemptAt } from '../core/backoff';
 import type { EngineDeps } from '../engine/deps';
 import { keys } from '../store/keys';

@@ -1,7 +1,7 @@
 import { asApp, getAppContext, route } from '@forge/api';
 import { z } from 'zod';
-import type { Product } from '../../shared/api/product';
-import type { Environment, LicenceState, SiteCount, SiteFacts } from '../../shared/catalog';
+import type { Product } from '@usage-reporting/core/api';
+import type { Environment, LicenceState, SiteCount, SiteFacts } from '@usage-reporting/core';
 import type { DayCounts } from '../core/meter-rollup';
 
 /**

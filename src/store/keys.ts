@@ -21,7 +21,7 @@ export const keys = {
   ledger: (at: string, order: string, id: string) => `ledger:${at}:${order}:${id}`,
   ledgerPrefix: 'ledger:',
   vendorDeletion: 'vendor:deletion',
-  /** The installation's key chain (public keys and endorsements, shared/collector-api/key-chain.ts). */
+  /** The installation's key chain (public keys and endorsements, packages/core/src/collector-api/key-chain.ts). */
   keyChain: 'identity:key-chain',
   /** A rotation's endorsement of the next key, written before the collector is told, so a retry sends the same link. */
   pendingKeyLink: 'identity:pending-link',

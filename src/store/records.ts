@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { rawKeySchema } from '../../shared/collector-api/identity';
-import { historySummarySchema } from '../../shared/report/records';
+import { rawKeySchema } from '@usage-reporting/core/node';
+import { historySummarySchema } from '@usage-reporting/core';
 
 export const installationSchema = z.strictObject({
   /**
-   * Derived from the genesis signing key (a v8 uuid of its SHA-256, shared/collector-api/identity.ts),
+   * Derived from the genesis signing key (a v8 uuid of its SHA-256, packages/core/src/collector-api/identity.ts),
    * made once; never from the site's cloud id or URL. Only the holder of that key can speak for it.
    */
   installationId: z.uuid({ version: 'v8' }),

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { consentStateSchema, defaultSettings, initialConsent, settingsSchema, type ConsentState, type Settings } from '../../shared/report/consent';
-import { ledgerEntrySchema, type LedgerEntry } from '../../shared/report/ledger';
-import type { PendingLedgerEntry } from '../core/consent-transitions';
+import { consentStateSchema, defaultSettings, initialConsent, settingsSchema, type ConsentState, type Settings } from '@usage-reporting/core';
+import { ledgerEntrySchema, type LedgerEntry } from '@usage-reporting/core';
+import type { PendingLedgerEntry } from '@usage-reporting/core';
 import { keys } from './keys';
 import { claim, listParsed, readOrThrow, readParsed, write } from './kvs-store';
 import { installationSchema, reportRecordSchema, type Installation, type ReportRecord } from './records';
-import { storedReceiptSchema } from '../../shared/report/records';
+import { storedReceiptSchema } from '@usage-reporting/core';
 import { withReceipt } from '../core/with-receipt';
 import { withChain } from '../core/report-chain';
-import { installationIdOf } from '../../shared/collector-api/identity';
+import { installationIdOf } from '@usage-reporting/core/node';
 import { currentSigningKey } from '../identity/signing-keys';
 
 /** Repositories: one function per thing the engine reads or writes, each one KVS call where it can be. */

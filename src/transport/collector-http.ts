@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fetch as forgeFetch } from '@forge/api';
-import type { CollectorHttpRequest } from '../../shared/collector-api/client';
-import { collectorErrorBodySchema, type CollectorErrorCode } from '../../shared/collector-api/errors';
+import type { CollectorHttpRequest } from '@usage-reporting/core/node';
+import { collectorErrorBodySchema, type CollectorErrorCode } from '@usage-reporting/core/collector-api';
 import type { SigningIdentity } from '../identity/identity';
 import { collectorAddress } from './collector-address';
 import { networkReason, requestTimeoutMs, type FetchLike } from './report-transport';

@@ -1,8 +1,8 @@
 import { fetch as forgeFetch, getAppContext } from '@forge/api';
-import { collectorErrorBodySchema, correctionReceiptSchema, receiptSchema, type Receipt } from '../../shared/collector-api';
-import { correctionRequest, reportRequest } from '../../shared/collector-api/client';
-import { keyFingerprint } from '../../shared/collector-api/identity';
-import type { SentSignature } from '../../shared/report/records';
+import { collectorErrorBodySchema, correctionReceiptSchema, receiptSchema, type Receipt } from '@usage-reporting/core/collector-api';
+import { correctionRequest, reportRequest } from '@usage-reporting/core/node';
+import { keyFingerprint } from '@usage-reporting/core/node';
+import type { SentSignature } from '@usage-reporting/core';
 import { sendSigned } from './signed-request';
 
 /**

@@ -10,15 +10,15 @@ import {
   type InstallationExport,
   type RestrictablePurpose,
   type Restrictions
-} from '../../shared/collector-api';
-import { rightsRequest, type RightsAction } from '../../shared/collector-api/client';
+} from '@usage-reporting/core/collector-api';
+import { rightsRequest, type RightsAction } from '@usage-reporting/core/node';
 import { safeJson } from './collector-http';
 import type { FetchLike } from './report-transport';
 import { sendSigned } from './signed-request';
 
 /**
  * The app's side of the collector's per-installation rights API: export, delete and restrict what the
- * vendor holds. Every request is signed with the installation's key (shared/collector-api/http-signature.ts);
+ * vendor holds. Every request is signed with the installation's key (packages/core/src/collector-api/http-signature.ts);
  * there is nothing to establish first, the key proves the installation by itself. Results come back
  * as values, classified like report sends.
  */

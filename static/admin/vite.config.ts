@@ -36,6 +36,13 @@ export default defineConfig({
   // Forge serves the resource from a sub-path of its CDN, so every asset URL must be relative.
   base: './',
   plugins: [react(), atlaskitTokensCss()],
+  // The toolkit's sources, as tsconfig.json's paths map them (the page is built from this repository).
+  resolve: {
+    alias: [
+      { find: /^@usage-reporting\/core$/, replacement: fileURLToPath(new URL('../../packages/core/src/index.ts', import.meta.url)) },
+      { find: /^@usage-reporting\/core\/(.*)$/, replacement: `${fileURLToPath(new URL('../../packages/core/src/', import.meta.url))}$1` }
+    ]
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,8 +1,8 @@
 import { validateReport } from '../../collector/http/validate-report';
 import { seedStore } from '../../bench/lib/seed-store';
 import { seededRandom, syntheticReport } from '../../bench/lib/synthetic-reports';
-import { metricCatalog } from '../../shared/catalog/catalog';
-import { canonicalJson } from '../../shared/report/canonical-json';
+import { metricCatalog } from '@usage-reporting/core';
+import { canonicalJson } from '@usage-reporting/core';
 import { newInstallationId, sendReport, testCollector } from '../collector/support';
 
 describe("the bench's synthetic reports", () => {

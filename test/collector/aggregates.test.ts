@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { foldDay, populationField, suppress, type DayReport } from '../../collector/aggregate/fold-day';
-import { metricCatalog } from '../../shared/catalog/catalog';
-import { purposeSchema, type Purpose } from '../../shared/catalog/vocabulary';
-import type { Report } from '../../shared/report/schema';
+import { metricCatalog } from '@usage-reporting/core';
+import { purposeSchema, type Purpose } from '@usage-reporting/core';
+import type { Report } from '@usage-reporting/core';
 import { makeInstallation, makeReport, newInstallationId, rights, sendReport, testCollector, type TestCollector } from './support';
 
 const day = '2026-11-29';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { foldDay, type DayReport } from '../../collector/aggregate/fold-day';
-import { metricCatalog } from '../../shared/catalog/catalog';
-import type { Report } from '../../shared/report/schema';
+import { metricCatalog } from '@usage-reporting/core';
+import type { Report } from '@usage-reporting/core';
 import type { AggregateCell } from '../../collector/store/store';
 import { makeInstallation, makeReport, rights, sendCorrection, sendReport, testCollector, type Installation } from './support';
 

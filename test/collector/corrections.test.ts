@@ -1,9 +1,9 @@
-import { collectorErrorBodySchema } from '../../shared/collector-api/errors';
-import { correctionReceiptSchema, retractionAcknowledgementSchema } from '../../shared/collector-api/corrections';
-import { idempotencyKeyHeader } from '../../shared/collector-api/ingest';
-import { installationPaths } from '../../shared/collector-api/paths';
-import { deletionAcknowledgementSchema, installationExportSchema } from '../../shared/collector-api/rights';
-import type { Report } from '../../shared/report/schema';
+import { collectorErrorBodySchema } from '@usage-reporting/core/collector-api';
+import { correctionReceiptSchema, retractionAcknowledgementSchema } from '@usage-reporting/core/collector-api';
+import { idempotencyKeyHeader } from '@usage-reporting/core/collector-api';
+import { installationPaths } from '@usage-reporting/core/collector-api';
+import { deletionAcknowledgementSchema, installationExportSchema } from '@usage-reporting/core/collector-api';
+import type { Report } from '@usage-reporting/core';
 import {
   bytesOf,
   makeInstallation,

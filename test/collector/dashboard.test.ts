@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { metricCatalog } from '../../shared/catalog/catalog';
-import { canonicalJson } from '../../shared/report/canonical-json';
-import { sha256Hex } from '../../shared/report/digest';
+import { metricCatalog } from '@usage-reporting/core';
+import { canonicalJson } from '@usage-reporting/core';
+import { sha256Hex } from '@usage-reporting/core/node';
 import { populationField } from '../../collector/aggregate/fold-day';
 import { defaultK, defaultRetentionDays, runRetention } from '../../collector/aggregate/retention';
 import { readCollectorEnv } from '../../collector/config';

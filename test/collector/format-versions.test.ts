@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { validateReport } from '../../collector/http/validate-report';
-import { bucketLabels } from '../../shared/catalog/buckets';
-import { metricCatalog } from '../../shared/catalog/catalog';
-import type { FieldValue, MetricEntry } from '../../shared/catalog/entry';
-import { allPurposes, type Purpose } from '../../shared/catalog/vocabulary';
-import { formatName } from '../../shared/report/schema';
+import { bucketLabels } from '@usage-reporting/core';
+import { metricCatalog } from '@usage-reporting/core';
+import type { FieldValue, MetricEntry } from '@usage-reporting/core';
+import { allPurposes, type Purpose } from '@usage-reporting/core';
+import { formatName } from '@usage-reporting/core';
 import { makeReport } from './support';
 
 const valueArb = (entry: MetricEntry): fc.Arbitrary<FieldValue> => {

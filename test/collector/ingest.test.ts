@@ -1,9 +1,9 @@
-import { receiptSchema } from '../../shared/collector-api/ingest';
-import { collectorErrorBodySchema } from '../../shared/collector-api/errors';
-import { sha256Hex } from '../../shared/report/digest';
+import { receiptSchema } from '@usage-reporting/core/collector-api';
+import { collectorErrorBodySchema } from '@usage-reporting/core/collector-api';
+import { sha256Hex } from '@usage-reporting/core/node';
 import { startCollector } from '../../collector/server';
 import { bytesOf, freshNonce, makeInstallation, makeReport, postReport, resend, sendReport, testCollector, type TestCollector } from './support';
-import { reportRequest } from '../../shared/collector-api/client';
+import { reportRequest } from '@usage-reporting/core/node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { CollectorHttpRequest } from '../../shared/collector-api/client';
-import { installationExportSchema } from '../../shared/collector-api/rights';
+import type { CollectorHttpRequest } from '@usage-reporting/core/node';
+import { installationExportSchema } from '@usage-reporting/core/collector-api';
 import { bytesOf, makeInstallation, makeReport, resend, rights, rotated, sendReport, testCollector, type Installation, type TestCollector } from './support';
 
 /**

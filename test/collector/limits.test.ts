@@ -3,9 +3,9 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCollector, type RunningCollector } from '../../collector/server';
-import { collectorErrorBodySchema } from '../../shared/collector-api/errors';
-import { installationPaths } from '../../shared/collector-api/paths';
-import { reportRequest } from '../../shared/collector-api/client';
+import { collectorErrorBodySchema } from '@usage-reporting/core/collector-api';
+import { installationPaths } from '@usage-reporting/core/collector-api';
+import { reportRequest } from '@usage-reporting/core/node';
 import { bytesOf, freshNonce, makeInstallation, makeReport, rights, testCollector, type TestCollector } from './support';
 
 const codeOf = (body: unknown) => collectorErrorBodySchema.parse(body).error.code;

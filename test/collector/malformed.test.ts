@@ -1,7 +1,7 @@
-import { makeCatalog } from '../../shared/catalog/catalog';
-import { builtInMetrics } from '../../shared/catalog/metrics';
-import { booleanMetric } from '../../shared/catalog/entry';
-import { collectorErrorBodySchema, type CollectorErrorCode } from '../../shared/collector-api/errors';
+import { makeCatalog } from '@usage-reporting/core';
+import { builtInMetrics } from '@usage-reporting/core';
+import { booleanMetric } from '@usage-reporting/core';
+import { collectorErrorBodySchema, type CollectorErrorCode } from '@usage-reporting/core/collector-api';
 import { bytesOf, makeReport, postReport, sendReport, testCollector, type TestCollector } from './support';
 
 /** A value no error message may ever contain: it stands for whatever free text a sender tried. */

@@ -3,11 +3,11 @@ import { createPrivateKey } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { reportRequest, rightsRequest, type CollectorHttpRequest, type RightsAction } from '../../shared/collector-api/client';
-import { collectorErrorBodySchema } from '../../shared/collector-api/errors';
-import type { InstallationKeyPair } from '../../shared/collector-api/identity';
-import { installationPaths } from '../../shared/collector-api/paths';
-import { deletionAcknowledgementSchema, installationExportSchema } from '../../shared/collector-api/rights';
+import { reportRequest, rightsRequest, type CollectorHttpRequest, type RightsAction } from '@usage-reporting/core/node';
+import { collectorErrorBodySchema } from '@usage-reporting/core/collector-api';
+import type { InstallationKeyPair } from '@usage-reporting/core/node';
+import { installationPaths } from '@usage-reporting/core/collector-api';
+import { deletionAcknowledgementSchema, installationExportSchema } from '@usage-reporting/core/collector-api';
 import { startCollector, type RunningCollector } from '../../collector/server';
 import { bytesOf, freshNonce, makeInstallation, makeReport, rotated, type Installation } from './support';
 

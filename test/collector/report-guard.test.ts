@@ -1,6 +1,6 @@
-import { collectorErrorBodySchema, type CollectorErrorCode } from '../../shared/collector-api/errors';
-import { metricCatalog } from '../../shared/catalog/catalog';
-import { scanForPersonalData } from '../../shared/report/privacy-guard';
+import { collectorErrorBodySchema, type CollectorErrorCode } from '@usage-reporting/core/collector-api';
+import { metricCatalog } from '@usage-reporting/core';
+import { scanForPersonalData } from '@usage-reporting/core';
 import { privacyScanner } from '../../collector/http/privacy-scan';
 import { bytesOf, makeInstallation, makeReport, postReport, sendReport, testCollector, type TestCollector } from './support';
 

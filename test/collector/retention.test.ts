@@ -1,8 +1,8 @@
 import { formatField, populationField } from '../../collector/aggregate/fold-day';
 import { buildCollectorApp } from '../../collector/app';
-import { makeCatalog, metricCatalog } from '../../shared/catalog/catalog';
-import { booleanMetric } from '../../shared/catalog/entry';
-import { builtInMetrics } from '../../shared/catalog/metrics';
+import { makeCatalog, metricCatalog } from '@usage-reporting/core';
+import { booleanMetric } from '@usage-reporting/core';
+import { builtInMetrics } from '@usage-reporting/core';
 import { makeReport, newInstallationId, sendReport, testCollector, uuid4, type TestCollector } from './support';
 
 /** Six installations report on the collector's current day (k = 5, so their cells are published). */

@@ -1,9 +1,9 @@
-import { collectorErrorBodySchema } from '../../shared/collector-api/errors';
-import { signCollectorRequest } from '../../shared/collector-api/http-signature';
-import { keyFingerprint } from '../../shared/collector-api/identity';
-import { installationPaths } from '../../shared/collector-api/paths';
-import { deletionAcknowledgementSchema, installationExportSchema, keyChainReceiptSchema, restrictionsSchema } from '../../shared/collector-api/rights';
-import { sha256Hex } from '../../shared/report/digest';
+import { collectorErrorBodySchema } from '@usage-reporting/core/collector-api';
+import { signCollectorRequest } from '@usage-reporting/core/node';
+import { keyFingerprint } from '@usage-reporting/core/node';
+import { installationPaths } from '@usage-reporting/core/collector-api';
+import { deletionAcknowledgementSchema, installationExportSchema, keyChainReceiptSchema, restrictionsSchema } from '@usage-reporting/core/collector-api';
+import { sha256Hex } from '@usage-reporting/core/node';
 import { bytesOf, freshNonce, makeInstallation, makeReport, resend, rights, rotated, sendReport, testCollector, type Installation, type TestCollector } from './support';
 
 const codeOf = (body: unknown) => collectorErrorBodySchema.parse(body).error.code;

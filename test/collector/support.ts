@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { metricCatalog, type Catalog } from '../../shared/catalog/catalog';
-import type { Receipt } from '../../shared/collector-api/ingest';
-import { correctionRequest, reportRequest, rightsRequest, type CollectorHttpRequest, type RightsAction } from '../../shared/collector-api/client';
-import { signCollectorRequest } from '../../shared/collector-api/http-signature';
-import { generateInstallationKeyPair, installationIdOf, type InstallationKeyPair } from '../../shared/collector-api/identity';
-import { endorseNextKey, type KeyChain } from '../../shared/collector-api/key-chain';
-import { ingestPath } from '../../shared/collector-api/paths';
-import { canonicalJson } from '../../shared/report/canonical-json';
-import type { Report } from '../../shared/report/schema';
+import { metricCatalog, type Catalog } from '@usage-reporting/core';
+import type { Receipt } from '@usage-reporting/core/collector-api';
+import { correctionRequest, reportRequest, rightsRequest, type CollectorHttpRequest, type RightsAction } from '@usage-reporting/core/node';
+import { signCollectorRequest } from '@usage-reporting/core/node';
+import { generateInstallationKeyPair, installationIdOf, type InstallationKeyPair } from '@usage-reporting/core/node';
+import { endorseNextKey, type KeyChain } from '@usage-reporting/core/node';
+import { ingestPath } from '@usage-reporting/core/collector-api';
+import { canonicalJson } from '@usage-reporting/core';
+import type { Report } from '@usage-reporting/core';
 import { buildCollectorApp, type CollectorApp, type CollectorAppOptions } from '../../collector/app';
 import { SqliteStore } from '../../collector/store/sqlite-store';
 

@@ -1,6 +1,6 @@
-import { reportRequest, rightsRequest, type CollectorHttpRequest } from '../../shared/collector-api/client';
-import { verifyCollectorRequest } from '../../shared/collector-api/http-signature';
-import { generateInstallationKeyPair, installationIdOf } from '../../shared/collector-api/identity';
+import { reportRequest, rightsRequest, type CollectorHttpRequest } from '@usage-reporting/core/node';
+import { verifyCollectorRequest } from '@usage-reporting/core/node';
+import { generateInstallationKeyPair, installationIdOf } from '@usage-reporting/core/node';
 import { verifySignedRequest } from '../../collector/http/verify-signature';
 import { freshNonce, makeInstallation, rotated } from './support';
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startCollector, type RunningCollector } from '../../collector/server';
 import { SqliteStore } from '../../collector/store/sqlite-store';
-import { envelopeSchema } from '../../shared/api/envelope';
-import { installationExportSchema } from '../../shared/collector-api';
-import { resolverContract, type ResolverName, type ResolverOutput } from '../../shared/api/resolvers';
+import { envelopeSchema } from '@usage-reporting/core/api';
+import { installationExportSchema } from '@usage-reporting/core/collector-api';
+import { resolverContract, type ResolverName, type ResolverOutput } from '@usage-reporting/core/api';
 import { createSimPlatform, type SimPlatform } from '../../sim/platform';
 import { ensureInstallation } from '../../src/store/repositories';
 

@@ -41,7 +41,7 @@ describe("Atlassian's linter (@forge/lint, client-side, pinned product specs)", 
       const { exitCode, summary } = await forgeLint(root);
       expect(summary.messages.filter((m) => m.level === 'error')).toEqual([]);
       expect(summary.filesParsed).toBeGreaterThan(0);
-      // Every file found under src/ and shared/ must be parsed: one left out of tsconfig.json's include is one not checked.
+      // Every file found under src/ and packages/*/src must be parsed: one left out of tsconfig.json's include is one not checked.
       expect(summary.filesParsed).toBe(summary.filesFound);
       expect(exitCode).toBe(0);
     },

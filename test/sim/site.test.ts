@@ -1,7 +1,7 @@
 import { createSimSite, createSiteUsers, siteShape, type SimSite } from '../../sim/site';
 import type { ProductRequest, SimHttpResponse } from '../../sim/runtime/ports';
 import { z } from 'zod';
-import type { Product } from '../../shared/api/product';
+import type { Product } from '@usage-reporting/core/api';
 
 const ALL_SCOPES = ['read:jira-work', 'manage:jira-configuration', 'read:confluence-user', 'search:confluence', 'read:space:confluence'];
 

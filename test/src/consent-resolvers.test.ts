@@ -1,6 +1,6 @@
-import { metricCatalog } from '../../shared/catalog';
-import { noRestrictions } from '../../shared/report/consent';
-import { addMonths } from '../../src/core/dates';
+import { metricCatalog } from '@usage-reporting/core';
+import { noRestrictions } from '@usage-reporting/core';
+import { addMonths } from '@usage-reporting/core';
 import { createWorld, DAY, type World } from './engine-support';
 
 let w: World;

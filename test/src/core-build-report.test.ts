@@ -1,10 +1,10 @@
-import { generateInstallationKeyPair, installationIdOf } from '../../shared/collector-api/identity';
+import { generateInstallationKeyPair, installationIdOf } from '@usage-reporting/core/node';
 import { randomUUID } from 'node:crypto';
-import { builtInMetrics, countMetric, enumMetric, makeCatalog, metricCatalog, type SiteFacts } from '../../shared/catalog';
-import { defaultSettings, initialConsent, noRestrictions, type ConsentState } from '../../shared/report/consent';
-import { sha256Hex } from '../../shared/report/digest';
-import { MAX_REPORT_BYTES, parseReport } from '../../shared/report/schema';
-import { buildReport, type ReportInputs } from '../../src/core/build-report';
+import { builtInMetrics, countMetric, enumMetric, makeCatalog, metricCatalog, type SiteFacts } from '@usage-reporting/core';
+import { defaultSettings, initialConsent, noRestrictions, type ConsentState } from '@usage-reporting/core';
+import { sha256Hex } from '@usage-reporting/core/node';
+import { MAX_REPORT_BYTES, parseReport } from '@usage-reporting/core';
+import { buildReport, type ReportInputs } from '@usage-reporting/core/node';
 import { coverage } from '../../src/core/coverage';
 
 const facts: SiteFacts = {

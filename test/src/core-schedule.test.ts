@@ -1,4 +1,4 @@
-import { initialConsent, type ConsentState } from '../../shared/report/consent';
+import { initialConsent, type ConsentState } from '@usage-reporting/core';
 import { retryDelayMs, nextAttemptAt, isAttemptDue } from '../../src/core/backoff';
 import { selectExpired } from '../../src/core/retention';
 import { isReportDue, lastAutomaticDay, nextAutomaticAt, reportPeriod } from '../../src/core/schedule';

@@ -1,4 +1,4 @@
-import { installationExportSchema } from '../../shared/collector-api';
+import { installationExportSchema } from '@usage-reporting/core/collector-api';
 import { createWorld, DAY, type World } from './engine-support';
 
 let w: World;

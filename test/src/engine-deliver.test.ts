@@ -1,9 +1,9 @@
-import { generateInstallationKeyPair, installationIdOf } from '../../shared/collector-api/identity';
+import { generateInstallationKeyPair, installationIdOf } from '@usage-reporting/core/node';
 import { randomUUID } from 'node:crypto';
-import { metricCatalog } from '../../shared/catalog';
-import { defaultSettings, initialConsent } from '../../shared/report/consent';
+import { metricCatalog } from '@usage-reporting/core';
+import { defaultSettings, initialConsent } from '@usage-reporting/core';
 import { createSimPlatform, type SimPlatform } from '../../sim/platform';
-import { buildReport } from '../../src/core/build-report';
+import { buildReport } from '@usage-reporting/core/node';
 import { deliver, queueReport } from '../../src/engine/deliver';
 import type { EngineDeps } from '../../src/engine/deps';
 import type { ReportRecord } from '../../src/store/records';

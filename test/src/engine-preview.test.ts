@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { initialConsent, noRestrictions } from '../../shared/report/consent';
-import { parseReport, type Report } from '../../shared/report/schema';
+import { initialConsent, noRestrictions } from '@usage-reporting/core';
+import { parseReport, type Report } from '@usage-reporting/core';
 import { createWorld, DAY, type World } from './engine-support';
 
 let w: World;

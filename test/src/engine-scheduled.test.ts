@@ -1,4 +1,4 @@
-import { parseReport } from '../../shared/report/schema';
+import { parseReport } from '@usage-reporting/core';
 import { COLLECTOR_ORIGIN, createWorld, DAY, HOUR, type World } from './engine-support';
 
 let w: World;

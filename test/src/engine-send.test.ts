@@ -1,6 +1,6 @@
 import { kvs } from '@forge/kvs';
-import { sha256Hex } from '../../shared/report/digest';
-import { ledgerEntrySchema } from '../../shared/report/ledger';
+import { sha256Hex } from '@usage-reporting/core/node';
+import { ledgerEntrySchema } from '@usage-reporting/core';
 import { COLLECTOR_ORIGIN, createWorld, HOUR, type World } from './engine-support';
 
 let w: World;

@@ -1,12 +1,12 @@
 import { buildCollectorApp, type CollectorApp } from '../../collector/app';
 import { SqliteStore } from '../../collector/store/sqlite-store';
 import type { StoredReport } from '../../collector/store/store';
-import { envelopeSchema, type Envelope } from '../../shared/api/envelope';
-import { resolverContract, type ResolverName, type ResolverOutput } from '../../shared/api/resolvers';
-import { metricCatalog } from '../../shared/catalog';
-import type { ConsentState, Restrictions } from '../../shared/report/consent';
+import { envelopeSchema, type Envelope } from '@usage-reporting/core/api';
+import { resolverContract, type ResolverName, type ResolverOutput } from '@usage-reporting/core/api';
+import { metricCatalog } from '@usage-reporting/core';
+import type { ConsentState, Restrictions } from '@usage-reporting/core';
 import { createSimPlatform, type SimPlatform, type SimPlatformOptions } from '../../sim/platform';
-import { acceptFormat, setConsent, setRestrictions, withdraw, type Transition } from '../../src/core/consent-transitions';
+import { acceptFormat, setConsent, setRestrictions, withdraw, type Transition } from '@usage-reporting/core';
 import { registeredResolverNames } from '../../src/resolvers/registry';
 import { appendLedger, ensureInstallation, loadConsent, saveConsent } from '../../src/store/repositories';
 

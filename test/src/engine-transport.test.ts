@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createSimPlatform, type SimPlatform } from '../../sim/platform';
-import { verifyCollectorRequest } from '../../shared/collector-api/http-signature';
-import { installationIdOf, keyFingerprint } from '../../shared/collector-api/identity';
+import { verifyCollectorRequest } from '@usage-reporting/core/node';
+import { installationIdOf, keyFingerprint } from '@usage-reporting/core/node';
 import { loadSigningIdentity } from '../../src/identity/identity';
 import { collectorAddress } from '../../src/transport/collector-address';
 import { classify, collectorTransport, requestTimeoutMs, type FetchLike } from '../../src/transport/report-transport';

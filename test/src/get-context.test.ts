@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { envelopeSchema } from '../../shared/api/envelope';
-import { contextOutput } from '../../shared/api/resolvers';
+import { envelopeSchema } from '@usage-reporting/core/api';
+import { contextOutput } from '@usage-reporting/core/api';
 import { createSimPlatform, type SimPlatform } from '../../sim/platform';
 
 const envelope = envelopeSchema(contextOutput);

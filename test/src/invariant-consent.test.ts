@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { SqliteStore } from '../../collector/store/sqlite-store';
 import { buildCollectorApp, type CollectorApp } from '../../collector/app';
-import { ingestPath } from '../../shared/collector-api';
-import { sha256Hex } from '../../shared/report/digest';
+import { ingestPath } from '@usage-reporting/core/collector-api';
+import { sha256Hex } from '@usage-reporting/core/node';
 import { createSimPlatform, type SimPlatform } from '../../sim/platform';
 import { readAppState, uncovered, type Transmission } from './invariant-support';
 

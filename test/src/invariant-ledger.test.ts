@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
 import fc from 'fast-check';
-import { consentStateSchema, initialConsent, type ConsentState } from '../../shared/report/consent';
-import { ledgerEntrySchema, type LedgerEntry } from '../../shared/report/ledger';
+import { consentStateSchema, initialConsent, type ConsentState } from '@usage-reporting/core';
+import { ledgerEntrySchema, type LedgerEntry } from '@usage-reporting/core';
 import { createSimPlatform, type SimPlatform } from '../../sim/platform';
 
 /**

@@ -1,9 +1,9 @@
 import { kvs } from '@forge/kvs';
-import { metricCatalog } from '../../shared/catalog';
-import { consentStateSchema, initialConsent, type ConsentState } from '../../shared/report/consent';
-import { sha256Hex } from '../../shared/report/digest';
-import { ledgerEntrySchema, type LedgerEntry } from '../../shared/report/ledger';
-import { formatVersionOf } from '../../shared/report/schema';
+import { metricCatalog } from '@usage-reporting/core';
+import { consentStateSchema, initialConsent, type ConsentState } from '@usage-reporting/core';
+import { sha256Hex } from '@usage-reporting/core/node';
+import { ledgerEntrySchema, type LedgerEntry } from '@usage-reporting/core';
+import { formatVersionOf } from '@usage-reporting/core';
 import type { SimPlatform } from '../../sim/platform';
 import { reportRecordSchema } from '../../src/store/records';
 

@@ -1,5 +1,5 @@
-import { initialConsent } from '../../shared/report/consent';
-import { actionEntry } from '../../src/core/consent-transitions';
+import { initialConsent } from '@usage-reporting/core';
+import { actionEntry } from '@usage-reporting/core';
 import { appendLedger, loadLedger } from '../../src/store/repositories';
 import { getLedger } from '../../src/resolvers/consent';
 import { createSimPlatform, type SimPlatform } from '../../sim/platform';

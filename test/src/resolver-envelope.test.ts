@@ -1,6 +1,6 @@
 import type { Request } from '@forge/resolver';
-import { ok, type Envelope } from '../../shared/api/envelope';
-import { resolverNames, type ContextOutput } from '../../shared/api/resolvers';
+import { ok, type Envelope } from '@usage-reporting/core/api';
+import { resolverNames, type ContextOutput } from '@usage-reporting/core/api';
 import { createSimPlatform, type SimPlatform } from '../../sim/platform';
 import { defineResolver, type ResolverHandler } from '../../src/resolvers/define';
 import { registeredResolverNames, resolverRegistry } from '../../src/resolvers/registry';

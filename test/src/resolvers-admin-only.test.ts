@@ -1,4 +1,4 @@
-import { resolverContract } from '../../shared/api/resolvers';
+import { resolverContract } from '@usage-reporting/core/api';
 import { registeredResolverNames, resolverRegistry } from '../../src/resolvers/registry';
 import { COLLECTOR_ORIGIN, createWorld, type World } from './engine-support';
 import { kvsSnapshot, validPayloads } from './resolvers-support';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { envelopeSchema } from '../../shared/api/envelope';
-import { resolverContract, type ResolverName } from '../../shared/api/resolvers';
+import { envelopeSchema } from '@usage-reporting/core/api';
+import { resolverContract, type ResolverName } from '@usage-reporting/core/api';
 import { z } from 'zod';
 import { registeredResolverNames } from '../../src/resolvers/registry';
 import { COLLECTOR_ORIGIN, createWorld, type World } from './engine-support';

@@ -1,5 +1,5 @@
 import { kvs } from '@forge/kvs';
-import type { ResolverName } from '../../shared/api/resolvers';
+import type { ResolverName } from '@usage-reporting/core/api';
 import type { SimPlatform } from '../../sim/platform';
 import { secretKeys } from '../../src/store/keys';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { kvs } from '@forge/kvs';
-import { installationExportSchema } from '../../shared/collector-api';
-import { rightsRequest } from '../../shared/collector-api/client';
-import { keyFingerprint, type InstallationKeyPair } from '../../shared/collector-api/identity';
+import { installationExportSchema } from '@usage-reporting/core/collector-api';
+import { rightsRequest } from '@usage-reporting/core/node';
+import { keyFingerprint, type InstallationKeyPair } from '@usage-reporting/core/node';
 import { productionDeps } from '../../src/engine/deps';
 import { keyRotationIntervalDays, rotateKeyIfDue } from '../../src/rights/rotate-key';
 import { keys, secretKeys } from '../../src/store/keys';

@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
-import { installationExportSchema } from '../../shared/collector-api';
-import { installationIdOf } from '../../shared/collector-api/identity';
-import { maxVendorDeletionAttempts } from '../../shared/report/records';
+import { installationExportSchema } from '@usage-reporting/core/collector-api';
+import { installationIdOf } from '@usage-reporting/core/node';
+import { maxVendorDeletionAttempts } from '@usage-reporting/core';
 import { keys, secretKeys } from '../../src/store/keys';
 import { ensureInstallation, loadReport, saveReport } from '../../src/store/repositories';
 import { collectorTransport } from '../../src/transport/report-transport';

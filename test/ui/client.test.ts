@@ -1,4 +1,4 @@
-import { resolverNames } from '../../shared/api/resolvers';
+import { resolverNames } from '@usage-reporting/core/api';
 import { createClient, type AdminClient, type Transport } from '../../static/admin/src/api/client';
 
 /** A transport that records what was sent and answers with a fixed value (or throws it). */

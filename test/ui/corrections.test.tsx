@@ -1,11 +1,11 @@
 /** @jest-environment ./test/ui/jsdom-environment.ts */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { fail, ok } from '../../shared/api/envelope';
-import type { CorrectionPreviewOutput, SendReportOutput } from '../../shared/api/resolvers';
-import { canonicalJson } from '../../shared/report/canonical-json';
-import type { LedgerEntry } from '../../shared/report/ledger';
-import type { HistorySummary } from '../../shared/report/records';
-import type { Report } from '../../shared/report/schema';
+import { fail, ok } from '@usage-reporting/core/api';
+import type { CorrectionPreviewOutput, SendReportOutput } from '@usage-reporting/core/api';
+import { canonicalJson } from '@usage-reporting/core';
+import type { LedgerEntry } from '@usage-reporting/core';
+import type { HistorySummary } from '@usage-reporting/core';
+import type { Report } from '@usage-reporting/core';
 import { ClientProvider } from '../../static/admin/src/api/client-context';
 import { LedgerTable } from '../../static/admin/src/screens/data/LedgerTable';
 import { adminPage, fakeBackend, historyEntry, previewOf, report, type Handlers } from './page-fixtures';

@@ -1,6 +1,6 @@
 /** @jest-environment ./test/ui/jsdom-environment.ts */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { errorCodes, fail, ok } from '../../shared/api/envelope';
+import { errorCodes, fail, ok } from '@usage-reporting/core/api';
 import type { ClientErrorCode } from '../../static/admin/src/api/client';
 import { ExactBytesView } from '../../static/admin/src/components/ExactBytesView';
 import { explainError } from '../../static/admin/src/copy/error-copy';

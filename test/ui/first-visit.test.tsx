@@ -1,7 +1,7 @@
 /** @jest-environment ./test/ui/jsdom-environment.ts */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { ok } from '../../shared/api/envelope';
-import type { AdminPageOutput } from '../../shared/api/resolvers';
+import { ok } from '@usage-reporting/core/api';
+import type { AdminPageOutput } from '@usage-reporting/core/api';
 import { adminPage, historyEntry, report } from './page-fixtures';
 import { renderApp } from './render-app';
 

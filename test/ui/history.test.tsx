@@ -1,7 +1,7 @@
 /** @jest-environment ./test/ui/jsdom-environment.ts */
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { ok } from '../../shared/api/envelope';
-import { canonicalJson } from '../../shared/report/canonical-json';
+import { ok } from '@usage-reporting/core/api';
+import { canonicalJson } from '@usage-reporting/core';
 import { ConfirmDialog } from '../../static/admin/src/components/ConfirmDialog';
 import { adminPage, historyEntry, report } from './page-fixtures';
 import { renderApp } from './render-app';

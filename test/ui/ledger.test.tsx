@@ -1,7 +1,7 @@
 /** @jest-environment ./test/ui/jsdom-environment.ts */
 import { render, screen } from '@testing-library/react';
-import { ok } from '../../shared/api/envelope';
-import type { LedgerEntry } from '../../shared/report/ledger';
+import { ok } from '@usage-reporting/core/api';
+import type { LedgerEntry } from '@usage-reporting/core';
 import { ClientProvider } from '../../static/admin/src/api/client-context';
 import { LedgerTable } from '../../static/admin/src/screens/data/LedgerTable';
 import { fakeBackend } from './page-fixtures';

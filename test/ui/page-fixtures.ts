@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Envelope } from '../../shared/api/envelope';
-import type { AdminPageOutput, FieldInfo, PreviewOutput, ResolverInput, ResolverName, ResolverOutput } from '../../shared/api/resolvers';
-import { describeField, metricCatalog } from '../../shared/catalog/catalog';
-import { canonicalJson } from '../../shared/report/canonical-json';
-import { initialConsent, defaultSettings } from '../../shared/report/consent';
-import { sha256Hex } from '../../shared/report/digest';
-import type { HistorySummary } from '../../shared/report/records';
-import type { Report } from '../../shared/report/schema';
+import type { Envelope } from '@usage-reporting/core/api';
+import type { AdminPageOutput, FieldInfo, PreviewOutput, ResolverInput, ResolverName, ResolverOutput } from '@usage-reporting/core/api';
+import { describeField, metricCatalog } from '@usage-reporting/core';
+import { canonicalJson } from '@usage-reporting/core';
+import { initialConsent, defaultSettings } from '@usage-reporting/core';
+import { sha256Hex } from '@usage-reporting/core/node';
+import type { HistorySummary } from '@usage-reporting/core';
+import type { Report } from '@usage-reporting/core';
 import { createClient, type AdminClient } from '../../static/admin/src/api/client';
 
 /**

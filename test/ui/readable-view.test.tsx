@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import { ReadableReportTable } from '../../static/admin/src/components/ReadableReportTable';
 import { readableRows } from '../../static/admin/src/lib/readable-rows';
 import { parseReportText } from '../../static/admin/src/lib/parse-report-text';
-import { canonicalJson } from '../../shared/report/canonical-json';
+import { canonicalJson } from '@usage-reporting/core';
 import { fields, report } from './page-fixtures';
 
 function rowOf(key: string): HTMLElement {

@@ -1,7 +1,7 @@
 /** @jest-environment ./test/ui/jsdom-environment.ts */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { ok } from '../../shared/api/envelope';
-import type { AdminPageOutput } from '../../shared/api/resolvers';
+import { ok } from '@usage-reporting/core/api';
+import type { AdminPageOutput } from '@usage-reporting/core/api';
 import { adminPage, type Handlers } from './page-fixtures';
 import { renderApp } from './render-app';
 

@@ -1,9 +1,9 @@
 /** @jest-environment ./test/ui/jsdom-environment.ts */
 import { fireEvent, screen, within } from '@testing-library/react';
-import { ok } from '../../shared/api/envelope';
-import { canonicalJson } from '../../shared/report/canonical-json';
-import { sha256Hex } from '../../shared/report/digest';
-import { maxVendorDeletionAttempts } from '../../shared/report/records';
+import { ok } from '@usage-reporting/core/api';
+import { canonicalJson } from '@usage-reporting/core';
+import { sha256Hex } from '@usage-reporting/core/node';
+import { maxVendorDeletionAttempts } from '@usage-reporting/core';
 import { adminPage, historyEntry, previewOf, report } from './page-fixtures';
 import { renderApp } from './render-app';
 

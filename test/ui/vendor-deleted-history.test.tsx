@@ -1,8 +1,8 @@
 /** @jest-environment ./test/ui/jsdom-environment.ts */
 import { fireEvent, screen, within } from '@testing-library/react';
-import { ok } from '../../shared/api/envelope';
-import { canonicalJson } from '../../shared/report/canonical-json';
-import type { HistorySummary, VendorDeletion } from '../../shared/report/records';
+import { ok } from '@usage-reporting/core/api';
+import { canonicalJson } from '@usage-reporting/core';
+import type { HistorySummary, VendorDeletion } from '@usage-reporting/core';
 import { adminPage, historyEntry, report } from './page-fixtures';
 import { renderApp } from './render-app';
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { envelopeSchema, type ErrorCode } from '../../../../shared/api/envelope';
+import { envelopeSchema, type ErrorCode } from '@usage-reporting/core/api';
 import {
   resolverContract,
   resolverNames,
   type ResolverInput,
   type ResolverName,
   type ResolverOutput
-} from '../../../../shared/api/resolvers';
+} from '@usage-reporting/core/api';
 
 /**
  * The one way the page talks to the backend. Method names, inputs and outputs come from the

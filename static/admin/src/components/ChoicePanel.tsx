@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Cadence } from '../../../../shared/catalog/vocabulary';
+import type { Cadence } from '@usage-reporting/core';
 import { cadenceLabel } from '../copy/labels';
 
 export type Choice = { kind: 'send-once' } | { kind: 'automatic'; cadence: Cadence } | { kind: 'off' };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FieldInfo, PreviewOutput } from '../../../../shared/api/resolvers';
+import type { FieldInfo, PreviewOutput } from '@usage-reporting/core/api';
 import { parseReportText } from '../lib/parse-report-text';
 import { ExactBytesView } from './ExactBytesView';
 import { ReadableReportTable } from './ReadableReportTable';

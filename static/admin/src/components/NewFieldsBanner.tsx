@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { FieldInfo } from '../../../../shared/api/resolvers';
+import type { FieldInfo } from '@usage-reporting/core/api';
 import { useClient } from '../api/client-context';
 import { categoryLabel, purposeLabel } from '../copy/labels';
 import { useAction } from '../hooks/useAction';

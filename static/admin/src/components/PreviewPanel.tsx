@@ -1,4 +1,4 @@
-import type { FieldInfo, PreviewOutput } from '../../../../shared/api/resolvers';
+import type { FieldInfo, PreviewOutput } from '@usage-reporting/core/api';
 import { DraftViews } from './DraftViews';
 
 /** The next report, frozen: what a send would transmit now. */

@@ -1,5 +1,5 @@
-import type { FieldInfo } from '../../../../shared/api/resolvers';
-import type { Report } from '../../../../shared/report/schema';
+import type { FieldInfo } from '@usage-reporting/core/api';
+import type { Report } from '@usage-reporting/core';
 import { categoryLabel, describeWithheldReason, purposeLabel } from '../copy/labels';
 import { formatValue, readableRows, type ReadableRow } from '../lib/readable-rows';
 

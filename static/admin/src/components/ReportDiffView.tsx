@@ -1,9 +1,9 @@
-import type { Report } from '../../../../shared/report/schema';
-import { purposeSchema } from '../../../../shared/catalog/vocabulary';
+import type { Report } from '@usage-reporting/core';
+import { purposeSchema } from '@usage-reporting/core';
 import { describeWithheldReason, purposeLabel } from '../copy/labels';
 import { formatValue } from '../lib/readable-rows';
 import { diffReports, type FieldChange } from '../lib/report-diff';
-import { withheldReasonSchema } from '../../../../shared/report/schema';
+import { withheldReasonSchema } from '@usage-reporting/core';
 
 /** What changed from the previous report to this one, in words; unchanged fields are summarised. */
 export function ReportDiffView({ previous, current }: { previous: Report | null; current: Report }) {

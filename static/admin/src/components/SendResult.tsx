@@ -1,4 +1,4 @@
-import type { SendReportOutput } from '../../../../shared/api/resolvers';
+import type { SendReportOutput } from '@usage-reporting/core/api';
 import type { ActionState } from '../hooks/useAction';
 import { ErrorMessage } from './ErrorMessage';
 import { Loading } from './Loading';

@@ -1,4 +1,4 @@
-import type { VendorDeletion } from '../../../../shared/report/records';
+import type { VendorDeletion } from '@usage-reporting/core';
 import { formatTime } from './PreviewPanel';
 import { SupportDetails } from './SupportDetails';
 

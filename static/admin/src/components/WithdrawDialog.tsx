@@ -1,5 +1,5 @@
 import { useCallback, useId, useState } from 'react';
-import type { WithdrawOutput } from '../../../../shared/api/resolvers';
+import type { WithdrawOutput } from '@usage-reporting/core/api';
 import { useClient } from '../api/client-context';
 import { useAction } from '../hooks/useAction';
 import { ConfirmDialog } from './ConfirmDialog';

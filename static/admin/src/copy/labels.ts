@@ -1,6 +1,6 @@
-import type { Cadence, Category, ConsentMode, Purpose } from '../../../../shared/catalog/vocabulary';
-import type { WithheldReason } from '../../../../shared/report/schema';
-import type { LedgerAction } from '../../../../shared/report/ledger';
+import type { Cadence, Category, ConsentMode, Purpose } from '@usage-reporting/core';
+import type { WithheldReason } from '@usage-reporting/core';
+import type { LedgerAction } from '@usage-reporting/core';
 
 /** The words the page uses for the catalog's and the consent state's closed vocabularies. */
 export const categoryLabel: Record<Category, string> = {

@@ -1,4 +1,4 @@
-import type { Product } from '../../../../shared/api/product';
+import type { Product } from '@usage-reporting/core/api';
 
 const names: Record<Product, string> = { jira: 'Jira', confluence: 'Confluence' };
 

@@ -1,4 +1,4 @@
-import { parseReport, type Report } from '../../../../shared/report/schema';
+import { parseReport, type Report } from '@usage-reporting/core';
 
 export type ParsedReport = { ok: true; report: Report } | { ok: false; problem: string };
 

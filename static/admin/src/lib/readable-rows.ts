@@ -1,6 +1,6 @@
-import type { FieldInfo } from '../../../../shared/api/resolvers';
-import type { FieldValue } from '../../../../shared/catalog/entry';
-import type { Report, WithheldReason } from '../../../../shared/report/schema';
+import type { FieldInfo } from '@usage-reporting/core/api';
+import type { FieldValue } from '@usage-reporting/core';
+import type { Report, WithheldReason } from '@usage-reporting/core';
 
 /**
  * One line of the readable view: a field of the report, or a field the report withholds.

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AdminPageOutput } from '../../../../shared/api/resolvers';
+import type { AdminPageOutput } from '@usage-reporting/core/api';
 import type { ClientError } from '../api/client';
 import { useClient } from '../api/client-context';
 

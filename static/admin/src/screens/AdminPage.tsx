@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { AdminPageOutput, EraseOutput, WithdrawOutput } from '../../../../shared/api/resolvers';
-import { allowsSending } from '../../../../shared/report/consent';
+import type { AdminPageOutput, EraseOutput, WithdrawOutput } from '@usage-reporting/core/api';
+import { allowsSending } from '@usage-reporting/core';
 import type { ClientError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { NewFieldsBanner } from '../components/NewFieldsBanner';

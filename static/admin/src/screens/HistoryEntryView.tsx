@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FieldInfo, HistoryEntryOutput } from '../../../../shared/api/resolvers';
-import type { HistorySummary, VendorDeletion } from '../../../../shared/report/records';
+import type { FieldInfo, HistoryEntryOutput } from '@usage-reporting/core/api';
+import type { HistorySummary, VendorDeletion } from '@usage-reporting/core';
 import { ExactBytesView, type SigningInfo } from '../components/ExactBytesView';
 import { formatTime } from '../components/PreviewPanel';
 import { ReadableReportTable } from '../components/ReadableReportTable';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AdminPageOutput } from '../../../../shared/api/resolvers';
-import type { HistorySummary, ReportStatus, VendorDeletion } from '../../../../shared/report/records';
+import type { AdminPageOutput } from '@usage-reporting/core/api';
+import type { HistorySummary, ReportStatus, VendorDeletion } from '@usage-reporting/core';
 import { useClient } from '../api/client-context';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';

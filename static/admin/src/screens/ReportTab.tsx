@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import type { AdminPageOutput, ConsentOutput, SendReportOutput } from '../../../../shared/api/resolvers';
-import { allowsSending } from '../../../../shared/report/consent';
+import type { AdminPageOutput, ConsentOutput, SendReportOutput } from '@usage-reporting/core/api';
+import { allowsSending } from '@usage-reporting/core';
 import type { ClientResult } from '../api/client';
 import { useClient } from '../api/client-context';
 import { ChoicePanel, type Choice } from '../components/ChoicePanel';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { AdminPageOutput } from '../../../../shared/api/resolvers';
-import { allowsSending } from '../../../../shared/report/consent';
+import type { AdminPageOutput } from '@usage-reporting/core/api';
+import { allowsSending } from '@usage-reporting/core';
 import { VendorDeletionStatus } from '../components/VendorDeletionStatus';
 import { ModeForm } from './settings/ModeForm';
 import { RestrictionsForm } from './settings/RestrictionsForm';

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { AdminPageOutput, EraseOutput } from '../../../../shared/api/resolvers';
+import type { AdminPageOutput, EraseOutput } from '@usage-reporting/core/api';
 import { useClient } from '../api/client-context';
 import { DocumentAction } from './data/DocumentAction';
 import { EraseSection } from './data/EraseSection';

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { DocumentOutput } from '../../../../../shared/api/resolvers';
+import type { DocumentOutput } from '@usage-reporting/core/api';
 import type { ClientResult } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';

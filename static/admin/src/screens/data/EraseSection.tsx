@@ -1,5 +1,5 @@
 import { useCallback, useId, useState } from 'react';
-import type { EraseOutput } from '../../../../../shared/api/resolvers';
+import type { EraseOutput } from '@usage-reporting/core/api';
 import { useClient } from '../../api/client-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';

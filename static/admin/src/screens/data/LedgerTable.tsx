@@ -1,5 +1,5 @@
 import { useCallback, useEffect } from 'react';
-import type { LedgerEntry } from '../../../../../shared/report/ledger';
+import type { LedgerEntry } from '@usage-reporting/core';
 import { useClient } from '../../api/client-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';

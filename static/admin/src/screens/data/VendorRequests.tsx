@@ -1,6 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import type { AdminPageOutput } from '../../../../../shared/api/resolvers';
-import { allPurposes, type Purpose } from '../../../../../shared/catalog/vocabulary';
+import type { AdminPageOutput } from '@usage-reporting/core/api';
+import { allPurposes, type Purpose } from '@usage-reporting/core';
 import { useClient } from '../../api/client-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatTime } from '../../components/PreviewPanel';

@@ -1,4 +1,4 @@
-import type { HistorySummary, VendorDeletion } from '../../../../../shared/report/records';
+import type { HistorySummary, VendorDeletion } from '@usage-reporting/core';
 import { formatTime } from '../../components/PreviewPanel';
 import { pendingCorrectionOf, reportTime, vendorDeletionOf } from './chain';
 

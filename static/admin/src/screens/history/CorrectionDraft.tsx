@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import type { CorrectionPreviewOutput, FieldInfo, SendReportOutput } from '../../../../../shared/api/resolvers';
-import type { HistorySummary } from '../../../../../shared/report/records';
+import type { CorrectionPreviewOutput, FieldInfo, SendReportOutput } from '@usage-reporting/core/api';
+import type { HistorySummary } from '@usage-reporting/core';
 import type { ClientResult } from '../../api/client';
 import { useClient } from '../../api/client-context';
 import { DraftViews } from '../../components/DraftViews';

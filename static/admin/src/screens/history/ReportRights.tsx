@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FieldInfo } from '../../../../../shared/api/resolvers';
-import type { HistorySummary } from '../../../../../shared/report/records';
+import type { FieldInfo } from '@usage-reporting/core/api';
+import type { HistorySummary } from '@usage-reporting/core';
 import { useClient } from '../../api/client-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { RetractOutput, SendReportOutput } from '../../../../../shared/api/resolvers';
+import type { RetractOutput, SendReportOutput } from '@usage-reporting/core/api';
 import { formatTime } from '../../components/PreviewPanel';
 import { SendOutcome } from '../../components/SendResult';
 

@@ -1,4 +1,4 @@
-import type { HistorySummary, VendorDeletion } from '../../../../../shared/report/records';
+import type { HistorySummary, VendorDeletion } from '@usage-reporting/core';
 
 /**
  * Where a report stands in the chain of corrections and retractions. One word per report: a

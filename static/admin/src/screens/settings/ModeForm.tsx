@@ -1,6 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import type { ConsentState } from '../../../../../shared/report/consent';
-import type { Cadence } from '../../../../../shared/catalog/vocabulary';
+import type { ConsentState } from '@usage-reporting/core';
+import type { Cadence } from '@usage-reporting/core';
 import { useClient } from '../../api/client-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { cadenceLabel } from '../../copy/labels';

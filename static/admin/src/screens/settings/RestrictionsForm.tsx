@@ -1,7 +1,7 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import type { FieldInfo } from '../../../../../shared/api/resolvers';
-import { allPurposes, type Category, type Purpose } from '../../../../../shared/catalog/vocabulary';
-import { normalizeRestrictions, type Restrictions } from '../../../../../shared/report/consent';
+import type { FieldInfo } from '@usage-reporting/core/api';
+import { allPurposes, type Category, type Purpose } from '@usage-reporting/core';
+import { normalizeRestrictions, type Restrictions } from '@usage-reporting/core';
 import { useClient } from '../../api/client-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { categoryExplanation, categoryLabel, purposeExplanation, purposeLabel } from '../../copy/labels';

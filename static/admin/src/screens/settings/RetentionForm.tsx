@@ -1,5 +1,5 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
-import type { Settings } from '../../../../../shared/report/consent';
+import type { Settings } from '@usage-reporting/core';
 import { useClient } from '../../api/client-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from '../../hooks/useAction';

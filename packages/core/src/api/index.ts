@@ -1,0 +1,3 @@
+export * from './envelope.js';
+export * from './product.js';
+export * from './resolvers.js';

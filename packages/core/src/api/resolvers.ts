@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import { categorySchema, purposeSchema } from '../catalog/vocabulary.js';
+import { consentStateSchema, restrictionsSchema, settingsSchema, catalogKeySchema } from '../report/consent.js';
+import { ledgerEntrySchema } from '../report/ledger.js';
+import { historySummarySchema, vendorDeletionSchema, storedReceiptSchema } from '../report/records.js';
+import { productSchema } from './product.js';
+
+/**
+ * The resolver contract: every resolver's name, input schema and output schema.
+ * src/ registers a handler for each entry; static/ calls them through one typed client.
+ * Adding a resolver means adding an entry here, and the type checker then demands both sides.
+ */
+export const emptyInput = z.object({}).strict();
+
+const digestSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const contextOutput = z.object({
+  product: productSchema,
+  isAdmin: z.boolean(),
+  appVersion: z.string()
+});
+export type ContextOutput = z.infer<typeof contextOutput>;
+
+/** What the page shows about one catalog field; descriptions come from the backend's catalog. */
+export const fieldInfoSchema = z.strictObject({
+  key: catalogKeySchema,
+  category: categorySchema,
+  purpose: purposeSchema,
+  description: z.string(),
+  since: z.number().int().positive(),
+  valueKind: z.enum(['boolean', 'enum', 'count', 'bucket'])
+});
+export type FieldInfo = z.infer<typeof fieldInfoSchema>;
+
+/** A frozen draft: exactly the bytes a per-case send would transmit, and their SHA-256. */
+export const previewOutput = z.strictObject({
+  draftId: z.uuid(),
+  reportId: z.uuid(),
+  /** The canonical JSON, exactly as it would go on the wire. */
+  text: z.string(),
+  digest: digestSchema,
+  size: z.number().int().nonnegative(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  /**
+   * SHA256 fingerprint of this site's signing key. Every report and rights request is signed with it
+   * (in HTTP headers, beside the bytes above), so nobody else can send or ask for data in this site's name.
+   */
+  signingKeyFingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/)
+});
+export type PreviewOutput = z.infer<typeof previewOutput>;
+
+export const vendorRestrictionSchema = z.strictObject({
+  restrictedPurposes: z.array(purposeSchema),
+  status: z.enum(['pending', 'acknowledged']),
+  requestedAt: z.iso.datetime(),
+  acknowledgedAt: z.iso.datetime().nullable(),
+  lastError: z.string().nullable()
+});
+export type VendorRestriction = z.infer<typeof vendorRestrictionSchema>;
+
+/** Everything the first screen needs, in one round trip. */
+export const adminPageOutput = z.strictObject({
+  context: contextOutput,
+  consent: consentStateSchema,
+  settings: settingsSchema,
+  /** The format version this app version produces. */
+  formatVersion: z.number().int().positive(),
+  fields: z.array(fieldInfoSchema),
+  /** Fields added by formats newer than consent.acceptedFormat (empty before the first consent). */
+  newFields: z.array(fieldInfoSchema),
+  preview: previewOutput,
+  /** Most recent first. */
+  history: z.array(historySummarySchema),
+  /** Reports queued for (re)transmission. */
+  outboxSize: z.number().int().nonnegative(),
+  vendorDeletion: vendorDeletionSchema.nullable(),
+  vendorRestriction: vendorRestrictionSchema.nullable(),
+  /** When the next automatic report is due (mode automatic only). */
+  nextAutomaticAt: z.iso.datetime().nullable()
+});
+export type AdminPageOutput = z.infer<typeof adminPageOutput>;
+
+export const sendReportInput = z.strictObject({ draftId: z.uuid(), digest: digestSchema });
+export const sendReportOutput = z.strictObject({
+  reportId: z.uuid(),
+  /** sent: the collector stored it; queued: retryable failure, the outbox will retry; rejected: the collector refused it. */
+  outcome: z.enum(['sent', 'queued', 'rejected']),
+  receipt: storedReceiptSchema.nullable(),
+  /** Plain words for the admin, never a stack trace. */
+  message: z.string(),
+  entry: historySummarySchema
+});
+export type SendReportOutput = z.infer<typeof sendReportOutput>;
+
+/** "Send this report" = per-case; "send automatically" = automatic + cadence; "Don't send" = off. */
+export const setConsentInput = z.strictObject({
+  mode: z.enum(['per-case', 'automatic', 'off']),
+  cadence: z.enum(['weekly', 'monthly']).optional()
+});
+export const consentOutput = z.strictObject({
+  consent: consentStateSchema,
+  newFields: z.array(fieldInfoSchema),
+  nextAutomaticAt: z.iso.datetime().nullable()
+});
+export type ConsentOutput = z.infer<typeof consentOutput>;
+
+export const acceptFormatInput = z.strictObject({ version: z.number().int().positive() });
+export const setRestrictionsInput = z.strictObject({ restrictions: restrictionsSchema });
+export const setRetentionInput = settingsSchema;
+export const settingsOutput = z.strictObject({ settings: settingsSchema });
+
+export const withdrawInput = z.strictObject({ alsoRequestVendorDeletion: z.boolean() });
+export const withdrawOutput = z.strictObject({
+  consent: consentStateSchema,
+  /** Reports that were waiting in the outbox and will now never leave. */
+  cancelledReports: z.number().int().nonnegative(),
+  vendorDeletion: vendorDeletionSchema.nullable()
+});
+export type WithdrawOutput = z.infer<typeof withdrawOutput>;
+
+export const historyOutput = z.strictObject({
+  entries: z.array(historySummarySchema),
+  /** Reports purged from history by retention (only counts remain). */
+  purgedReports: z.number().int().nonnegative()
+});
+export type HistoryOutput = z.infer<typeof historyOutput>;
+
+export const historyEntryInput = z.strictObject({ reportId: z.uuid() });
+export const historyEntryOutput = z.strictObject({
+  entry: historySummarySchema,
+  /** The exact bytes that left (or were queued to leave). */
+  text: z.string(),
+  /** The previous report's bytes, for the readable diff; null for the first report. */
+  previousText: z.string().nullable(),
+  previousReportId: z.uuid().nullable()
+});
+export type HistoryEntryOutput = z.infer<typeof historyEntryOutput>;
+
+export const ledgerOutput = z.strictObject({ entries: z.array(ledgerEntrySchema) });
+export type LedgerOutput = z.infer<typeof ledgerOutput>;
+
+/** A JSON document for download, as text so the file holds exactly what the backend produced. */
+export const documentOutput = z.strictObject({ fileName: z.string(), json: z.string() });
+export type DocumentOutput = z.infer<typeof documentOutput>;
+
+/** Erasing everything on the site is destructive: the page must send the confirmation word. */
+export const eraseInput = z.strictObject({ confirm: z.literal('ERASE') });
+export const eraseOutput = z.strictObject({ erasedKeys: z.number().int().nonnegative(), erasedAt: z.iso.datetime() });
+export type EraseOutput = z.infer<typeof eraseOutput>;
+
+export const vendorDeletionOutput = z.strictObject({ vendorDeletion: vendorDeletionSchema });
+export type VendorDeletionOutput = z.infer<typeof vendorDeletionOutput>;
+
+/** The complete set of purposes the vendor may no longer use this installation's data for; [] lifts all. */
+export const restrictVendorInput = z.strictObject({ restrictedPurposes: z.array(purposeSchema).max(2) });
+export const vendorRestrictionOutput = z.strictObject({ vendorRestriction: vendorRestrictionSchema });
+
+/** The right to correct: a report that left, named by its id. */
+export const reportRefInput = z.strictObject({ reportId: z.uuid() });
+/**
+ * A correction is previewed like any report (the same exact bytes and digest), for the same period as
+ * the report it replaces, with today's settings; `sendCorrection` sends exactly those frozen bytes.
+ */
+export const correctionPreviewOutput = previewOutput.extend({ supersedes: z.uuid() });
+export type CorrectionPreviewOutput = z.infer<typeof correctionPreviewOutput>;
+export const retractOutput = z.strictObject({
+  /** The retracted report's history entry, now carrying the vendor's acknowledgement. */
+  entry: historySummarySchema,
+  /** Plain words for the admin. */
+  message: z.string()
+});
+export type RetractOutput = z.infer<typeof retractOutput>;
+
+export const resolverContract = {
+  getContext: { input: emptyInput, output: contextOutput },
+  loadAdminPage: { input: emptyInput, output: adminPageOutput },
+  preview: { input: emptyInput, output: previewOutput },
+  sendReport: { input: sendReportInput, output: sendReportOutput },
+  setConsent: { input: setConsentInput, output: consentOutput },
+  acceptFormat: { input: acceptFormatInput, output: consentOutput },
+  setRestrictions: { input: setRestrictionsInput, output: consentOutput },
+  setRetention: { input: setRetentionInput, output: settingsOutput },
+  withdraw: { input: withdrawInput, output: withdrawOutput },
+  getHistory: { input: emptyInput, output: historyOutput },
+  getHistoryEntry: { input: historyEntryInput, output: historyEntryOutput },
+  getLedger: { input: emptyInput, output: ledgerOutput },
+  exportData: { input: emptyInput, output: documentOutput },
+  eraseData: { input: eraseInput, output: eraseOutput },
+  requestVendorExport: { input: emptyInput, output: documentOutput },
+  requestVendorDeletion: { input: emptyInput, output: vendorDeletionOutput },
+  restrictVendorProcessing: { input: restrictVendorInput, output: vendorRestrictionOutput },
+  previewCorrection: { input: reportRefInput, output: correctionPreviewOutput },
+  /** outcome 'sent' with the receipt, 'queued' (retried by the outbox), or 'rejected'; entry is the correction's own history entry. */
+  sendCorrection: { input: sendReportInput, output: sendReportOutput },
+  retractReport: { input: reportRefInput, output: retractOutput }
+} as const;
+
+export type ResolverContract = typeof resolverContract;
+export type ResolverName = keyof ResolverContract;
+export type ResolverInput<N extends ResolverName> = z.input<ResolverContract[N]['input']>;
+export type ResolverOutput<N extends ResolverName> = z.infer<ResolverContract[N]['output']>;
+export const resolverNames = Object.keys(resolverContract) as ResolverName[];

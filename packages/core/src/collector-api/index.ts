@@ -1,0 +1,9 @@
+/**
+ * The collector's HTTP contract, without node:crypto (signing lives in the package's ./node
+ * entry, for where node:crypto is available).
+ */
+export * from './paths.js';
+export * from './errors.js';
+export * from './ingest.js';
+export * from './rights.js';
+export * from './corrections.js';

@@ -1,9 +1,0 @@
-import { createHash } from 'node:crypto';
-
-/**
- * Lowercase hex SHA-256 of exactly the UTF-8 bytes of `text`. Kept apart from the rest of
- * shared/report because static/ must never import node:crypto.
- */
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}

@@ -1,4 +1,0 @@
-export * from './canonical-json';
-export * from './consent';
-export * from './privacy-guard';
-export * from './schema';
