@@ -22,6 +22,11 @@ export default tseslint.config(
           {
             group: ['@usage-reporting/core/*', '!@usage-reporting/core/api', '!@usage-reporting/core/collector-api', '!@usage-reporting/core/node'],
             message: "@usage-reporting/core's entry points are '.', './api', './collector-api' and './node'."
+          },
+          { group: ['@usage-reporting/collector/*'], message: "@usage-reporting/collector's one entry point is '.'." },
+          {
+            group: ['@usage-reporting/forge-sim/*', '!@usage-reporting/forge-sim/host', '!@usage-reporting/forge-sim/runner', '!@usage-reporting/forge-sim/install-globals'],
+            message: "@usage-reporting/forge-sim's entry points are '.', './host', './runner' and './install-globals'."
           }
         ]
       }]

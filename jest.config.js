@@ -5,13 +5,13 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }]
   },
   // The Forge runtime globals must exist before @forge/api loads: it captures global fetch at import time.
-  setupFiles: ['<rootDir>/sim/jest/install-globals.ts'],
+  setupFiles: ['<rootDir>/packages/forge-sim/src/install-globals.ts'],
   // The integration suites and the local runner run the app's @forge/bundler bundle: never a stale one.
-  globalSetup: '<rootDir>/sim/jest/build-forge-bundle.ts',
+  globalSetup: '<rootDir>/test/setup/build-forge-bundle.ts',
   // The packages' sources, as tsconfig.json's paths map them: suites test the code, not a stale build.
   moduleNameMapper: {
-    '^@usage-reporting/core$': '<rootDir>/packages/core/src/index.ts',
-    '^@usage-reporting/core/(.*)$': '<rootDir>/packages/core/src/$1',
+    '^@usage-reporting/([a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@usage-reporting/([a-z-]+)/(.*)$': '<rootDir>/packages/$1/src/$2',
     // The packages' sources import each other as ESM does, with .js extensions that name .ts files.
     '^(\\.{1,2}/.*)\\.js$': '$1'
   },

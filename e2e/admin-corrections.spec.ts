@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SqliteStore } from '../collector/store/sqlite-store';
+import { SqliteStore } from '@usage-reporting/collector';
 import { installationExportSchema } from '@usage-reporting/core/collector-api';
 import { expect, test, type Product, type ColorMode } from './fixtures/forge';
 import { collectorReports, expectAccessible, screenshotScreen } from './admin-helpers';

@@ -1,6 +1,6 @@
 import { metricCatalog } from '@usage-reporting/core';
 import { noRestrictions, type ConsentState } from '@usage-reporting/core';
-import { DEFAULT_ADMIN_ACCOUNT_ID, DEFAULT_MEMBER_ACCOUNT_ID } from '../sim/site/users';
+import { DEFAULT_ADMIN_ACCOUNT_ID, DEFAULT_MEMBER_ACCOUNT_ID } from '@usage-reporting/forge-sim';
 import { expect, test, type Product } from './fixtures/forge';
 
 const products: Product[] = ['jira', 'confluence'];

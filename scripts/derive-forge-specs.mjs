@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const specsDir = join(root, 'forge-specs');
+const specsDir = join(root, 'packages/forge-sim/forge-specs');
 const sourcesFile = join(specsDir, 'sources.json');
 const args = process.argv.slice(2);
 const mirrors = valueOf('--mirrors') ?? process.env.SPEC_MIRRORS ?? '/work/.mirror';

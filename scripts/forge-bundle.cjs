@@ -37,11 +37,11 @@ const logger = {
 // Forge adds two files of its own next to the app's bundle: its Node runtime's loader (__forge__.cjs)
 // and wrapper, which the deploy fetches from Atlassian's CDN (or reads from FORGE_RUNTIME_PATH with
 // LocalWrapperProvider, a checkout of that runtime we do not have). They are the platform, not the
-// app: in the simulator sim/runtime plays that part, installing the globals the SDKs read. So this
+// app: in the simulator packages/forge-sim/src/runtime plays that part, installing the globals the SDKs read. So this
 // provider supplies nothing, offline, and the empty files it yields are not written out.
 const noRuntimeWrapper = {
-  getNodeRuntimeWrapper: async () => ({ script: '', source: 'none: sim/runtime stands in', version: 'sim' }),
-  getNodeRuntimeLoader: async () => ({ script: '', source: 'none: sim/runtime stands in', version: 'sim' })
+  getNodeRuntimeWrapper: async () => ({ script: '', source: 'none: packages/forge-sim/src/runtime stands in', version: 'sim' }),
+  getNodeRuntimeLoader: async () => ({ script: '', source: 'none: packages/forge-sim/src/runtime stands in', version: 'sim' })
 };
 
 const started = Date.now();

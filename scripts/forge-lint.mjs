@@ -16,22 +16,25 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const appDir = resolve(args.find((arg) => !arg.startsWith('--')) ?? root);
-// Forge lints ./src (LintService's default directory); the toolkit packages' sources
-// (packages/*/src) are bundled into the same functions, so they are linted too. A directory the app
-// lacks is simply empty.
-const LINTED_DIRECTORIES = ['src', ...packageSources()];
+// Forge lints ./src (LintService's default directory). The toolkit packages the app depends on at
+// run time (its package.json `dependencies`, e.g. @usage-reporting/core) are bundled into the same
+// functions, so their sources are linted too; collector and forge-sim never run on Forge. A
+// directory the app lacks is simply empty.
+const LINTED_DIRECTORIES = ['src', ...bundledPackageSources()];
 
-function packageSources() {
+function bundledPackageSources() {
   const dir = join(appDir, 'packages');
-  if (!existsSync(dir)) return [];
+  if (!existsSync(dir) || !existsSync(join(appDir, 'package.json'))) return [];
+  const runtime = Object.keys(JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')).dependencies ?? {});
   return readdirSync(dir)
+    .filter((name) => existsSync(join(dir, name, 'package.json')) && runtime.includes(JSON.parse(readFileSync(join(dir, name, 'package.json'), 'utf8')).name))
     .map((name) => join('packages', name, 'src'))
     .filter((src) => existsSync(join(appDir, src)));
 }
 
 // The permission linter reads the product specs from these files when all six are set, and
 // otherwise fetches them from Atlassian: pinned, the result cannot change under us, nor need a network.
-const specs = join(root, 'forge-specs');
+const specs = join(root, 'packages/forge-sim/forge-specs');
 Object.assign(process.env, {
   USE_LOCAL_SWAGGER: 'true',
   LOCAL_JIRA_SWAGGER: join(specs, 'jira-platform.json'),

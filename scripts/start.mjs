@@ -1,5 +1,5 @@
 // `npm start`: builds the admin UI and, when src/ or packages/ changed since, the Forge bundle the runner
-// runs (scripts/forge-bundle.cjs --if-stale), then starts the local runner (sim/runner/main.ts) under tsx.
+// runs (scripts/forge-bundle.cjs --if-stale), then starts the local runner (packages/forge-sim/src/runner/main.ts) under tsx.
 // Arguments after `--` go to the runner: `npm start -- --reset`, `--port 4000`, `--memory`.
 // Set SKIP_UI_BUILD=1 to reuse an existing static/admin/dist.
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,7 +26,7 @@ if (bundle.status !== 0) {
 
 // The runner gets its own process group, so each Ctrl-C reaches it exactly once, through us: the first
 // shuts it down cleanly, a second forces it. `kill -INT <this pid>` then works the same as Ctrl-C.
-const runner = spawn(process.execPath, ['--import', 'tsx', 'sim/runner/main.ts', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', detached: true });
+const runner = spawn(process.execPath, ['--import', 'tsx', 'packages/forge-sim/src/runner/main.ts', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', detached: true });
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {

@@ -99,8 +99,14 @@ function makeScratchTree(sqliteDir) {
   const modules = join(dir, 'node_modules');
   mkdirSync(modules);
   for (const entry of readdirSync(join(root, 'node_modules'))) {
-    if (entry === '.cache' || entry === 'better-sqlite3') continue;
+    if (entry === '.cache' || entry === 'better-sqlite3' || entry === '@usage-reporting') continue;
     symlinkSync(join(root, 'node_modules', entry), join(modules, entry), 'junction');
+  }
+  // The workspace packages link to the scratch tree's own copies, as npm links them in the repository.
+  mkdirSync(join(modules, '@usage-reporting'));
+  for (const name of readdirSync(join(dir, 'packages'))) {
+    const pkg = JSON.parse(readFileSync(join(dir, 'packages', name, 'package.json'), 'utf8'));
+    symlinkSync(join(dir, 'packages', name), join(modules, pkg.name), 'junction');
   }
   symlinkSync(sqliteDir, join(modules, 'better-sqlite3'), 'junction');
   return dir;

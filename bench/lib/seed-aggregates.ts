@@ -3,8 +3,8 @@ import { bucketLabels } from '@usage-reporting/core';
 import type { MetricEntry } from '@usage-reporting/core';
 import { allPurposes } from '@usage-reporting/core';
 import { formatName } from '@usage-reporting/core';
-import { formatField, populationField } from '../../collector/aggregate/fold-day';
-import type { AggregateCell, CollectorStore } from '../../collector/store/store';
+import { formatField, populationField } from '@usage-reporting/collector';
+import type { AggregateCell, CollectorStore } from '@usage-reporting/collector';
 import { seededRandom } from './synthetic-reports';
 
 /**

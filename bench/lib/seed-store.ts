@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { installationIdOf } from '@usage-reporting/core/node';
-import type { SqliteStore } from '../../collector/store/sqlite-store';
-import type { StoredReport } from '../../collector/store/store';
+import type { SqliteStore } from '@usage-reporting/collector';
+import type { StoredReport } from '@usage-reporting/collector';
 import { seededRandom, syntheticReport } from './synthetic-reports';
 
 const dayMs = 24 * 60 * 60 * 1000;

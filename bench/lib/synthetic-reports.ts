@@ -12,7 +12,7 @@ import { formatName, reportSchemaFor, type Report } from '@usage-reporting/core'
  * report schema, so the bench ingests what the app produces and not a shape of its own.
  */
 
-export { seededRandom } from '../../sim/site/shape';
+export { seededRandom } from '@usage-reporting/forge-sim';
 
 const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 

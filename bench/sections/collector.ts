@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCollector, type RunningCollector } from '../../collector/server';
-import { SqliteStore } from '../../collector/store/sqlite-store';
+import { startCollector, type RunningCollector } from '@usage-reporting/collector';
+import { SqliteStore } from '@usage-reporting/collector';
 import { runLoadProcess, type LoadResult } from '../lib/load-protocol';
 import { seedStore } from '../lib/seed-store';
 

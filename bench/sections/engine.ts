@@ -1,6 +1,6 @@
 // Installs the Forge runtime globals before @forge/api loads (it captures fetch at import).
-import '../../sim/runner/install-globals';
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+import '@usage-reporting/forge-sim/install-globals';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { assembleReport } from '../../src/engine/assemble';
 import { productionDeps } from '../../src/engine/deps';
 import { meter, rollUpMeters } from '../../src/engine/meter';
@@ -9,7 +9,7 @@ import { ensureInstallation, loadConsent, loadReports, loadSettings } from '../.
 import { percentile } from '../lib/stats';
 
 /**
- * The engine's costs, read from the sim platform's counters (sim/counters.ts) while the real app code
+ * The engine's costs, read from the sim platform's counters (packages/forge-sim/src/counters.ts) while the real app code
  * runs under the real SDKs: KVS operations per metered event, counts lost under 1,000 concurrent
  * meter calls, product API calls to build a report on a small and a very large site, and the time to
  * build one (meters rolled up, site read, report built, digested and privacy-checked; the median).

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { LoadStall, runLoadProcess, type LoadPlan, type LoadResult } from '../../bench/lib/load-protocol';
-import { startCollector, type StartCollectorOptions } from '../../collector/server';
-import { SqliteStore } from '../../collector/store/sqlite-store';
+import { startCollector, type StartCollectorOptions } from '@usage-reporting/collector';
+import { SqliteStore } from '@usage-reporting/collector';
 
 /** Runs the generator against a collector on a fresh file; returns its result and what the file then holds. */
 async function loadAgainstCollector(plan: Omit<LoadPlan, 'url'>, options: Partial<StartCollectorOptions> = {}): Promise<{ result: LoadResult; stored: number }> {

@@ -1,9 +1,9 @@
-import { validateReport } from '../../collector/http/validate-report';
+import { validateReport } from '@usage-reporting/collector';
 import { seedStore } from '../../bench/lib/seed-store';
 import { seededRandom, syntheticReport } from '../../bench/lib/synthetic-reports';
 import { metricCatalog } from '@usage-reporting/core';
 import { canonicalJson } from '@usage-reporting/core';
-import { newInstallationId, sendReport, testCollector } from '../collector/support';
+import { newInstallationId, sendReport, testCollector } from '../../packages/collector/test/support';
 
 describe("the bench's synthetic reports", () => {
   const rand = seededRandom(42);

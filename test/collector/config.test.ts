@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readCollectorEnv } from '../../collector/config';
+import { readCollectorEnv } from '@usage-reporting/collector';
 
 describe('collector configuration from the environment', () => {
   it('runs with no variables set: loopback, a file under .data, 730 days, k = 5', () => {
@@ -39,7 +39,7 @@ describe('npm run collector', () => {
     const dir = mkdtempSync(join(tmpdir(), 'collector-main-'));
     // Port 0 only so parallel test runs cannot collide on 8787; everything else is the default.
     // Run in an empty directory, as a vendor would: the loader is named by path, not found from cwd.
-    const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, join(__dirname, '../../collector/main.ts')], {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, join(__dirname, '../../packages/collector/src/main.ts')], {
       cwd: dir,
       env: { PATH: process.env.PATH ?? '', COLLECTOR_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe']

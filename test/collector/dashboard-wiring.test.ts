@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCollectorApp } from '../../collector/app';
-import { startCollector } from '../../collector/server';
-import { SqliteStore } from '../../collector/store/sqlite-store';
-import { dashboardLink, localDashboardToken } from '../../sim/runner/dashboard-token';
+import { buildCollectorApp } from '@usage-reporting/collector';
+import { startCollector } from '@usage-reporting/collector';
+import { SqliteStore } from '@usage-reporting/collector';
+import { dashboardLink, localDashboardToken } from '@usage-reporting/forge-sim/runner';
 
 /** The dashboard as the collector app, `npm run collector` and `npm start` wire it. */
 const token = 'vendor-dashboard-token-0123456789';

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startCollector, type RunningCollector } from '../../collector/server';
-import { SqliteStore } from '../../collector/store/sqlite-store';
+import { startCollector, type RunningCollector } from '@usage-reporting/collector';
+import { SqliteStore } from '@usage-reporting/collector';
 import { envelopeSchema } from '@usage-reporting/core/api';
 import { installationExportSchema } from '@usage-reporting/core/collector-api';
 import { resolverContract, type ResolverName, type ResolverOutput } from '@usage-reporting/core/api';
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { ensureInstallation } from '../../src/store/repositories';
 
 /**

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fetch as forgeFetch } from '@forge/api';
 import { kvs } from '@forge/kvs';
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
-import { InvocationKilledError } from '../../sim/faults';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { InvocationKilledError } from '@usage-reporting/forge-sim';
 
 const COLLECTOR = 'https://collector.usage-reporting.example.com';
 

@@ -1,6 +1,6 @@
-import { contextApi, invokeApi, scheduledApi } from '../../sim/host/api';
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
-import { DEFAULT_ADMIN_ACCOUNT_ID, DEFAULT_MEMBER_ACCOUNT_ID } from '../../sim/site/users';
+import { contextApi, invokeApi, scheduledApi } from '@usage-reporting/forge-sim/host';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { DEFAULT_ADMIN_ACCOUNT_ID, DEFAULT_MEMBER_ACCOUNT_ID } from '@usage-reporting/forge-sim';
 
 /** The host page's backend calls, without the browser: what the bridge hands back to @forge/bridge. */
 let platform: SimPlatform;

@@ -2,9 +2,9 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { startBridgeHost, type BridgeHost } from '../../sim/host/server';
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
-import { REPO_ROOT } from '../../sim/runner/options';
+import { startBridgeHost, type BridgeHost } from '@usage-reporting/forge-sim/host';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { REPO_ROOT } from '@usage-reporting/forge-sim/runner';
 
 /**
  * The bridge host over HTTP, without a browser: which origin serves what, under which policy.

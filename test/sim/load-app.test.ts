@@ -1,17 +1,17 @@
 import path from 'node:path';
-import { BUNDLE_DIR, loadHandler } from '../../sim/invoke/load-app';
+import { bundleDirOf, loadHandler } from '@usage-reporting/forge-sim';
 
-// jest's globalSetup (sim/jest/build-forge-bundle.ts) has built .forge-build/ before this runs.
+// jest's globalSetup (test/setup/build-forge-bundle.ts) has built .forge-build/ before this runs.
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const resolverTarget = { functionKey: 'resolver', moduleFile: 'src/index', exportName: 'resolver' };
 
 describe('loading the app for the platform', () => {
   test('the bundle answers handler `index.resolver` from .forge-build/index.cjs, compiled by webpack', () => {
-    expect(BUNDLE_DIR).toBe(path.join(REPO_ROOT, '.forge-build'));
+    expect(bundleDirOf(REPO_ROOT)).toBe(path.join(REPO_ROOT, '.forge-build'));
     const bundled = loadHandler(REPO_ROOT, resolverTarget, 'bundle');
     expect(typeof bundled).toBe('function');
     // The module object the bundle exports is webpack's, not the one jest's transform makes of src/index.ts.
-    const fromBundle: unknown = jest.requireActual(path.join(BUNDLE_DIR, 'index.cjs'));
+    const fromBundle: unknown = jest.requireActual(path.join(bundleDirOf(REPO_ROOT), 'index.cjs'));
     const fromSource: unknown = jest.requireActual(path.join(REPO_ROOT, 'src/index.ts'));
     expect(Object.keys(fromBundle as object).sort()).toEqual(['lifecycle', 'resolver', 'scheduled']);
     expect(Reflect.get(fromBundle as object, 'resolver')).not.toBe(Reflect.get(fromSource as object, 'resolver'));
@@ -20,7 +20,7 @@ describe('loading the app for the platform', () => {
   test('a handler module missing from the bundle names the file and the command that builds it', () => {
     const target = { functionKey: 'other', moduleFile: 'src/other', exportName: 'run' };
     expect(() => loadHandler(REPO_ROOT, target, 'bundle')).toThrow(
-      `No Forge bundle at ${path.join(BUNDLE_DIR, 'other.cjs')} for manifest function 'other': run \`npm run build:forge\`.`
+      `No Forge bundle at ${path.join(bundleDirOf(REPO_ROOT), 'other.cjs')} for manifest function 'other': run \`npm run build:forge\`.`
     );
   });
 

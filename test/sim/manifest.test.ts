@@ -3,8 +3,8 @@ import path from 'node:path';
 import { validate } from '@forge/manifest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { loadManifest } from '../../sim/manifest/load';
-import { requiredScopes, siteRoutes } from '../../sim/site';
+import { loadManifest } from '@usage-reporting/forge-sim';
+import { requiredScopes, siteRoutes } from '@usage-reporting/forge-sim';
 
 const root = path.resolve(__dirname, '../..');
 const manifestPath = path.join(root, 'manifest.yml');

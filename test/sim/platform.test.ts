@@ -1,9 +1,9 @@
 import { getAppContext } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import Resolver, { type Request } from '@forge/resolver';
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
-import { customUiContext, installedEvent, resolverCall, scheduledTriggerEvent } from '../../sim/invoke/events';
-import { uiModuleFor } from '../../sim/manifest/functions';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { customUiContext, installedEvent, resolverCall, scheduledTriggerEvent } from '@usage-reporting/forge-sim';
+import { uiModuleFor } from '@usage-reporting/forge-sim';
 import { INSTALLATION_KEY, LAST_SCHEDULED_RUN_KEY } from '../../src/context/installation';
 
 // The app's handlers come from its Forge bundle (.forge-build/), as on the runner; the tests that

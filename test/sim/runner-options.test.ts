@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseRunnerArgs, REPO_ROOT, type ParsedArgs, type RunnerOptions } from '../../sim/runner/options';
+import { parseRunnerArgs, REPO_ROOT, type ParsedArgs, type RunnerOptions } from '@usage-reporting/forge-sim/runner';
 
 function options(parsed: ParsedArgs): RunnerOptions {
   if (!parsed.ok || !('options' in parsed)) throw new Error(`expected options, got ${JSON.stringify(parsed)}`);

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { kvs } from '@forge/kvs';
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
-import { applySeed, parseSeed, readSeedFile, type Seed } from '../../sim/runner/seed';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { applySeed, parseSeed, readSeedFile, type Seed } from '@usage-reporting/forge-sim/runner';
 
 let platform: SimPlatform;
 let dir: string;

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { asUser, fetch as forgeFetch, route } from '@forge/api';
 import { kvs } from '@forge/kvs';
-import { REPO_ROOT, type RunnerOptions } from '../../sim/runner/options';
-import { startLocalRunner, type LocalRunner } from '../../sim/runner/runner';
+import { REPO_ROOT, type RunnerOptions } from '@usage-reporting/forge-sim/runner';
+import { startLocalRunner, type LocalRunner } from '@usage-reporting/forge-sim/runner';
 import { INSTALLATION_KEY } from '../../src/context/installation';
 
 /** The local runner in this process: sim platform, collector and bridge host, on free ports. */

@@ -2,7 +2,7 @@ import { generateInstallationKeyPair, installationIdOf } from '@usage-reporting/
 import { randomUUID } from 'node:crypto';
 import { metricCatalog } from '@usage-reporting/core';
 import { defaultSettings, initialConsent } from '@usage-reporting/core';
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { buildReport } from '@usage-reporting/core/node';
 import { deliver, queueReport } from '../../src/engine/deliver';
 import type { EngineDeps } from '../../src/engine/deps';

@@ -1,4 +1,4 @@
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { meter, rollUpMeters } from '../../src/engine/meter';
 import { listPrefix } from '../../src/store/kvs-store';
 

@@ -1,11 +1,11 @@
-import { buildCollectorApp, type CollectorApp } from '../../collector/app';
-import { SqliteStore } from '../../collector/store/sqlite-store';
-import type { StoredReport } from '../../collector/store/store';
+import { buildCollectorApp, type CollectorApp } from '@usage-reporting/collector';
+import { SqliteStore } from '@usage-reporting/collector';
+import type { StoredReport } from '@usage-reporting/collector';
 import { envelopeSchema, type Envelope } from '@usage-reporting/core/api';
 import { resolverContract, type ResolverName, type ResolverOutput } from '@usage-reporting/core/api';
 import { metricCatalog } from '@usage-reporting/core';
 import type { ConsentState, Restrictions } from '@usage-reporting/core';
-import { createSimPlatform, type SimPlatform, type SimPlatformOptions } from '../../sim/platform';
+import { createSimPlatform, type SimPlatform, type SimPlatformOptions } from '@usage-reporting/forge-sim';
 import { acceptFormat, setConsent, setRestrictions, withdraw, type Transition } from '@usage-reporting/core';
 import { registeredResolverNames } from '../../src/resolvers/registry';
 import { appendLedger, ensureInstallation, loadConsent, saveConsent } from '../../src/store/repositories';

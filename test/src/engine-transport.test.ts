@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { verifyCollectorRequest } from '@usage-reporting/core/node';
 import { installationIdOf, keyFingerprint } from '@usage-reporting/core/node';
 import { loadSigningIdentity } from '../../src/identity/identity';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { envelopeSchema } from '@usage-reporting/core/api';
 import { contextOutput } from '@usage-reporting/core/api';
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 
 const envelope = envelopeSchema(contextOutput);
 

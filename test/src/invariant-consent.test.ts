@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { SqliteStore } from '../../collector/store/sqlite-store';
-import { buildCollectorApp, type CollectorApp } from '../../collector/app';
+import { SqliteStore } from '@usage-reporting/collector';
+import { buildCollectorApp, type CollectorApp } from '@usage-reporting/collector';
 import { ingestPath } from '@usage-reporting/core/collector-api';
 import { sha256Hex } from '@usage-reporting/core/node';
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { readAppState, uncovered, type Transmission } from './invariant-support';
 
 /**

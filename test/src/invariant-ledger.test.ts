@@ -2,7 +2,7 @@ import { kvs } from '@forge/kvs';
 import fc from 'fast-check';
 import { consentStateSchema, initialConsent, type ConsentState } from '@usage-reporting/core';
 import { ledgerEntrySchema, type LedgerEntry } from '@usage-reporting/core';
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 
 /**
  * The ledger is complete: replaying its recorded changes from the initial consent gives exactly the

@@ -4,7 +4,7 @@ import { consentStateSchema, initialConsent, type ConsentState } from '@usage-re
 import { sha256Hex } from '@usage-reporting/core/node';
 import { ledgerEntrySchema, type LedgerEntry } from '@usage-reporting/core';
 import { formatVersionOf } from '@usage-reporting/core';
-import type { SimPlatform } from '../../sim/platform';
+import type { SimPlatform } from '@usage-reporting/forge-sim';
 import { reportRecordSchema } from '../../src/store/records';
 
 /**

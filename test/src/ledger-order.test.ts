@@ -2,7 +2,7 @@ import { initialConsent } from '@usage-reporting/core';
 import { actionEntry } from '@usage-reporting/core';
 import { appendLedger, loadLedger } from '../../src/store/repositories';
 import { getLedger } from '../../src/resolvers/consent';
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 
 /**
  * The consent ledger is read in the order it was written, also for entries that share one instant:

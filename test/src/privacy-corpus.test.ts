@@ -1,6 +1,6 @@
 import { kvs } from '@forge/kvs';
-import type { ProductRequest, ProductService, ForgeRuntimeGlobal, InvocationScope } from '../../sim/runtime/ports';
-import type { SimPlatform } from '../../sim/platform';
+import type { ProductRequest, ProductService, ForgeRuntimeGlobal, InvocationScope } from '@usage-reporting/forge-sim';
+import type { SimPlatform } from '@usage-reporting/forge-sim';
 import { createWorld, DAY, type World } from './engine-support';
 
 /**

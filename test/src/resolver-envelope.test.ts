@@ -1,7 +1,7 @@
 import type { Request } from '@forge/resolver';
 import { ok, type Envelope } from '@usage-reporting/core/api';
 import { resolverNames, type ContextOutput } from '@usage-reporting/core/api';
-import { createSimPlatform, type SimPlatform } from '../../sim/platform';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { defineResolver, type ResolverHandler } from '../../src/resolvers/define';
 import { registeredResolverNames, resolverRegistry } from '../../src/resolvers/registry';
 

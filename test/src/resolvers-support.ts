@@ -1,6 +1,6 @@
 import { kvs } from '@forge/kvs';
 import type { ResolverName } from '@usage-reporting/core/api';
-import type { SimPlatform } from '../../sim/platform';
+import type { SimPlatform } from '@usage-reporting/forge-sim';
 import { secretKeys } from '../../src/store/keys';
 
 /**

@@ -5,7 +5,7 @@ import type { ActionState } from '../../hooks/useAction';
 /**
  * The confirmation before asking the vendor to delete: what goes, what stays and why, and what
  * happens if the vendor cannot be reached. One click used to send the request at once.
- * What stays matches the collector's acknowledgement (collector/http/rights.ts `retained`).
+ * What stays matches the collector's acknowledgement (packages/collector/src/http/rights.ts `retained`).
  */
 export function VendorDeletionDialog({ state, onConfirm, onCancel }: { state: ActionState<unknown>; onConfirm: () => void; onCancel: () => void }) {
   return (

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { readCollectorEnv } from './config';
+import { dashboardTokenVariable } from './dashboard/credential';
+import { perMinute } from './http/rate-limit';
+import { startCollector } from './server';
+
+/**
+ * `npm run collector`: the vendor's collector as a standalone service, configured by environment
+ * (packages/collector/src/config.ts, docs/COLLECTOR.md). Prints its URL once it listens.
+ */
+async function main(): Promise<void> {
+  const config = readCollectorEnv(process.env);
+  if (!config.ok) throw new Error(config.message);
+  const { env } = config;
+  if (env.COLLECTOR_DB !== ':memory:') mkdirSync(dirname(env.COLLECTOR_DB), { recursive: true });
+  const collector = await startCollector({
+    port: env.COLLECTOR_PORT,
+    host: env.COLLECTOR_HOST,
+    dbPath: env.COLLECTOR_DB,
+    retentionDays: env.COLLECTOR_RETENTION_DAYS,
+    retentionIntervalMs: env.COLLECTOR_RETENTION_INTERVAL_MINUTES * 60_000,
+    k: env.COLLECTOR_K,
+    minReportingDays: env.COLLECTOR_MIN_REPORTING_DAYS,
+    ingestRateLimit: { capacity: env.COLLECTOR_INGEST_BURST, perHour: env.COLLECTOR_INGEST_PER_HOUR },
+    rightsRateLimit: { capacity: env.COLLECTOR_RIGHTS_BURST, perHour: env.COLLECTOR_RIGHTS_PER_HOUR },
+    unauthenticatedRateLimit: perMinute(env.COLLECTOR_UNAUTHENTICATED_PER_MINUTE),
+    logger: env.COLLECTOR_LOG === 'true',
+    dashboardToken: env.COLLECTOR_DASHBOARD_TOKEN
+  });
+  // The token itself is never printed: this line ends up in service logs.
+  const dashboard = env.COLLECTOR_DASHBOARD_TOKEN === undefined ? `off, set ${dashboardTokenVariable} to serve it` : `${collector.url}/dashboard, password: $${dashboardTokenVariable}`;
+  process.stdout.write(
+    `collector listening on ${collector.url} (dashboard: ${dashboard}, store: ${env.COLLECTOR_DB}, ` +
+      `retention: ${env.COLLECTOR_RETENTION_DAYS} days, k: ${env.COLLECTOR_K})\n`
+  );
+  const stop = () => {
+    void collector.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`collector failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+import '../install-globals';
+import path from 'node:path';
+import { parseRunnerArgs, REPO_ROOT, USAGE } from './options';
+import { startLocalRunner } from './runner';
+
+/**
+ * `npm start` (through scripts/start.mjs, which builds the UI first). Prints the URL; with
+ * RUNNER_READY_LINE=1 also a RUNNER_READY line with the addresses as JSON, which the Playwright
+ * fixture waits for.
+ */
+async function main(): Promise<void> {
+  const parsed = parseRunnerArgs(process.argv.slice(2), process.env);
+  if (!parsed.ok) {
+    console.error(parsed.message);
+    process.exit(2);
+  }
+  if ('help' in parsed) {
+    console.log(USAGE);
+    return;
+  }
+  const { options } = parsed;
+  const log = (line: string) => console.log(line);
+  const runner = await startLocalRunner(options, log);
+  const shownDataDir = path.relative(REPO_ROOT, runner.dataDir) || runner.dataDir;
+
+  console.log(
+    [
+      '',
+      'Usage Reporting: local Forge runner',
+      `  Admin page:  ${runner.url}`,
+      `  Collector:   ${runner.collectorUrl} (standing in for ${runner.analyticsOrigin})`,
+      `  Dashboard:   ${runner.dashboardUrl}`,
+      `  Data:        ${shownDataDir.startsWith('..') ? runner.dataDir : shownDataDir}${options.memory ? ' (KVS in memory)' : ''}   start clean with: npm start -- --reset`,
+      '  Press Ctrl-C to stop.',
+      ''
+    ].join('\n')
+  );
+  // For programs driving the runner (e2e/fixtures/runner-process.ts), not for people.
+  if (process.env.RUNNER_READY_LINE === '1') console.log(`RUNNER_READY ${JSON.stringify({ url: runner.url, collectorUrl: runner.collectorUrl })}`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.log('Forced stop.');
+      process.exit(130);
+    }
+    stopping = true;
+    console.log(`\n${signal}: shutting down…`);
+    runner.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      }
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (isErrno(error) && error.code === 'EADDRINUSE') {
+    console.error(`Port ${'port' in error ? String(error.port) : ''} is already in use. Stop what uses it, or pick another: PORT=4000 npm start (or npm start -- --port 4000).`);
+  } else {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+  process.exit(1);
+});
+
+function isErrno(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && 'code' in error;
+}

@@ -1,3 +1,0 @@
-import { installForgeGlobals } from '../runtime/globals';
-
-installForgeGlobals();
