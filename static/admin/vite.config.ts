@@ -39,8 +39,8 @@ export default defineConfig({
   // The toolkit's sources, as tsconfig.json's paths map them (the page is built from this repository).
   resolve: {
     alias: [
-      { find: /^@usage-reporting\/core$/, replacement: fileURLToPath(new URL('../../packages/core/src/index.ts', import.meta.url)) },
-      { find: /^@usage-reporting\/core\/(.*)$/, replacement: `${fileURLToPath(new URL('../../packages/core/src/', import.meta.url))}$1` }
+      { find: /^@usage-reporting\/([a-z-]+)$/, replacement: `${fileURLToPath(new URL('../../packages/', import.meta.url))}$1/src/index.ts` },
+      { find: /^@usage-reporting\/([a-z-]+)\/(.*)$/, replacement: `${fileURLToPath(new URL('../../packages/', import.meta.url))}$1/src/$2` }
     ]
   },
   build: {
