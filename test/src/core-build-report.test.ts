@@ -66,14 +66,15 @@ describe('buildReport', () => {
   });
 
   test('the privacy guard blocks a value that slipped past the types, naming the field and never the value', () => {
-    const leaky = makeCatalog([
-      ...builtInMetrics,
-      enumMetric(['ops@acme.example'] as const, {
-        key: 'config.notifyAddress', category: 'configuration', purpose: 'troubleshooting', since: 1,
-        description: 'A vendor mistake: an enum whose value is an email address.',
-        collect: () => 'ops@acme.example'
-      })
-    ]);
+    // makeCatalog refuses such an enum (check-catalog.ts); this one is assembled by hand, as a
+    // catalog that skipped the check would be, so the guard at build time is what stops it.
+    const notifyAddress = enumMetric(['ops@acme.example'] as const, {
+      key: 'config.notifyAddress', category: 'configuration', purpose: 'troubleshooting', since: 1,
+      description: 'A vendor mistake: an enum whose value is an email address.',
+      collect: () => 'ops@acme.example'
+    });
+    const entries = [...builtInMetrics, notifyAddress];
+    const leaky = { ...metricCatalog, entries, byKey: new Map(entries.map((e) => [e.key, e] as const)) };
     const result = buildReport(inputs, defaultSettings, consent(), now, ids, leaky);
     expect(result).toMatchObject({ ok: false, code: 'PRIVACY_BLOCKED' });
     if (result.ok) return;

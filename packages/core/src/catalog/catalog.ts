@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { valueSchema, type FieldValue, type MetricEntry } from './entry.js';
 import { builtInMetrics } from './metrics.js';
+import { checkCatalog } from './check-catalog.js';
 
 /**
  * A catalog is its entries plus the format version they make up: the highest `since` among them.
@@ -12,14 +13,19 @@ export interface Catalog {
   readonly byKey: ReadonlyMap<string, MetricEntry>;
 }
 
-export function makeCatalog(entries: readonly MetricEntry[]): Catalog {
-  const byKey = new Map<string, MetricEntry>();
-  for (const e of entries) {
-    if (byKey.has(e.key)) throw new Error(`Catalog key '${e.key}' is defined twice`);
-    if (!/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/.test(e.key)) throw new Error(`Catalog key '${e.key}' is not a dotted camelCase name`);
-    if (!Number.isInteger(e.since) || e.since < 1) throw new Error(`Catalog key '${e.key}' has an invalid 'since'`);
-    byKey.set(e.key, e);
+/** A catalog that breaks the rules of checkCatalog; `problems` lists every one. */
+export class CatalogError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`This usage-reporting catalog cannot be used:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'CatalogError';
   }
+}
+
+/** Checks the entries (check-catalog.ts) and indexes them; throws CatalogError listing every problem. */
+export function makeCatalog(entries: readonly MetricEntry[]): Catalog {
+  const check = checkCatalog(entries);
+  if (!check.ok) throw new CatalogError(check.problems);
+  const byKey = new Map(entries.map((e) => [e.key, e] as const));
   const formatVersion = Math.max(1, ...entries.map((e) => e.since));
   return { entries, formatVersion, byKey };
 }

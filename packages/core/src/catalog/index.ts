@@ -1,5 +1,6 @@
 export * from './buckets.js';
 export * from './catalog.js';
+export * from './check-catalog.js';
 export * from './context.js';
 export * from './entry.js';
 export * from './meter-events.js';
