@@ -1,8 +1,8 @@
-import { kvs } from '@forge/kvs';
 import type { ConsentState } from '@usage-reporting/core';
 import type { PendingLedgerEntry, Transition } from '@usage-reporting/core';
 import { meter } from '../engine/meter';
 import { keys } from '../store/keys';
+import { writeAtomically, type AtomicWrite } from '../store/kvs-store';
 import { ledgerWrite } from '../store/repositories';
 
 /**
@@ -17,13 +17,12 @@ import { ledgerWrite } from '../store/repositories';
 export async function commitTransition(t: Transition, extra: readonly PendingLedgerEntry[] = []): Promise<ConsentState> {
   const entries = [...(t.changed ? t.ledger : []), ...extra];
   if (!t.changed && entries.length === 0) return t.state;
-  let tx = kvs.transact();
-  if (t.changed) tx = tx.set(keys.consent, t.state);
+  const writes: AtomicWrite[] = t.changed ? [{ set: keys.consent, value: t.state }] : [];
   for (const entry of entries) {
     const { key, value } = ledgerWrite(entry);
-    tx = tx.set(key, value);
+    writes.push({ set: key, value });
   }
-  await tx.execute();
+  await writeAtomically(writes);
   // Counted for the usage.consentChanges field: how often admins revisit their choice, never what they chose.
   if (t.changed) await meter('consent.changed', new Date(t.state.changedAt ?? Date.now()));
   return t.state;

@@ -1,5 +1,5 @@
-import { kvs } from '@forge/kvs';
 import { keys } from '../store/keys';
+import { claim, write } from '../store/kvs-store';
 import { ensureInstallation } from '../store/repositories';
 import { productFromFunctionContext } from './product';
 
@@ -18,21 +18,13 @@ export interface InstallationRecord {
 export async function recordInstallation(_event: unknown, context: unknown): Promise<void> {
   const product = productFromFunctionContext(context);
   const record: InstallationRecord = { installedAt: new Date().toISOString(), product: product.ok ? product.product : 'unknown' };
-  try {
-    // Forge may deliver the installed event more than once; the first install time is the true one.
-    await kvs.set(INSTALLATION_KEY, record, { keyPolicy: 'FAIL_IF_EXISTS' });
-  } catch (error) {
-    if (!isKeyConflict(error)) throw error;
-  }
+  // Forge may deliver the installed event more than once; the first install time is the true one.
+  await claim(INSTALLATION_KEY, record);
   // The signing key pair is made at install, so the installation's id exists before anything is sent.
   await ensureInstallation(new Date());
 }
 
 export async function recordScheduledRun(_event: unknown, context: unknown): Promise<void> {
   const product = productFromFunctionContext(context);
-  await kvs.set(LAST_SCHEDULED_RUN_KEY, { at: new Date().toISOString(), product: product.ok ? product.product : 'unknown' });
-}
-
-function isKeyConflict(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && Reflect.get(error, 'code') === 'KEY_CONFLICT';
+  await write(LAST_SCHEDULED_RUN_KEY, { at: new Date().toISOString(), product: product.ok ? product.product : 'unknown' });
 }

@@ -1,11 +1,10 @@
-import { kvs } from '@forge/kvs';
 import { parseReport } from '@usage-reporting/core';
 import { nextAttemptAt } from '../core/backoff';
 import { coverage } from '../core/coverage';
 import { guardReport } from '@usage-reporting/core';
 import type { PendingLedgerEntry } from '@usage-reporting/core';
 import { keys } from '../store/keys';
-import { readOrThrow, remove, write } from '../store/kvs-store';
+import { readOrThrow, remove, write, writeAtomically, type AtomicWrite } from '../store/kvs-store';
 import { outboxEntrySchema, type OutboxEntry, type ReportRecord } from '../store/records';
 import { ledgerWrite, loadConsent, loadReport, saveReport } from '../store/repositories';
 import type { EngineDeps } from './deps';
@@ -19,12 +18,15 @@ import { meter } from './meter';
  */
 export async function queueReport(record: ReportRecord, ledger: readonly PendingLedgerEntry[], now: Date): Promise<void> {
   const outbox: OutboxEntry = { reportId: record.reportId, queuedAt: now.toISOString(), attempts: 0, nextAttemptAt: now.toISOString() };
-  let tx = kvs.transact().set(keys.report(record.reportId), record).set(keys.outbox(record.reportId), outbox);
+  const writes: AtomicWrite[] = [
+    { set: keys.report(record.reportId), value: record },
+    { set: keys.outbox(record.reportId), value: outbox }
+  ];
   for (const entry of ledger) {
     const { key, value } = ledgerWrite(entry);
-    tx = tx.set(key, value);
+    writes.push({ set: key, value });
   }
-  await tx.execute();
+  await writeAtomically(writes);
 }
 
 /**

@@ -1,10 +1,9 @@
-import { kvs } from '@forge/kvs';
 import { fail, ok, type Envelope } from '@usage-reporting/core/api';
 import type { HistoryEntryOutput, HistoryOutput } from '@usage-reporting/core/api';
 import type { HistorySummary } from '@usage-reporting/core';
 import { selectExpired } from '../core/retention';
 import { keys } from '../store/keys';
-import { readOrThrow } from '../store/kvs-store';
+import { readOrThrow, writeAtomically } from '../store/kvs-store';
 import { historyAggregateSchema, type ReportRecord } from '../store/records';
 import { loadReports, loadSettings } from '../store/repositories';
 
@@ -57,9 +56,7 @@ export async function purgeExpiredHistory(now: Date): Promise<PurgeOutcome> {
       purgedSent: aggregate.purgedSent + chunk.filter((r) => r.status === 'sent').length,
       oldestPurgedAt: aggregate.oldestPurgedAt !== null && aggregate.oldestPurgedAt < oldest ? aggregate.oldestPurgedAt : oldest
     };
-    let tx = kvs.transact().set(keys.historyAggregate, next);
-    for (const r of chunk) tx = tx.delete(keys.report(r.reportId)).delete(keys.receipt(r.reportId));
-    await tx.execute();
+    await writeAtomically([{ set: keys.historyAggregate, value: next }, ...chunk.flatMap((r) => [{ delete: keys.report(r.reportId) }, { delete: keys.receipt(r.reportId) }])]);
     aggregate = next;
     purged += chunk.length;
   }

@@ -1,8 +1,8 @@
-import { kvs } from '@forge/kvs';
 import { ok, type Envelope } from '@usage-reporting/core/api';
 import type { Settings } from '@usage-reporting/core';
 import { actionEntry, type Actor } from '@usage-reporting/core';
 import { keys } from '../store/keys';
+import { writeAtomically } from '../store/kvs-store';
 import { ledgerWrite, loadConsent, loadSettings } from '../store/repositories';
 
 /**
@@ -16,6 +16,6 @@ export async function setRetention(next: Settings, actor: Actor): Promise<Envelo
   const consent = await loadConsent();
   const entry = actionEntry(consent, 'set-retention', [{ path: 'retentionDays', from: current.retentionDays, to: next.retentionDays }], actor);
   const { key, value } = ledgerWrite(entry);
-  await kvs.transact().set(keys.settings, next).set(key, value).execute();
+  await writeAtomically([{ set: keys.settings, value: next }, { set: key, value }]);
   return ok({ settings: next });
 }

@@ -1,30 +1,23 @@
-import { kvs } from '@forge/kvs';
 import { generateInstallationKeyPair, installationKeyPairSchema, type InstallationKeyPair } from '@usage-reporting/core/node';
 import { secretKeys } from '../store/keys';
+import { claimSecret, readSecret, removeSecret, writeSecret } from '../store/kvs-store';
 
 /**
  * The installation's Ed25519 signing keys, in KVS secret storage (kvs.setSecret): never in a plain
  * value, never exported, never sent. Only public keys leave (packages/core/src/collector-api/identity.ts).
  */
-async function readKey(key: string): Promise<InstallationKeyPair | undefined> {
-  const stored = installationKeyPairSchema.safeParse(await kvs.getSecret<unknown>(key));
-  return stored.success ? stored.data : undefined;
-}
+const readKey = (key: string): Promise<InstallationKeyPair | undefined> => readSecret(key, installationKeyPairSchema);
 
 /** Reads the key pair at `key`, creating it if absent; of two concurrent creators exactly one wins, and both use its key. */
 async function readOrCreateKey(key: string): Promise<InstallationKeyPair> {
   const existing = await readKey(key);
   if (existing) return existing;
   const fresh = generateInstallationKeyPair();
-  try {
-    await kvs.setSecret(key, fresh, { keyPolicy: 'FAIL_IF_EXISTS' });
-    return fresh;
-  } catch (error) {
-    // Another invocation created it first: use theirs, so there is exactly one.
-    const winner = await readKey(key);
-    if (winner) return winner;
-    throw error;
-  }
+  if ((await claimSecret(key, fresh)) === 'claimed') return fresh;
+  // Another invocation created it first: use theirs, so there is exactly one.
+  const winner = await readKey(key);
+  if (!winner) throw new Error(`signing key '${key}' vanished after a concurrent create`);
+  return winner;
 }
 
 /** The key the installation signs with now; made at first use (the genesis key, which the installation id is derived from). */
@@ -42,17 +35,13 @@ export const nextKeyForRotation = (): Promise<InstallationKeyPair> => readOrCrea
  * between the two leaves current == next, which the next load recognises and tidies.
  */
 export async function promoteNextKey(next: InstallationKeyPair): Promise<void> {
-  await kvs.setSecret(secretKeys.signingKey, next);
-  await kvs.deleteSecret(secretKeys.signingKeyNext);
+  await writeSecret(secretKeys.signingKey, next);
+  await removeSecret(secretKeys.signingKeyNext);
 }
 
 /** Deletes the signing key and any pending rotation key; returns how many existed. */
 export async function deleteSigningKeys(): Promise<number> {
   let deleted = 0;
-  for (const key of [secretKeys.signingKey, secretKeys.signingKeyNext]) {
-    if ((await kvs.getSecret<unknown>(key)) === undefined) continue;
-    await kvs.deleteSecret(key);
-    deleted += 1;
-  }
+  for (const key of [secretKeys.signingKey, secretKeys.signingKeyNext]) if (await removeSecret(key)) deleted += 1;
   return deleted;
 }

@@ -1,30 +1,29 @@
 import { ok } from '@usage-reporting/core/api';
 import { acceptFormatVersion, setConsentMode, setRestrictions as applyRestrictions } from '../consent/actions';
 import { withdrawConsent } from '../consent/withdraw';
-import { productionDeps } from '../engine/deps';
+import type { EngineDeps } from '../engine/deps';
 import { loadLedger } from '../store/repositories';
 import type { CallerContext, ResolverHandler } from './define';
 
 /** The consent resolvers: thin shells over src/consent, each change recorded in the ledger there. */
-const actor = (caller: CallerContext) => {
-  const deps = productionDeps();
+const actor = (caller: CallerContext, deps: EngineDeps) => {
   return { accountId: caller.accountId, now: deps.now(), catalog: deps.catalog };
 };
 
 export const setConsent: ResolverHandler<'setConsent'> = {
-  run: (input, caller) => setConsentMode(input, actor(caller))
+  run: (input, caller, deps) => setConsentMode(input, actor(caller, deps))
 };
 
 export const acceptFormat: ResolverHandler<'acceptFormat'> = {
-  run: (input, caller) => acceptFormatVersion(input.version, actor(caller))
+  run: (input, caller, deps) => acceptFormatVersion(input.version, actor(caller, deps))
 };
 
 export const setRestrictions: ResolverHandler<'setRestrictions'> = {
-  run: (input, caller) => applyRestrictions(input.restrictions, actor(caller))
+  run: (input, caller, deps) => applyRestrictions(input.restrictions, actor(caller, deps))
 };
 
 export const withdraw: ResolverHandler<'withdraw'> = {
-  run: (input, caller) => withdrawConsent(productionDeps(), input, caller.accountId)
+  run: (input, caller, deps) => withdrawConsent(deps, input, caller.accountId)
 };
 
 /**

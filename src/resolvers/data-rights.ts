@@ -1,6 +1,5 @@
 import { ok } from '@usage-reporting/core/api';
 import { actionEntry } from '@usage-reporting/core';
-import { productionDeps } from '../engine/deps';
 import { meter } from '../engine/meter';
 import { requestVendorDeletion as requestDeletion } from '../rights/request-deletion';
 import { eraseSiteData } from '../rights/site-erase';
@@ -13,8 +12,8 @@ import type { ResolverHandler } from './define';
 /** Data rights: what the app keeps on the site (export, erase) and what the vendor holds (export, delete, restrict). */
 
 export const exportData: ResolverHandler<'exportData'> = {
-  async run() {
-    const now = productionDeps().now();
+  async run(_input, _caller, deps) {
+    const now = deps.now();
     const result = await exportSiteData(now);
     // After the export, so the document shows the site as it was when the admin asked.
     if (result.ok) await meter('data.exported', now);
@@ -23,12 +22,11 @@ export const exportData: ResolverHandler<'exportData'> = {
 };
 
 export const eraseData: ResolverHandler<'eraseData'> = {
-  run: () => eraseSiteData(productionDeps().now())
+  run: (_input, _caller, deps) => eraseSiteData(deps.now())
 };
 
 export const requestVendorExport: ResolverHandler<'requestVendorExport'> = {
-  async run(_input, caller) {
-    const deps = productionDeps();
+  async run(_input, caller, deps) {
     const result = await fetchVendorExport(deps);
     // Recorded only once the vendor answered: a failed attempt exported nothing.
     if (result.ok) await appendLedger([actionEntry(await loadConsent(), 'request-vendor-export', [], { accountId: caller.accountId, now: deps.now() })]);
@@ -37,12 +35,11 @@ export const requestVendorExport: ResolverHandler<'requestVendorExport'> = {
 };
 
 export const requestVendorDeletion: ResolverHandler<'requestVendorDeletion'> = {
-  run: (_input, caller) => requestDeletion(productionDeps(), caller.accountId)
+  run: (_input, caller, deps) => requestDeletion(deps, caller.accountId)
 };
 
 export const restrictVendorProcessing: ResolverHandler<'restrictVendorProcessing'> = {
-  async run(input, caller) {
-    const deps = productionDeps();
+  async run(input, caller, deps) {
     const before = (await readVendorRestriction())?.restrictedPurposes ?? [];
     const change = { path: 'vendor.restrictedPurposes', from: [...before].sort(), to: [...input.restrictedPurposes].sort() };
     await appendLedger([actionEntry(await loadConsent(), 'restrict-vendor-processing', [change], { accountId: caller.accountId, now: deps.now() })]);

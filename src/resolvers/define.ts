@@ -7,6 +7,7 @@ import type { Product } from '@usage-reporting/core/api';
 import { resolverContract, type ResolverContract, type ResolverName, type ResolverOutput } from '@usage-reporting/core/api';
 import { checkProductAdmin } from '../context/admin';
 import { productFromInstallContext } from '../context/product';
+import type { EngineDeps } from '../engine/deps';
 import { StorageError } from '../store/kvs-store';
 
 /** What a resolver handler knows about its caller, established by the wrapper before it runs. */
@@ -40,7 +41,8 @@ export interface ResolverHandler<N extends ResolverName> {
    * reading its input.
    */
   readonly answersNonAdmins?: true;
-  run(input: ParsedInput<N>, caller: CallerContext): Promise<Envelope<ResolverOutput<N>>>;
+  /** `deps` is the platform seam, built once where the app is wired (src/index.ts). */
+  run(input: ParsedInput<N>, caller: CallerContext, deps: EngineDeps): Promise<Envelope<ResolverOutput<N>>>;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface ResolverHandler<N extends ResolverName> {
  * non-admins, parse the payload with the contract's schema, run, check the output against the
  * contract, and turn anything unexpected into INTERNAL. The page only ever receives an Envelope.
  */
-export function defineResolver<N extends ResolverName>(name: N, handler: ResolverHandler<N>) {
+export function defineResolver<N extends ResolverName>(name: N, handler: ResolverHandler<N>, deps: EngineDeps) {
   const contract = schemasOf(name);
   return async (req: Request<unknown>): Promise<Envelope<ResolverOutput<N>>> => {
     try {
@@ -69,7 +71,7 @@ export function defineResolver<N extends ResolverName>(name: N, handler: Resolve
       if (!input.success) return fail('INVALID_INPUT', describeInvalidInput(name, req.payload, input.error));
 
       const caller: CallerContext = { product: product.product, accountId, isAdmin: admin.isAdmin, appVersion: getAppContext().appVersion };
-      const result = await handler.run(input.data, caller);
+      const result = await handler.run(input.data, caller, deps);
       if (!result.ok) return result;
       // A handler returning something the contract does not describe is our bug, not the page's.
       const output = contract.output.safeParse(result.data);

@@ -1,8 +1,7 @@
 import { loadAdminPage as load } from '../engine/admin-page';
-import { productionDeps } from '../engine/deps';
 import type { ResolverHandler } from './define';
 
 /** The first screen in one call; it also builds and freezes the preview the page shows. */
 export const loadAdminPage: ResolverHandler<'loadAdminPage'> = {
-  run: (_input, caller) => load(productionDeps(), caller)
+  run: (_input, caller, deps) => load(deps, caller)
 };

@@ -1,12 +1,11 @@
 import { ok } from '@usage-reporting/core/api';
-import { productionDeps } from '../engine/deps';
 import { preview as buildPreview, toPreviewOutput } from '../engine/preview';
 import type { ResolverHandler } from './define';
 
 /** A fresh frozen draft: the exact bytes a per-case send of it would transmit, and their digest. */
 export const preview: ResolverHandler<'preview'> = {
-  async run(_input, caller) {
-    const draft = await buildPreview(productionDeps(), caller.product);
+  async run(_input, caller, deps) {
+    const draft = await buildPreview(deps, caller.product);
     return draft.ok ? ok(toPreviewOutput(draft.data)) : draft;
   }
 };

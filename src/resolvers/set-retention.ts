@@ -1,8 +1,7 @@
-import { productionDeps } from '../engine/deps';
 import { setRetention as save } from '../engine/settings';
 import type { ResolverHandler } from './define';
 
 /** How long history keeps sent reports on the site (30 to 730 days); recorded in the ledger. */
 export const setRetention: ResolverHandler<'setRetention'> = {
-  run: (input, caller) => save(input, { accountId: caller.accountId, now: productionDeps().now() })
+  run: (input, caller, deps) => save(input, { accountId: caller.accountId, now: deps.now() })
 };

@@ -1,9 +1,9 @@
 import { fetch as forgeFetch } from '@forge/api';
-import { kvs } from '@forge/kvs';
 import type { EngineDeps } from '../engine/deps';
 import { loadSigningIdentity } from '../identity/identity';
 import { pendingKeyLink, rotateSigningKey } from '../identity/rotation';
 import { keys } from '../store/keys';
+import { anyUnder } from '../store/kvs-store';
 import type { FetchLike } from '../transport/report-transport';
 
 /**
@@ -42,7 +42,4 @@ export async function rotateKeyIfDue(deps: EngineDeps, fetchImpl: FetchLike = fo
 }
 
 /** A receipt is written the moment the collector acknowledges a report, and kept until the site is erased. */
-async function hasEverShared(): Promise<boolean> {
-  const page = await kvs.query().where('key', { condition: 'BEGINS_WITH', values: [keys.receiptPrefix] }).limit(1).getMany();
-  return page.results.length > 0;
-}
+const hasEverShared = (): Promise<boolean> => anyUnder(keys.receiptPrefix);

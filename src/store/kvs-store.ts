@@ -99,3 +99,53 @@ export async function removeMany(keys: readonly string[]): Promise<string[]> {
   }
   return failed;
 }
+
+/** One write of an atomic batch: set a key or delete it. */
+export type AtomicWrite = { set: string; value: unknown } | { delete: string };
+
+/**
+ * Applies every write or none, in one KVS transaction (at most 25 operations, the KVS limit; the
+ * caller sizes its batches). What must never be seen half-done goes through here: a consent change
+ * and its ledger entries, a report and its outbox entry, a retention purge and its tally.
+ */
+export async function writeAtomically(writes: readonly AtomicWrite[]): Promise<void> {
+  if (writes.length === 0) return;
+  let tx = kvs.transact();
+  for (const w of writes) tx = 'set' in w ? tx.set(w.set, w.value) : tx.delete(w.delete);
+  await tx.execute();
+}
+
+/** Whether any key starts with `prefix` (one single-item page, whatever the number of keys). */
+export async function anyUnder(prefix: string): Promise<boolean> {
+  const page = await kvs.query().where('key', { condition: 'BEGINS_WITH', values: [prefix] }).limit(1).getMany();
+  return page.results.length > 0;
+}
+
+/**
+ * KVS secret storage (encrypted, not queryable, never in an export): the signing keys. Parsed on
+ * read like plain values; a secret that does not match its schema reads as absent.
+ */
+export async function readSecret<S extends z.ZodType>(key: string, schema: S): Promise<z.output<S> | undefined> {
+  const parsed = schema.safeParse(await kvs.getSecret<unknown>(key));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export const writeSecret = <T>(key: string, value: T): Promise<void> => kvs.setSecret(key, value);
+
+/** Creates the secret only if absent; of two concurrent callers exactly one gets 'claimed'. */
+export async function claimSecret<T>(key: string, value: T): Promise<'claimed' | 'taken'> {
+  try {
+    await kvs.setSecret(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
+    return 'claimed';
+  } catch (error) {
+    if (isKeyConflict(error)) return 'taken';
+    throw error;
+  }
+}
+
+/** Deletes the secret; returns whether it existed. */
+export async function removeSecret(key: string): Promise<boolean> {
+  if ((await kvs.getSecret<unknown>(key)) === undefined) return false;
+  await kvs.deleteSecret(key);
+  return true;
+}

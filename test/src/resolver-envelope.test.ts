@@ -2,6 +2,7 @@ import type { Request } from '@forge/resolver';
 import { ok, type Envelope } from '@usage-reporting/core/api';
 import { resolverNames, type ContextOutput } from '@usage-reporting/core/api';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { productionDeps } from '../../src/engine/deps';
 import { defineResolver, type ResolverHandler } from '../../src/resolvers/define';
 import { registeredResolverNames, resolverRegistry } from '../../src/resolvers/registry';
 
@@ -50,28 +51,29 @@ describe('the resolver registry', () => {
 });
 
 describe('defineResolver', () => {
+  const deps = productionDeps();
   const contextOk: ResolverHandler<'getContext'>['run'] = async (_input, caller) =>
     ok({ product: caller.product, isAdmin: caller.isAdmin, appVersion: caller.appVersion });
 
   test('without answersNonAdmins a non-admin is refused and the handler never runs', async () => {
     const run = jest.fn(contextOk);
-    const result = await call(defineResolver('getContext', { run }), platform.users.member);
+    const result = await call(defineResolver('getContext', { run }, deps), platform.users.member);
     expect(result).toEqual({ ok: false, error: { code: 'NOT_ADMIN', message: 'Only Jira administrators can use Usage Reporting.' } });
     expect(run).not.toHaveBeenCalled();
   });
 
   test('a call with no user (no accountId in the context) is refused', async () => {
     const run = jest.fn(contextOk);
-    const result = await call(defineResolver('getContext', { answersNonAdmins: true, run }), undefined);
+    const result = await call(defineResolver('getContext', { answersNonAdmins: true, run }, deps), undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_ADMIN' } });
     expect(run).not.toHaveBeenCalled();
   });
 
-  test('an admin passes, and the handler gets the parsed input and the caller', async () => {
+  test('an admin passes, and the handler gets the parsed input, the caller and the platform seam', async () => {
     const run = jest.fn(contextOk);
-    const result = await call(defineResolver('getContext', { run }), platform.users.admin);
+    const result = await call(defineResolver('getContext', { run }, deps), platform.users.admin);
     expect(result).toEqual({ ok: true, data: { product: 'jira', isAdmin: true, appVersion: '1.0.0' } });
-    expect(run).toHaveBeenCalledWith({}, { product: 'jira', accountId: platform.users.admin, isAdmin: true, appVersion: '1.0.0' });
+    expect(run).toHaveBeenCalledWith({}, { product: 'jira', accountId: platform.users.admin, isAdmin: true, appVersion: '1.0.0' }, deps);
   });
 
   test('an unexpected throw becomes INTERNAL with a plain message; the detail goes to the log only', async () => {
@@ -80,7 +82,7 @@ describe('defineResolver', () => {
         run: async () => {
           throw new Error('secret internals: db at 10.0.0.1');
         }
-      }),
+      }, deps),
       platform.users.admin
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
@@ -90,21 +92,21 @@ describe('defineResolver', () => {
 
   test('output that breaks the contract is caught as INTERNAL instead of reaching the page', async () => {
     const broken = async (): Promise<Envelope<ContextOutput>> => ({ ok: true, data: { product: 'bitbucket', isAdmin: true, appVersion: '1' } as unknown as ContextOutput });
-    const result = await call(defineResolver('getContext', { run: broken }), platform.users.admin);
+    const result = await call(defineResolver('getContext', { run: broken }, deps), platform.users.admin);
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(errorLog).toHaveBeenCalledWith(expect.stringContaining('output did not match the contract'));
   });
 
   test('a domain failure from the handler passes through unchanged', async () => {
     const result = await call(
-      defineResolver('getContext', { run: async () => ({ ok: false, error: { code: 'STORAGE', message: 'Storage is unavailable; try again.' } }) }),
+      defineResolver('getContext', { run: async () => ({ ok: false, error: { code: 'STORAGE', message: 'Storage is unavailable; try again.' } }) }, deps),
       platform.users.admin
     );
     expect(result).toEqual({ ok: false, error: { code: 'STORAGE', message: 'Storage is unavailable; try again.' } });
   });
 
   test('a payload that is not an object is INVALID_INPUT saying what arrived', async () => {
-    const result = await call(defineResolver('getContext', { run: contextOk }), platform.users.admin, [1, 2, 3]);
+    const result = await call(defineResolver('getContext', { run: contextOk }, deps), platform.users.admin, [1, 2, 3]);
     expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'getContext received an array of 3: (root): invalid type' } });
   });
 });
