@@ -2,16 +2,16 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { metricCatalog, type Catalog } from '@usage-reporting/core';
 import { maxReportBytes } from '@usage-reporting/core/collector-api';
 import { routePatterns } from '@usage-reporting/core/collector-api';
-import { defaultK, defaultMinReportingDays, defaultRetentionDays, runRetention, type RetentionOutcome } from './aggregate/retention';
-import type { CollectorContext } from './http/context';
-import { registerCorrections } from './http/corrections';
-import { failure, sendFailure } from './http/errors';
-import { registerDashboard } from './http/dashboard';
-import { registerIngest } from './http/ingest';
-import { loggerOptions } from './http/log';
-import { defaultRateLimit, defaultUnauthenticatedPerMinute, perMinute, RateLimiter, type RateLimit } from './http/rate-limit';
-import { registerRights } from './http/rights';
-import type { CollectorStore } from './store/store';
+import { defaultK, defaultMinReportingDays, defaultRetentionDays, runRetention, type RetentionOutcome } from './aggregate/retention.js';
+import type { CollectorContext } from './http/context.js';
+import { registerCorrections } from './http/corrections.js';
+import { failure, sendFailure } from './http/errors.js';
+import { registerDashboard } from './http/dashboard.js';
+import { registerIngest } from './http/ingest.js';
+import { loggerOptions } from './http/log.js';
+import { defaultRateLimit, defaultUnauthenticatedPerMinute, perMinute, RateLimiter, type RateLimit } from './http/rate-limit.js';
+import { registerRights } from './http/rights.js';
+import type { CollectorStore } from './store/store.js';
 
 export interface CollectorAppOptions {
   store: CollectorStore;

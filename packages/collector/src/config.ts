@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defaultK, defaultMinReportingDays, defaultRetentionDays } from './aggregate/retention';
-import { defaultRateLimit, defaultUnauthenticatedPerMinute } from './http/rate-limit';
-import { dashboardTokenSchema } from './dashboard/credential';
+import { defaultK, defaultMinReportingDays, defaultRetentionDays } from './aggregate/retention.js';
+import { defaultRateLimit, defaultUnauthenticatedPerMinute } from './http/rate-limit.js';
+import { dashboardTokenSchema } from './dashboard/credential.js';
 
 /**
  * The standalone collector's configuration, from the environment. Every variable has a default,

@@ -2,11 +2,11 @@
  * @usage-reporting/collector: the vendor's service that receives reports and answers rights requests.
  * startCollector runs it (the bin and `npm run collector` call it); the store classes serve tools and tests.
  */
-export * from './aggregate/fold-day';
-export * from './app';
-export * from './config';
-export * from './dashboard/credential';
-export * from './http/validate-report';
-export * from './server';
-export * from './store/sqlite-store';
-export * from './store/store';
+export * from './aggregate/fold-day.js';
+export * from './app.js';
+export * from './config.js';
+export * from './dashboard/credential.js';
+export * from './http/validate-report.js';
+export * from './server.js';
+export * from './store/sqlite-store.js';
+export * from './store/store.js';

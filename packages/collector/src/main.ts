@@ -1,9 +1,10 @@
+#!/usr/bin/env node
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { readCollectorEnv } from './config';
-import { dashboardTokenVariable } from './dashboard/credential';
-import { perMinute } from './http/rate-limit';
-import { startCollector } from './server';
+import { readCollectorEnv } from './config.js';
+import { dashboardTokenVariable } from './dashboard/credential.js';
+import { perMinute } from './http/rate-limit.js';
+import { startCollector } from './server.js';
 
 /**
  * `npm run collector`: the vendor's collector as a standalone service, configured by environment

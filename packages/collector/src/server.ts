@@ -1,6 +1,6 @@
-import { SqliteStore } from './store/sqlite-store';
-import { buildCollectorApp, type CollectorAppOptions } from './app';
-import type { RetentionOutcome } from './aggregate/retention';
+import { SqliteStore } from './store/sqlite-store.js';
+import { buildCollectorApp, type CollectorAppOptions } from './app.js';
+import type { RetentionOutcome } from './aggregate/retention.js';
 
 export interface StartCollectorOptions extends Omit<CollectorAppOptions, 'store'> {
   port: number;

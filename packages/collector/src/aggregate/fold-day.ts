@@ -2,7 +2,7 @@ import type { Catalog } from '@usage-reporting/core';
 import type { Purpose } from '@usage-reporting/core';
 import { allPurposes } from '@usage-reporting/core';
 import type { Report } from '@usage-reporting/core';
-import type { AggregateCell } from '../store/store';
+import type { AggregateCell } from '../store/store.js';
 
 /**
  * Folds one day of raw reports into aggregate cells that cannot be traced back to an installation.

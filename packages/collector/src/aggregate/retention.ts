@@ -1,8 +1,8 @@
 import type { Catalog } from '@usage-reporting/core';
-import type { CollectorStore } from '../store/store';
-import { nextDay } from '../store/sqlite-store';
+import type { CollectorStore } from '../store/store.js';
+import { nextDay } from '../store/sqlite-store.js';
 import { reportSchemaFor } from '@usage-reporting/core';
-import { foldDay, type DayReport } from './fold-day';
+import { foldDay, type DayReport } from './fold-day.js';
 
 export const defaultRetentionDays = 730;
 export const defaultK = 5;

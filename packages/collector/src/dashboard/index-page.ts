@@ -1,10 +1,10 @@
 import type { Catalog } from '@usage-reporting/core';
 import { allPurposes } from '@usage-reporting/core';
-import { formatField, populationField } from '../aggregate/fold-day';
-import type { AggregateCell } from '../store/store';
-import { kSentence, legend, metricHref, pageShell, valueLabel } from './layout';
-import { addDays, rangeOfDays } from './days';
-import { esc, lineChart } from './svg';
+import { formatField, populationField } from '../aggregate/fold-day.js';
+import type { AggregateCell } from '../store/store.js';
+import { kSentence, legend, metricHref, pageShell, valueLabel } from './layout.js';
+import { addDays, rangeOfDays } from './days.js';
+import { esc, lineChart } from './svg.js';
 
 /** How many days of adoption the index charts; longer views are one link away. */
 export const indexAdoptionDays = 90;

@@ -1,4 +1,4 @@
-import { esc, palette } from './svg';
+import { esc, palette } from './svg.js';
 
 /**
  * The page shell every dashboard view shares. No script and nothing fetched: the route's CSP

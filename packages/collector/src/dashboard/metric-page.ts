@@ -1,11 +1,11 @@
 import type { Catalog } from '@usage-reporting/core';
 import { allPurposes, type Purpose } from '@usage-reporting/core';
-import { formatField, populationField } from '../aggregate/fold-day';
-import type { AggregateCell } from '../store/store';
-import { binDays, binMean, type Bin, type DaySeries } from './bins';
-import { addDays, daysBetween, rangeOfDays } from './days';
-import { kSentence, legend, metricHref, pageShell, valueLabel } from './layout';
-import { esc, lineChart, stackedShareChart } from './svg';
+import { formatField, populationField } from '../aggregate/fold-day.js';
+import type { AggregateCell } from '../store/store.js';
+import { binDays, binMean, type Bin, type DaySeries } from './bins.js';
+import { addDays, daysBetween, rangeOfDays } from './days.js';
+import { kSentence, legend, metricHref, pageShell, valueLabel } from './layout.js';
+import { esc, lineChart, stackedShareChart } from './svg.js';
 
 export interface MetricData {
   field: string;

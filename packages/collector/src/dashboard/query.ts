@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Catalog } from '@usage-reporting/core';
-import { formatField, populationField } from '../aggregate/fold-day';
-import { addDays, daysBetween } from './days';
+import { formatField, populationField } from '../aggregate/fold-day.js';
+import { addDays, daysBetween } from './days.js';
 
 /**
  * The dashboard's query string. Without `metric` it is the index; with one, that metric's page over

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { overInstallationLimit, recordNonce, refuseUnauthenticated, type Signer } from './authenticate';
-import { failure, safeIssues, sendFailure, type Failure } from './errors';
-import { isJsonContentType, rawBody, type CollectorContext } from './context';
+import { overInstallationLimit, recordNonce, refuseUnauthenticated, type Signer } from './authenticate.js';
+import { failure, safeIssues, sendFailure, type Failure } from './errors.js';
+import { isJsonContentType, rawBody, type CollectorContext } from './context.js';
 
 const paramsSchema = z.object({ installationId: z.uuid() });
 

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { signatureWindowMs, type VerifiedSignature } from '@usage-reporting/core/node';
 import { installationIdOf } from '@usage-reporting/core/node';
-import { failure, sendFailure, type Failure } from './errors';
-import { rawBody, type CollectorContext } from './context';
-import { verifySignedRequest } from './verify-signature';
+import { failure, sendFailure, type Failure } from './errors.js';
+import { rawBody, type CollectorContext } from './context.js';
+import { verifySignedRequest } from './verify-signature.js';
 
 /** A request whose signature verified; whether its key speaks for `installationId` is decided separately. */
 export interface Signer {

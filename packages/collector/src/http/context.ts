@@ -1,6 +1,6 @@
 import type { Catalog } from '@usage-reporting/core';
-import type { CollectorStore } from '../store/store';
-import type { RateLimiter } from './rate-limit';
+import type { CollectorStore } from '../store/store.js';
+import type { RateLimiter } from './rate-limit.js';
 
 /** What every route handler gets: the store port, the clock, the catalog and the limits. No globals. */
 export interface CollectorContext {

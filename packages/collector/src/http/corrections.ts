@@ -4,13 +4,13 @@ import { z } from 'zod';
 import type { CorrectionReceipt, RetractionAcknowledgement } from '@usage-reporting/core/collector-api';
 import { routePatterns } from '@usage-reporting/core/collector-api';
 import { sha256Hex } from '@usage-reporting/core/node';
-import type { HeldReport, StoredReport } from '../store/store';
-import { admitSigned } from './admit';
-import { authenticate, overInstallationLimit, refuseUnauthenticated, replayed } from './authenticate';
-import { failure, sendFailure } from './errors';
-import type { CollectorContext } from './context';
-import { receiptOf } from './ingest';
-import { readReport } from './read-report';
+import type { HeldReport, StoredReport } from '../store/store.js';
+import { admitSigned } from './admit.js';
+import { authenticate, overInstallationLimit, refuseUnauthenticated, replayed } from './authenticate.js';
+import { failure, sendFailure } from './errors.js';
+import type { CollectorContext } from './context.js';
+import { receiptOf } from './ingest.js';
+import { readReport } from './read-report.js';
 
 const paramsSchema = z.object({ installationId: z.string(), reportId: z.string() });
 /** One answer whether the report never existed or is another installation's: the id reveals nothing. */

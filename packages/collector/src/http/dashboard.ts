@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { routePatterns } from '@usage-reporting/core/collector-api';
-import { populationField } from '../aggregate/fold-day';
-import { dashboardOffMessage, dashboardRealm, dashboardTokenSchema, presentedToken, tokenMatches } from '../dashboard/credential';
-import { addDays } from '../dashboard/days';
-import { indexAdoptionDays, renderIndex } from '../dashboard/index-page';
-import { renderMetric } from '../dashboard/metric-page';
-import { resolveView } from '../dashboard/query';
-import type { AggregateCell, CollectorStore } from '../store/store';
-import type { CollectorContext } from './context';
+import { populationField } from '../aggregate/fold-day.js';
+import { dashboardOffMessage, dashboardRealm, dashboardTokenSchema, presentedToken, tokenMatches } from '../dashboard/credential.js';
+import { addDays } from '../dashboard/days.js';
+import { indexAdoptionDays, renderIndex } from '../dashboard/index-page.js';
+import { renderMetric } from '../dashboard/metric-page.js';
+import { resolveView } from '../dashboard/query.js';
+import type { AggregateCell, CollectorStore } from '../store/store.js';
+import type { CollectorContext } from './context.js';
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 

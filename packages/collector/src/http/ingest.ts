@@ -3,11 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Receipt } from '@usage-reporting/core/collector-api';
 import { routePatterns } from '@usage-reporting/core/collector-api';
 import { sha256Hex } from '@usage-reporting/core/node';
-import type { StoredReport } from '../store/store';
-import { authenticate, overInstallationLimit, refuseUnauthenticated, replayed } from './authenticate';
-import { failure, sendFailure } from './errors';
-import type { CollectorContext } from './context';
-import { readReport } from './read-report';
+import type { StoredReport } from '../store/store.js';
+import { authenticate, overInstallationLimit, refuseUnauthenticated, replayed } from './authenticate.js';
+import { failure, sendFailure } from './errors.js';
+import type { CollectorContext } from './context.js';
+import { readReport } from './read-report.js';
 
 export const receiptOf = (r: StoredReport, duplicate: boolean): Receipt => ({
   receiptId: r.receiptId,

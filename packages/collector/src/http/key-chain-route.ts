@@ -4,10 +4,10 @@ import { keyFingerprint } from '@usage-reporting/core/node';
 import { keyChainSchema, verifyKeyChain, type KeyChain, type KeyLink } from '@usage-reporting/core/node';
 import { routePatterns } from '@usage-reporting/core/collector-api';
 import type { KeyChainReceipt } from '@usage-reporting/core/collector-api';
-import { unauthenticated, verifySignature, type Verified } from './authenticate';
-import { failure, sendFailure } from './errors';
-import { type CollectorContext } from './context';
-import { admitSigned, parseBody } from './admit';
+import { unauthenticated, verifySignature, type Verified } from './authenticate.js';
+import { failure, sendFailure } from './errors.js';
+import { type CollectorContext } from './context.js';
+import { admitSigned, parseBody } from './admit.js';
 
 export const presentKeyChainRequestSchema = z.strictObject({ chain: keyChainSchema });
 /** 256 links of about 300 bytes each, with room to spare; a longer body cannot hold a valid chain. */

@@ -2,10 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import { idempotencyKeyHeader } from '@usage-reporting/core/collector-api';
 import { canonicalJson } from '@usage-reporting/core';
 import type { Report } from '@usage-reporting/core';
-import type { Signer } from './authenticate';
-import { failure, type Failure } from './errors';
-import { isJsonContentType, rawBody, type CollectorContext } from './context';
-import { validateReport } from './validate-report';
+import type { Signer } from './authenticate.js';
+import { failure, type Failure } from './errors.js';
+import { isJsonContentType, rawBody, type CollectorContext } from './context.js';
+import { validateReport } from './validate-report.js';
 
 export type ReadReport = { ok: true; report: Report; bytes: string } | { ok: false; failure: Failure };
 

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { keyFingerprint } from '@usage-reporting/core/node';
 import { routePatterns } from '@usage-reporting/core/collector-api';
 import { restrictRequestSchema, restrictablePurposes, type DeletionAcknowledgement, type InstallationExport, type Restrictions } from '@usage-reporting/core/collector-api';
-import { admitSigned, parseBody } from './admit';
-import { authenticate } from './authenticate';
-import { sendFailure } from './errors';
-import type { CollectorContext } from './context';
-import { registerKeyChain } from './key-chain-route';
+import { admitSigned, parseBody } from './admit.js';
+import { authenticate } from './authenticate.js';
+import { sendFailure } from './errors.js';
+import type { CollectorContext } from './context.js';
+import { registerKeyChain } from './key-chain-route.js';
 
 const rightsBodyLimit = 4 * 1024;
 

@@ -2,8 +2,8 @@ import type { Catalog } from '@usage-reporting/core';
 import type { SchemaIssue } from '@usage-reporting/core/collector-api';
 import { formatVersionOf, type Report } from '@usage-reporting/core';
 import { reportSchemaFor } from '@usage-reporting/core';
-import { privacyScanner } from './privacy-scan';
-import { failure, safeIssues, type Failure } from './errors';
+import { privacyScanner } from './privacy-scan.js';
+import { failure, safeIssues, type Failure } from './errors.js';
 
 /**
  * The app's own report schema (imported, never copied) plus what only the receiving side can check

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { CorrectionOutcome, CountedReport, HeldReport, InsertOutcome, RetractionOutcome, RetractionRecord, SeenNonce, StoredReport } from './store';
+import type { CorrectionOutcome, CountedReport, HeldReport, InsertOutcome, RetractionOutcome, RetractionRecord, SeenNonce, StoredReport } from './store.js';
 
 /**
  * Corrections and retractions in the SQLite store (packages/core/src/collector-api/corrections.ts).

@@ -17,11 +17,11 @@ import type {
   SeenNonce,
   StoredKeyChain,
   StoredReport
-} from './store';
+} from './store.js';
 import type { KeyLink } from '@usage-reporting/core/node';
-import { GroupCommit } from './group-commit';
-import { WalCheckpointer } from './wal-checkpointer';
-import { correctionsSchema, markCountedDaysOf, SqliteCorrections } from './sqlite-corrections';
+import { GroupCommit } from './group-commit.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
+import { correctionsSchema, markCountedDaysOf, SqliteCorrections } from './sqlite-corrections.js';
 
 /**
  * The default store: one SQLite file, created on first use, no setup. WAL lets the dashboard read

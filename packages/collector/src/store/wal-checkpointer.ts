@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { betterSqlite3Path } from './driver-path.js';
 
 /**
  * Copies the write-ahead log back into the database file on a worker thread, so ingest never waits for it.
@@ -18,7 +19,8 @@ import { Worker } from 'node:worker_threads';
  * automatic checkpoint on the main connection: slower, never lost.
  *
  * The worker's code is a plain CommonJS string, not a module of ours: it must start the same way
- * under tsx, jest and compiled JavaScript, and all it needs is better-sqlite3, resolved here.
+ * under tsx, jest and compiled JavaScript, and all it needs is better-sqlite3, resolved here
+ * (driver-path.ts) because its own require() would search from the working directory.
  */
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -81,7 +83,7 @@ export class WalCheckpointer {
       eval: true,
       workerData: {
         path,
-        driver: require.resolve('better-sqlite3'),
+        driver: betterSqlite3Path(),
         intervalMs: options.intervalMs ?? 50,
         catchUpAfterPages: options.catchUpAfterPages ?? 16_384
       }
