@@ -1,35 +1,20 @@
 import Resolver from '@forge/resolver';
-import type { ResolverName } from '@usage-reporting/core/api';
-import { recordInstallation, recordScheduledRun } from './context/installation';
-import { productFromFunctionContext } from './context/product';
-import { productionDeps } from './engine/deps';
-import { runScheduledJob, summarizeRun } from './engine/scheduled-job';
-import { defineResolver } from './resolvers/define';
-import { registeredResolverNames, resolverRegistry } from './resolvers/registry';
+import { metricCatalog } from '@usage-reporting/core';
+import { createUsageReporting } from '@usage-reporting/forge';
 
 /**
- * The platform seam (clock, catalog, transports to the collector, the site reader), built once
- * here where the app is wired; every handler below gets this one object.
+ * The reference app: usage reporting about itself, wired through the toolkit's public entry point
+ * as any vendor's app would. The manifest's handlers are `index.resolver`, `index.scheduled` and
+ * `index.lifecycle`.
  */
-const deps = productionDeps();
+const usageReporting = createUsageReporting({ catalog: metricCatalog });
 
-/** The manifest's handlers: `index.resolver`, `index.scheduled`, `index.lifecycle`. */
 const definitions = new Resolver();
-const register = <N extends ResolverName>(name: N) => definitions.define(name, defineResolver(name, resolverRegistry[name], deps));
-registeredResolverNames.forEach(register);
-
+usageReporting.registerResolvers(definitions);
 export const resolver = definitions.getDefinitions();
 
 /** The daily trigger: retry the outbox, send the automatic report when due, apply retention. */
-export async function scheduled(event: unknown, context: unknown) {
-  await recordScheduledRun(event, context);
-  const product = productFromFunctionContext(context);
-  if (!product.ok) {
-    console.error(`[scheduled] cannot tell which product this runs in: ${product.reason}`);
-    return { ok: false, reason: product.reason };
-  }
-  const run = await runScheduledJob(deps, product.product);
-  return { ok: true, run: summarizeRun(run) };
-}
+export const scheduled = usageReporting.scheduled;
 
-export const lifecycle = (event: unknown, context: unknown) => recordInstallation(event, context);
+/** The app-installed trigger: the installation's key pair and install time. */
+export const lifecycle = usageReporting.lifecycle;

@@ -1,11 +1,11 @@
 // Installs the Forge runtime globals before @forge/api loads (it captures fetch at import).
 import '@usage-reporting/forge-sim/install-globals';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
-import { assembleReport } from '../../src/engine/assemble';
-import { productionDeps } from '../../src/engine/deps';
-import { meter, rollUpMeters } from '../../src/engine/meter';
-import { utcDay } from '@usage-reporting/core';
-import { ensureInstallation, loadConsent, loadReports, loadSettings } from '../../src/store/repositories';
+import { assembleReport } from '../../packages/forge/src/engine/assemble';
+import { productionDeps } from '../../packages/forge/src/engine/deps';
+import { meter, rollUpMeters } from '../../packages/forge/src/engine/meter';
+import { metricCatalog, utcDay } from '@usage-reporting/core';
+import { ensureInstallation, loadConsent, loadReports, loadSettings } from '../../packages/forge/src/store/repositories';
 import { percentile } from '../lib/stats';
 
 /**
@@ -39,7 +39,7 @@ async function metering(): Promise<{ kvsOpsPerEvent: number; lost: number }> {
 /** Builds reports on a Jira site of `projects` projects; product calls per build and build times. */
 async function building(projects: number, runs: number): Promise<{ productCalls: number; ms: number[] }> {
   const platform = createSimPlatform({ product: 'jira', siteSize: projects });
-  const deps = productionDeps();
+  const deps = productionDeps({ catalog: metricCatalog });
   try {
     const ms: number[] = [];
     let productCalls = 0;

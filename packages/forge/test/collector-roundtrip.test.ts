@@ -7,7 +7,7 @@ import { envelopeSchema } from '@usage-reporting/core/api';
 import { installationExportSchema } from '@usage-reporting/core/collector-api';
 import { resolverContract, type ResolverName, type ResolverOutput } from '@usage-reporting/core/api';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
-import { ensureInstallation } from '../../src/store/repositories';
+import { ensureInstallation } from '../src/store/repositories';
 
 /**
  * End to end through sim/ with nothing faked: the app runs under the real Forge SDKs in the simulated

@@ -5,7 +5,7 @@ import { defaultSettings, initialConsent, noRestrictions, type ConsentState } fr
 import { sha256Hex } from '@usage-reporting/core/node';
 import { MAX_REPORT_BYTES, parseReport } from '@usage-reporting/core';
 import { buildReport, type ReportInputs } from '@usage-reporting/core/node';
-import { coverage } from '../../src/core/coverage';
+import { coverage } from '../src/core/coverage';
 
 const facts: SiteFacts = {
   app: { version: '3.12.1', environment: 'production', licence: 'active' },

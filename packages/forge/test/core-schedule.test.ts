@@ -1,7 +1,7 @@
 import { initialConsent, type ConsentState } from '@usage-reporting/core';
-import { retryDelayMs, nextAttemptAt, isAttemptDue } from '../../src/core/backoff';
-import { selectExpired } from '../../src/core/retention';
-import { isReportDue, lastAutomaticDay, nextAutomaticAt, reportPeriod } from '../../src/core/schedule';
+import { retryDelayMs, nextAttemptAt, isAttemptDue } from '../src/core/backoff';
+import { selectExpired } from '../src/core/retention';
+import { isReportDue, lastAutomaticDay, nextAutomaticAt, reportPeriod } from '../src/core/schedule';
 
 const automatic = (cadence: ConsentState['cadence']): ConsentState => ({ ...initialConsent, mode: 'automatic', cadence, acceptedFormat: 2 });
 const at = (iso: string) => new Date(iso);

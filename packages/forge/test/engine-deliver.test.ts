@@ -4,11 +4,11 @@ import { metricCatalog } from '@usage-reporting/core';
 import { defaultSettings, initialConsent } from '@usage-reporting/core';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { buildReport } from '@usage-reporting/core/node';
-import { deliver, queueReport } from '../../src/engine/deliver';
-import type { EngineDeps } from '../../src/engine/deps';
-import type { ReportRecord } from '../../src/store/records';
-import { loadReport, loadReports, saveConsent, saveReport } from '../../src/store/repositories';
-import type { ReportTransport } from '../../src/transport/report-transport';
+import { deliver, queueReport } from '../src/engine/deliver';
+import type { EngineDeps } from '../src/engine/deps';
+import type { ReportRecord } from '../src/store/records';
+import { loadReport, loadReports, saveConsent, saveReport } from '../src/store/repositories';
+import type { ReportTransport } from '../src/transport/report-transport';
 
 let platform: SimPlatform;
 beforeEach(() => {

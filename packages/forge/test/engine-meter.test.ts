@@ -1,6 +1,6 @@
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
-import { meter, rollUpMeters } from '../../src/engine/meter';
-import { listPrefix } from '../../src/store/kvs-store';
+import { meter, rollUpMeters } from '../src/engine/meter';
+import { listPrefix } from '../src/store/kvs-store';
 
 let platform: SimPlatform;
 let warn: jest.SpyInstance;

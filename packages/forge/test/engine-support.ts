@@ -7,8 +7,8 @@ import { metricCatalog } from '@usage-reporting/core';
 import type { ConsentState, Restrictions } from '@usage-reporting/core';
 import { createSimPlatform, type SimPlatform, type SimPlatformOptions } from '@usage-reporting/forge-sim';
 import { acceptFormat, setConsent, setRestrictions, withdraw, type Transition } from '@usage-reporting/core';
-import { registeredResolverNames } from '../../src/resolvers/registry';
-import { appendLedger, ensureInstallation, loadConsent, saveConsent } from '../../src/store/repositories';
+import { registeredResolverNames } from '../src/resolvers/registry';
+import { appendLedger, ensureInstallation, loadConsent, saveConsent } from '../src/store/repositories';
 
 /**
  * An engine test world: the sim platform running the app, the real collector (its Fastify app over

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { verifyCollectorRequest } from '@usage-reporting/core/node';
 import { installationIdOf, keyFingerprint } from '@usage-reporting/core/node';
-import { loadSigningIdentity } from '../../src/identity/identity';
-import { collectorAddress } from '../../src/transport/collector-address';
-import { classify, collectorTransport, requestTimeoutMs, type FetchLike } from '../../src/transport/report-transport';
+import { loadSigningIdentity } from '../src/identity/identity';
+import { collectorAddress } from '../src/transport/collector-address';
+import { classify, collectorTransport, requestTimeoutMs, type FetchLike } from '../src/transport/report-transport';
 
 const reportId = randomUUID();
 const receipt = { receiptId: randomUUID(), reportId, receivedAt: '2026-11-29T09:00:00.000Z', digest: 'a'.repeat(64), duplicate: false };

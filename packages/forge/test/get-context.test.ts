@@ -43,7 +43,7 @@ describe('getContext through the Forge resolver envelope', () => {
   test('when the product refuses the permission check (scope not declared), the caller gets INTERNAL, not a guess', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'manifest-'));
     const manifestPath = path.join(dir, 'manifest.yml');
-    writeFileSync(manifestPath, readFileSync(path.resolve(__dirname, '../../manifest.yml'), 'utf8').replace('    - read:jira-work\n', ''));
+    writeFileSync(manifestPath, readFileSync(path.resolve(__dirname, '../../../manifest.yml'), 'utf8').replace('    - read:jira-work\n', ''));
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       platform = createSimPlatform({ product: 'jira', manifestPath });

@@ -5,10 +5,10 @@ import { sha256Hex } from '@usage-reporting/core/node';
 import { ledgerEntrySchema, type LedgerEntry } from '@usage-reporting/core';
 import { formatVersionOf } from '@usage-reporting/core';
 import type { SimPlatform } from '@usage-reporting/forge-sim';
-import { reportRecordSchema } from '../../src/store/records';
+import { reportRecordSchema } from '../src/store/records';
 
 /**
- * The consent invariant, checked independently of the engine's own gate (src/core/coverage.ts):
+ * The consent invariant, checked independently of the engine's own gate (packages/forge/src/core/coverage.ts):
  * a transmission is covered when, at that moment, sharing is on, every field in the bytes belongs to
  * an accepted format and an allowed category and purpose, the declared purposes are allowed, and
  * a per-case report's exact bytes were consented to (a send-per-case ledger entry with their digest),

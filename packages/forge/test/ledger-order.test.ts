@@ -1,8 +1,9 @@
+import { metricCatalog } from '@usage-reporting/core';
 import { initialConsent } from '@usage-reporting/core';
 import { actionEntry } from '@usage-reporting/core';
-import { appendLedger, loadLedger } from '../../src/store/repositories';
-import { productionDeps } from '../../src/engine/deps';
-import { getLedger } from '../../src/resolvers/consent';
+import { appendLedger, loadLedger } from '../src/store/repositories';
+import { productionDeps } from '../src/engine/deps';
+import { getLedger } from '../src/resolvers/consent';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 
 /**
@@ -35,7 +36,7 @@ test('the ledger the admin reads keeps that order: a send and the withdrawal aft
   const read = await platform.runAsInvocation({ functionKey: 'resolver' }, async () => {
     await appendLedger([entry('send-per-case')]);
     await appendLedger([entry('withdraw'), entry('request-vendor-deletion')]);
-    const out = await getLedger.run(undefined as never, { accountId: platform.users.admin } as never, productionDeps());
+    const out = await getLedger.run(undefined as never, { accountId: platform.users.admin } as never, productionDeps({ catalog: metricCatalog }));
     if (!out.ok) throw new Error(out.error.message);
     return out.data.entries.map((e) => e.action);
   });

@@ -1,5 +1,5 @@
 import { privacy } from '@forge/api';
-import { accountsToReport } from '../../src/privacy/accounts';
+import { accountsToReport } from '../src/privacy/accounts';
 import { createWorld, DAY, type World } from './engine-support';
 
 let w: World;

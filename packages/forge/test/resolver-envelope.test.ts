@@ -1,10 +1,11 @@
+import { metricCatalog } from '@usage-reporting/core';
 import type { Request } from '@forge/resolver';
 import { ok, type Envelope } from '@usage-reporting/core/api';
 import { resolverNames, type ContextOutput } from '@usage-reporting/core/api';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
-import { productionDeps } from '../../src/engine/deps';
-import { defineResolver, type ResolverHandler } from '../../src/resolvers/define';
-import { registeredResolverNames, resolverRegistry } from '../../src/resolvers/registry';
+import { productionDeps } from '../src/engine/deps';
+import { defineResolver, type ResolverHandler } from '../src/resolvers/define';
+import { registeredResolverNames, resolverRegistry } from '../src/resolvers/registry';
 
 let platform: SimPlatform;
 let errorLog: jest.SpyInstance;
@@ -51,7 +52,7 @@ describe('the resolver registry', () => {
 });
 
 describe('defineResolver', () => {
-  const deps = productionDeps();
+  const deps = productionDeps({ catalog: metricCatalog });
   const contextOk: ResolverHandler<'getContext'>['run'] = async (_input, caller) =>
     ok({ product: caller.product, isAdmin: caller.isAdmin, appVersion: caller.appVersion });
 

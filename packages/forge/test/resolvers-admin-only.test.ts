@@ -1,5 +1,5 @@
 import { resolverContract } from '@usage-reporting/core/api';
-import { registeredResolverNames, resolverRegistry } from '../../src/resolvers/registry';
+import { registeredResolverNames, resolverRegistry } from '../src/resolvers/registry';
 import { COLLECTOR_ORIGIN, createWorld, type World } from './engine-support';
 import { kvsSnapshot, validPayloads } from './resolvers-support';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { envelopeSchema } from '@usage-reporting/core/api';
 import { resolverContract, type ResolverName } from '@usage-reporting/core/api';
 import { z } from 'zod';
-import { registeredResolverNames } from '../../src/resolvers/registry';
+import { registeredResolverNames } from '../src/resolvers/registry';
 import { COLLECTOR_ORIGIN, createWorld, type World } from './engine-support';
 import { kvsSnapshot, validPayloads } from './resolvers-support';
 

@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
 import type { ResolverName } from '@usage-reporting/core/api';
 import type { SimPlatform } from '@usage-reporting/forge-sim';
-import { secretKeys } from '../../src/store/keys';
+import { secretKeys } from '../src/store/keys';
 
 /**
  * Everything the app has stored on the site, read from outside the code under test: every plain key

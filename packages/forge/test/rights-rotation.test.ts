@@ -1,12 +1,13 @@
+import { metricCatalog } from '@usage-reporting/core';
 import { randomBytes } from 'node:crypto';
 import { kvs } from '@forge/kvs';
 import { installationExportSchema } from '@usage-reporting/core/collector-api';
 import { rightsRequest } from '@usage-reporting/core/node';
 import { keyFingerprint, type InstallationKeyPair } from '@usage-reporting/core/node';
-import { productionDeps } from '../../src/engine/deps';
-import { keyRotationIntervalDays, rotateKeyIfDue } from '../../src/rights/rotate-key';
-import { keys, secretKeys } from '../../src/store/keys';
-import { ensureInstallation } from '../../src/store/repositories';
+import { productionDeps } from '../src/engine/deps';
+import { keyRotationIntervalDays, rotateKeyIfDue } from '../src/rights/rotate-key';
+import { keys, secretKeys } from '../src/store/keys';
+import { ensureInstallation } from '../src/store/repositories';
 import { createWorld, DAY, type World } from './engine-support';
 
 let w: World;
@@ -138,7 +139,7 @@ describe('the daily job rotates the signing key', () => {
     pastInterval();
     // The rotation's KVS writes: the new key, the pending link, the chain with the link, then the key becomes current.
     w.platform.faults.killInvocation({ afterKvsWrites: 3 });
-    await expect(asApp(() => rotateKeyIfDue(productionDeps()))).rejects.toThrow(/killed|terminated/);
+    await expect(asApp(() => rotateKeyIfDue(productionDeps({ catalog: metricCatalog })))).rejects.toThrow(/killed|terminated/);
     const pending = await keyAt(secretKeys.signingKeyNext);
     expect(pending).toBeDefined();
     expect((await currentKey()).publicKey).not.toBe(pending?.publicKey);

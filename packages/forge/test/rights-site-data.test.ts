@@ -1,5 +1,5 @@
 import { kvs } from '@forge/kvs';
-import { secretKeys } from '../../src/store/keys';
+import { secretKeys } from '../src/store/keys';
 import { createWorld, type World } from './engine-support';
 
 let w: World;

@@ -2,9 +2,9 @@ import { kvs } from '@forge/kvs';
 import { installationExportSchema } from '@usage-reporting/core/collector-api';
 import { installationIdOf } from '@usage-reporting/core/node';
 import { maxVendorDeletionAttempts } from '@usage-reporting/core';
-import { keys, secretKeys } from '../../src/store/keys';
-import { ensureInstallation, loadReport, saveReport } from '../../src/store/repositories';
-import { collectorTransport } from '../../src/transport/report-transport';
+import { keys, secretKeys } from '../src/store/keys';
+import { ensureInstallation, loadReport, saveReport } from '../src/store/repositories';
+import { collectorTransport } from '../src/transport/report-transport';
 import { kvsSnapshot } from './resolvers-support';
 import { createWorld, DAY, type World } from './engine-support';
 

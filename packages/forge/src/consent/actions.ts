@@ -3,10 +3,10 @@ import type { ConsentOutput } from '@usage-reporting/core/api';
 import type { Catalog } from '@usage-reporting/core';
 import type { Restrictions } from '@usage-reporting/core';
 import * as transitions from '@usage-reporting/core';
-import { loadConsent, loadReports } from '../store/repositories';
-import { cancelOutbox } from './cancel-outbox';
-import { commitTransition } from './commit';
-import { consentView } from './consent-view';
+import { loadConsent, loadReports } from '../store/repositories.js';
+import { cancelOutbox } from './cancel-outbox.js';
+import { commitTransition } from './commit.js';
+import { consentView } from './consent-view.js';
 
 /** Consent resolvers' work: read the state, apply the pure transition, commit it with its ledger entries. */
 export interface ConsentActor {

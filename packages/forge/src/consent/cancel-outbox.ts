@@ -1,7 +1,7 @@
-import { keys } from '../store/keys';
-import { listPrefix, readParsed, remove } from '../store/kvs-store';
-import { reportRecordSchema } from '../store/records';
-import { saveReport } from '../store/repositories';
+import { keys } from '../store/keys.js';
+import { listPrefix, readParsed, remove } from '../store/kvs-store.js';
+import { reportRecordSchema } from '../store/records.js';
+import { saveReport } from '../store/repositories.js';
 
 /**
  * Cancels every report still waiting to leave: each pending report is marked 'cancelled' in history

@@ -1,9 +1,9 @@
 import type { ConsentState } from '@usage-reporting/core';
 import type { PendingLedgerEntry, Transition } from '@usage-reporting/core';
-import { meter } from '../engine/meter';
-import { keys } from '../store/keys';
-import { writeAtomically, type AtomicWrite } from '../store/kvs-store';
-import { ledgerWrite } from '../store/repositories';
+import { meter } from '../engine/meter.js';
+import { keys } from '../store/keys.js';
+import { writeAtomically, type AtomicWrite } from '../store/kvs-store.js';
+import { ledgerWrite } from '../store/repositories.js';
 
 /**
  * Writes a consent change and the ledger entries that record it in ONE KVS transaction: the ledger

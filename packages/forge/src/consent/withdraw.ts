@@ -1,11 +1,11 @@
 import { ok, type Envelope } from '@usage-reporting/core/api';
 import type { WithdrawOutput } from '@usage-reporting/core/api';
 import { actionEntry, withdraw as withdrawTransition } from '@usage-reporting/core';
-import type { EngineDeps } from '../engine/deps';
-import { loadConsent } from '../store/repositories';
-import { attemptVendorDeletion, queueVendorDeletion, readVendorDeletion } from '../rights/vendor-deletion';
-import { cancelOutbox } from './cancel-outbox';
-import { commitTransition } from './commit';
+import type { EngineDeps } from '../engine/deps.js';
+import { loadConsent } from '../store/repositories.js';
+import { attemptVendorDeletion, queueVendorDeletion, readVendorDeletion } from '../rights/vendor-deletion.js';
+import { cancelOutbox } from './cancel-outbox.js';
+import { commitTransition } from './commit.js';
 
 export const WITHDRAWN_REASON = 'Sharing was withdrawn before this report left the site.';
 

@@ -1,5 +1,5 @@
 import { ok } from '@usage-reporting/core/api';
-import type { ResolverHandler } from '../resolvers/define';
+import type { ResolverHandler } from '../resolvers/define.js';
 
 /**
  * Tells the page which product it is in, whether the viewer administers it and which app version

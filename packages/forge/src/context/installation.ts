@@ -1,7 +1,7 @@
-import { keys } from '../store/keys';
-import { claim, write } from '../store/kvs-store';
-import { ensureInstallation } from '../store/repositories';
-import { productFromFunctionContext } from './product';
+import { keys } from '../store/keys.js';
+import { claim, write } from '../store/kvs-store.js';
+import { ensureInstallation } from '../store/repositories.js';
+import { productFromFunctionContext } from './product.js';
 
 /**
  * Minimal work for the trigger entry points until the report pipeline takes them over: record when

@@ -1,5 +1,5 @@
 import type { StoredReceipt } from '@usage-reporting/core';
-import type { ReportRecord } from '../store/records';
+import type { ReportRecord } from '../store/records.js';
 
 /**
  * A report the collector acknowledged left the site, whatever its record says: a withdrawal can

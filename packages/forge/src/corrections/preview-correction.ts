@@ -2,10 +2,10 @@ import { fail, ok, type Envelope } from '@usage-reporting/core/api';
 import type { Product } from '@usage-reporting/core/api';
 import type { CorrectionPreviewOutput } from '@usage-reporting/core/api';
 import { allowsSending } from '@usage-reporting/core';
-import { correctable } from '../core/report-chain';
-import type { EngineDeps } from '../engine/deps';
-import { preview, toPreviewOutput } from '../engine/preview';
-import { loadConsent, loadReports, loadSettings } from '../store/repositories';
+import { correctable } from '../core/report-chain.js';
+import type { EngineDeps } from '../engine/deps.js';
+import { preview, toPreviewOutput } from '../engine/preview.js';
+import { loadConsent, loadReports, loadSettings } from '../store/repositories.js';
 
 /**
  * The first half of correcting a report that left: a fresh report for the same period, built the one

@@ -1,10 +1,10 @@
 import { fail, ok, type Envelope } from '@usage-reporting/core/api';
 import type { RetractOutput } from '@usage-reporting/core/api';
 import { actionEntry } from '@usage-reporting/core';
-import { correctable } from '../core/report-chain';
-import type { EngineDeps } from '../engine/deps';
-import { toSummary } from '../engine/history';
-import { appendLedger, ensureInstallation, loadConsent, loadReports, saveReport } from '../store/repositories';
+import { correctable } from '../core/report-chain.js';
+import type { EngineDeps } from '../engine/deps.js';
+import { toSummary } from '../engine/history.js';
+import { appendLedger, ensureInstallation, loadConsent, loadReports, saveReport } from '../store/repositories.js';
 
 /**
  * Retracting a report that left: the vendor deletes it (and any report it had replaced), and says so.

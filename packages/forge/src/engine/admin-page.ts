@@ -1,17 +1,17 @@
 import { ok, type Envelope } from '@usage-reporting/core/api';
 import type { AdminPageOutput } from '@usage-reporting/core/api';
 import { pendingFields } from '@usage-reporting/core';
-import { lastAutomaticDay, nextAutomaticAt } from '../core/schedule';
-import type { CallerContext } from '../resolvers/define';
-import { readVendorDeletion } from '../rights/vendor-deletion';
-import { readVendorRestriction } from '../rights/vendor-restriction';
-import { loadConsent, loadReports, loadSettings } from '../store/repositories';
-import type { EngineDeps } from './deps';
-import { fieldInfo } from './fields';
-import { toSummary } from './history';
-import { meter } from './meter';
-import { loadOutbox } from './outbox';
-import { preview, toPreviewOutput } from './preview';
+import { lastAutomaticDay, nextAutomaticAt } from '../core/schedule.js';
+import type { CallerContext } from '../resolvers/define.js';
+import { readVendorDeletion } from '../rights/vendor-deletion.js';
+import { readVendorRestriction } from '../rights/vendor-restriction.js';
+import { loadConsent, loadReports, loadSettings } from '../store/repositories.js';
+import type { EngineDeps } from './deps.js';
+import { fieldInfo } from './fields.js';
+import { toSummary } from './history.js';
+import { meter } from './meter.js';
+import { loadOutbox } from './outbox.js';
+import { preview, toPreviewOutput } from './preview.js';
 
 /**
  * Everything the first screen needs, in one round trip: the consent and settings, the catalog as the

@@ -3,11 +3,11 @@ import type { Product } from '@usage-reporting/core/api';
 import type { ConsentState, Settings } from '@usage-reporting/core';
 import { buildReport, type BuildResult } from '@usage-reporting/core/node';
 import { utcDay } from '@usage-reporting/core';
-import { usageInPeriod } from '../core/meter-rollup';
-import { reportPeriod } from '../core/schedule';
-import type { Installation, ReportRecord } from '../store/records';
-import type { EngineDeps } from './deps';
-import { rollUpMeters } from './meter';
+import { usageInPeriod } from '../core/meter-rollup.js';
+import { reportPeriod } from '../core/schedule.js';
+import type { Installation, ReportRecord } from '../store/records.js';
+import type { EngineDeps } from './deps.js';
+import { rollUpMeters } from './meter.js';
 
 /**
  * The imperative half of report building: roll meters up, read the site, pick the period, then hand

@@ -1,13 +1,13 @@
 import type { Product } from '@usage-reporting/core/api';
 import { utcDay } from '@usage-reporting/core';
-import { isReportDue, lastAutomaticDay } from '../core/schedule';
-import { keys } from '../store/keys';
-import { claim } from '../store/kvs-store';
-import type { ReportRecord } from '../store/records';
-import { ensureInstallation, loadConsent, loadReports, loadSettings } from '../store/repositories';
-import { assembleReport } from './assemble';
-import { deliver, queueReport } from './deliver';
-import type { EngineDeps } from './deps';
+import { isReportDue, lastAutomaticDay } from '../core/schedule.js';
+import { keys } from '../store/keys.js';
+import { claim } from '../store/kvs-store.js';
+import type { ReportRecord } from '../store/records.js';
+import { ensureInstallation, loadConsent, loadReports, loadSettings } from '../store/repositories.js';
+import { assembleReport } from './assemble.js';
+import { deliver, queueReport } from './deliver.js';
+import type { EngineDeps } from './deps.js';
 
 export type AutomaticOutcome =
   | { kind: 'not-due'; reason: string }

@@ -1,14 +1,14 @@
 import { parseReport } from '@usage-reporting/core';
-import { nextAttemptAt } from '../core/backoff';
-import { coverage } from '../core/coverage';
+import { nextAttemptAt } from '../core/backoff.js';
+import { coverage } from '../core/coverage.js';
 import { guardReport } from '@usage-reporting/core';
 import type { PendingLedgerEntry } from '@usage-reporting/core';
-import { keys } from '../store/keys';
-import { readOrThrow, remove, write, writeAtomically, type AtomicWrite } from '../store/kvs-store';
-import { outboxEntrySchema, type OutboxEntry, type ReportRecord } from '../store/records';
-import { ledgerWrite, loadConsent, loadReport, saveReport } from '../store/repositories';
-import type { EngineDeps } from './deps';
-import { meter } from './meter';
+import { keys } from '../store/keys.js';
+import { readOrThrow, remove, write, writeAtomically, type AtomicWrite } from '../store/kvs-store.js';
+import { outboxEntrySchema, type OutboxEntry, type ReportRecord } from '../store/records.js';
+import { ledgerWrite, loadConsent, loadReport, saveReport } from '../store/repositories.js';
+import type { EngineDeps } from './deps.js';
+import { meter } from './meter.js';
 
 /**
  * Intent first: the report (its exact text), its outbox entry and the ledger entries are written in

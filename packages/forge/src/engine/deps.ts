@@ -1,10 +1,10 @@
 import { getAppContext } from '@forge/api';
 import type { Product } from '@usage-reporting/core/api';
-import { metricCatalog, type Catalog } from '@usage-reporting/core';
-import type { DayCounts } from '../core/meter-rollup';
-import { readSiteFacts, type SiteReading } from '../site/read-facts';
-import { collectorTransport, type ReportTransport } from '../transport/report-transport';
-import { collectorRightsClient, type RightsClient } from '../transport/rights-client';
+import type { Catalog } from '@usage-reporting/core';
+import type { DayCounts } from '../core/meter-rollup.js';
+import { readSiteFacts, type SiteReading } from '../site/read-facts.js';
+import { collectorTransport, type ReportTransport } from '../transport/report-transport.js';
+import { collectorRightsClient, type RightsClient } from '../transport/rights-client.js';
 
 /**
  * What the engine's shells need from outside: the clock, the catalog, the transports and the site
@@ -21,9 +21,10 @@ export interface EngineDeps {
   siteIdentifiers(): string[];
 }
 
-export function productionDeps(): EngineDeps {
+/** The engine's dependencies on Forge, for the app's catalog: built once, where the app is wired. */
+export function productionDeps(options: { catalog: Catalog }): EngineDeps {
   return {
-    catalog: metricCatalog,
+    catalog: options.catalog,
     now: () => new Date(),
     transport: collectorTransport(),
     // The signing identity names the installation; the id argument is for scripted clients in tests.

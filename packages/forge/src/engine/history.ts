@@ -1,11 +1,11 @@
 import { fail, ok, type Envelope } from '@usage-reporting/core/api';
 import type { HistoryEntryOutput, HistoryOutput } from '@usage-reporting/core/api';
 import type { HistorySummary } from '@usage-reporting/core';
-import { selectExpired } from '../core/retention';
-import { keys } from '../store/keys';
-import { readOrThrow, writeAtomically } from '../store/kvs-store';
-import { historyAggregateSchema, type ReportRecord } from '../store/records';
-import { loadReports, loadSettings } from '../store/repositories';
+import { selectExpired } from '../core/retention.js';
+import { keys } from '../store/keys.js';
+import { readOrThrow, writeAtomically } from '../store/kvs-store.js';
+import { historyAggregateSchema, type ReportRecord } from '../store/records.js';
+import { loadReports, loadSettings } from '../store/repositories.js';
 
 export const toSummary = (r: ReportRecord): HistorySummary => {
   const { text: _text, ...summary } = r;

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { meterEventSchema, type MeterEvent } from '@usage-reporting/core';
 import { canonicalJson } from '@usage-reporting/core';
 import { utcDay } from '@usage-reporting/core';
-import { countRawKeys, RAW_PREFIX, RAW_TTL_DAYS, rawMeterKey, type DayCounts } from '../core/meter-rollup';
-import { keys } from '../store/keys';
-import { listPrefix, listParsed, write } from '../store/kvs-store';
-import { dayCountsSchema } from '../store/records';
+import { countRawKeys, RAW_PREFIX, RAW_TTL_DAYS, rawMeterKey, type DayCounts } from '../core/meter-rollup.js';
+import { keys } from '../store/keys.js';
+import { listPrefix, listParsed, write } from '../store/kvs-store.js';
+import { dayCountsSchema } from '../store/records.js';
 
 /**
  * `meter('report.previewed')`: one KVS write per event, under a key no other call can produce

@@ -1,10 +1,10 @@
-import { isAttemptDue } from '../core/backoff';
-import { keys } from '../store/keys';
-import { listParsed } from '../store/kvs-store';
-import { outboxEntrySchema, type OutboxEntry } from '../store/records';
-import { remainingInvocationMs } from '../transport/report-transport';
-import { deliver } from './deliver';
-import type { EngineDeps } from './deps';
+import { isAttemptDue } from '../core/backoff.js';
+import { keys } from '../store/keys.js';
+import { listParsed } from '../store/kvs-store.js';
+import { outboxEntrySchema, type OutboxEntry } from '../store/records.js';
+import { remainingInvocationMs } from '../transport/report-transport.js';
+import { deliver } from './deliver.js';
+import type { EngineDeps } from './deps.js';
 
 export const loadOutbox = async (): Promise<OutboxEntry[]> =>
   (await listParsed(keys.outboxPrefix, outboxEntrySchema)).values.map((v) => v.value).sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : 1));

@@ -6,14 +6,14 @@ import type { ConsentState, Settings } from '@usage-reporting/core';
 import type { Report } from '@usage-reporting/core';
 import { coverageKey } from '@usage-reporting/core';
 import { effectiveAcceptedFormat } from '@usage-reporting/core';
-import { keys } from '../store/keys';
-import { write } from '../store/kvs-store';
-import type { Draft, ReportRecord } from '../store/records';
-import { loadConsent, loadReports, loadSettings } from '../store/repositories';
-import { loadSigningIdentity, signingFingerprint } from '../identity/identity';
-import { assembleReport } from './assemble';
-import type { EngineDeps } from './deps';
-import { meter } from './meter';
+import { keys } from '../store/keys.js';
+import { write } from '../store/kvs-store.js';
+import type { Draft, ReportRecord } from '../store/records.js';
+import { loadConsent, loadReports, loadSettings } from '../store/repositories.js';
+import { loadSigningIdentity, signingFingerprint } from '../identity/identity.js';
+import { assembleReport } from './assemble.js';
+import type { EngineDeps } from './deps.js';
+import { meter } from './meter.js';
 
 /** A draft lives briefly: long enough to read it and click send, short enough that it stays current. */
 export const DRAFT_TTL_MINUTES = 30;

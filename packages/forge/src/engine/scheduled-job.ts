@@ -1,16 +1,16 @@
 import type { Product } from '@usage-reporting/core/api';
-import { runDailyRights, type RightsRun } from '../rights/daily';
-import { sendAutomaticReport, type AutomaticOutcome } from './automatic';
-import type { EngineDeps } from './deps';
-import { purgeExpiredHistory, type PurgeOutcome } from './history';
-import { retryOutbox, type OutboxRun } from './outbox';
-import { step, type Step } from './step';
+import { runDailyRights, type RightsRun } from '../rights/daily.js';
+import { sendAutomaticReport, type AutomaticOutcome } from './automatic.js';
+import type { EngineDeps } from './deps.js';
+import { purgeExpiredHistory, type PurgeOutcome } from './history.js';
+import { retryOutbox, type OutboxRun } from './outbox.js';
+import { step, type Step } from './step.js';
 
 export interface ScheduledRun {
   outbox: Step<OutboxRun>;
   automatic: Step<AutomaticOutcome>;
   retention: Step<PurgeOutcome>;
-  /** Vendor deletion/restriction retries and the personal data reporting cycle (src/rights/daily.ts). */
+  /** Vendor deletion/restriction retries and the personal data reporting cycle (packages/forge/src/rights/daily.ts). */
   rights: Step<RightsRun>;
 }
 
@@ -28,6 +28,8 @@ export async function runScheduledJob(deps: EngineDeps, product: Product): Promi
 }
 
 /** What the trigger returns and logs: outcomes and counts, never report bytes. */
+export type ScheduledRunSummary = ReturnType<typeof summarizeRun>;
+
 export function summarizeRun(run: ScheduledRun) {
   const automatic = !run.automatic.ok
     ? { error: run.automatic.error }

@@ -3,19 +3,19 @@ import { allowsSending } from '@usage-reporting/core';
 import { sha256Hex } from '@usage-reporting/core/node';
 import type { SendReportOutput } from '@usage-reporting/core/api';
 import { parseReport } from '@usage-reporting/core';
-import { coverage } from '../core/coverage';
+import { coverage } from '../core/coverage.js';
 import { guardReport } from '@usage-reporting/core';
 import { coverageKey, perCaseSendEntry } from '@usage-reporting/core';
 import { effectiveAcceptedFormat } from '@usage-reporting/core';
-import { keys } from '../store/keys';
-import { claim, readParsed, remove } from '../store/kvs-store';
-import { draftSchema, type ReportRecord } from '../store/records';
-import { loadConsent, loadReports } from '../store/repositories';
-import { correctable } from '../core/report-chain';
-import { deliver, queueReport } from './deliver';
-import type { EngineDeps } from './deps';
-import { toSummary } from './history';
-import { DRAFT_TTL_MINUTES } from './preview';
+import { keys } from '../store/keys.js';
+import { claim, readParsed, remove } from '../store/kvs-store.js';
+import { draftSchema, type ReportRecord } from '../store/records.js';
+import { loadConsent, loadReports } from '../store/repositories.js';
+import { correctable } from '../core/report-chain.js';
+import { deliver, queueReport } from './deliver.js';
+import type { EngineDeps } from './deps.js';
+import { toSummary } from './history.js';
+import { DRAFT_TTL_MINUTES } from './preview.js';
 
 /**
  * Per-case send: transmits exactly the frozen bytes of a preview, or refuses with nothing sent.

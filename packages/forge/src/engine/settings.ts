@@ -1,9 +1,9 @@
 import { ok, type Envelope } from '@usage-reporting/core/api';
 import type { Settings } from '@usage-reporting/core';
 import { actionEntry, type Actor } from '@usage-reporting/core';
-import { keys } from '../store/keys';
-import { writeAtomically } from '../store/kvs-store';
-import { ledgerWrite, loadConsent, loadSettings } from '../store/repositories';
+import { keys } from '../store/keys.js';
+import { writeAtomically } from '../store/kvs-store.js';
+import { ledgerWrite, loadConsent, loadSettings } from '../store/repositories.js';
 
 /**
  * Sets the history retention. It is one of the admin's decisions about the site's data, so it is

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { keyFingerprint, type InstallationKeyPair } from '@usage-reporting/core/node';
 import { keyLinkSchema, verifyKeyChain, type KeyChain } from '@usage-reporting/core/node';
-import { keys } from '../store/keys';
-import { readOrThrow } from '../store/kvs-store';
-import type { Installation } from '../store/records';
-import { ensureInstallation } from '../store/repositories';
-import { pendingNextKey, promoteNextKey, readCurrentSigningKey } from './signing-keys';
+import { keys } from '../store/keys.js';
+import { readOrThrow } from '../store/kvs-store.js';
+import type { Installation } from '../store/records.js';
+import { ensureInstallation } from '../store/repositories.js';
+import { pendingNextKey, promoteNextKey, readCurrentSigningKey } from './signing-keys.js';
 
 /** Who this installation is, and the key it proves it with. */
 export interface SigningIdentity {

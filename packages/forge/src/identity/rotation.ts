@@ -2,12 +2,12 @@ import { fetch as forgeFetch } from '@forge/api';
 import { rightsRequest } from '@usage-reporting/core/node';
 import { endorseNextKey, keyLinkSchema, type KeyChain, type KeyLink } from '@usage-reporting/core/node';
 import { keyChainReceiptSchema, type KeyChainReceipt } from '@usage-reporting/core/collector-api';
-import { keys } from '../store/keys';
-import { readOrThrow, remove, write } from '../store/kvs-store';
-import { sendSignedOnce, safeJson } from '../transport/collector-http';
-import type { FetchLike } from '../transport/report-transport';
-import { loadSigningIdentity, type SigningIdentity } from './identity';
-import { nextKeyForRotation, pendingNextKey, promoteNextKey } from './signing-keys';
+import { keys } from '../store/keys.js';
+import { readOrThrow, remove, write } from '../store/kvs-store.js';
+import { sendSignedOnce, safeJson } from '../transport/collector-http.js';
+import type { FetchLike } from '../transport/report-transport.js';
+import { loadSigningIdentity, type SigningIdentity } from './identity.js';
+import { nextKeyForRotation, pendingNextKey, promoteNextKey } from './signing-keys.js';
 
 /**
  * Key rotation, crash-safe. The order makes every stop recoverable without losing the ability to sign:

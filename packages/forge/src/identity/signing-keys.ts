@@ -1,6 +1,6 @@
 import { generateInstallationKeyPair, installationKeyPairSchema, type InstallationKeyPair } from '@usage-reporting/core/node';
-import { secretKeys } from '../store/keys';
-import { claimSecret, readSecret, removeSecret, writeSecret } from '../store/kvs-store';
+import { secretKeys } from '../store/keys.js';
+import { claimSecret, readSecret, removeSecret, writeSecret } from '../store/kvs-store.js';
 
 /**
  * The installation's Ed25519 signing keys, in KVS secret storage (kvs.setSecret): never in a plain

@@ -1,9 +1,9 @@
 import { privacy } from '@forge/api';
 import { z } from 'zod';
 import { ledgerEntrySchema, type LedgerEntry } from '@usage-reporting/core';
-import { keys } from '../store/keys';
-import { listParsed, readParsed, write } from '../store/kvs-store';
-import { accountsToReport, anonymised } from './accounts';
+import { keys } from '../store/keys.js';
+import { listParsed, readParsed, write } from '../store/kvs-store.js';
+import { accountsToReport, anonymised } from './accounts.js';
 
 /**
  * Forge's personal data reporting cycle for the only personal data the app keeps: the account ids in

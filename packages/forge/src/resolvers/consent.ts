@@ -1,9 +1,9 @@
 import { ok } from '@usage-reporting/core/api';
-import { acceptFormatVersion, setConsentMode, setRestrictions as applyRestrictions } from '../consent/actions';
-import { withdrawConsent } from '../consent/withdraw';
-import type { EngineDeps } from '../engine/deps';
-import { loadLedger } from '../store/repositories';
-import type { CallerContext, ResolverHandler } from './define';
+import { acceptFormatVersion, setConsentMode, setRestrictions as applyRestrictions } from '../consent/actions.js';
+import { withdrawConsent } from '../consent/withdraw.js';
+import type { EngineDeps } from '../engine/deps.js';
+import { loadLedger } from '../store/repositories.js';
+import type { CallerContext, ResolverHandler } from './define.js';
 
 /** The consent resolvers: thin shells over src/consent, each change recorded in the ledger there. */
 const actor = (caller: CallerContext, deps: EngineDeps) => {

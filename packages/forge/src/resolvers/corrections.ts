@@ -1,7 +1,7 @@
-import { previewCorrection as buildCorrection } from '../corrections/preview-correction';
-import { retractReport as retract } from '../corrections/retract';
-import { sendCorrection as send } from '../engine/send';
-import type { ResolverHandler } from './define';
+import { previewCorrection as buildCorrection } from '../corrections/preview-correction.js';
+import { retractReport as retract } from '../corrections/retract.js';
+import { sendCorrection as send } from '../engine/send.js';
+import type { ResolverHandler } from './define.js';
 
 /** The right to correct: replace a report that left with a fresh one for its period, or retract it. */
 

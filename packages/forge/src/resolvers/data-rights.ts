@@ -1,13 +1,13 @@
 import { ok } from '@usage-reporting/core/api';
 import { actionEntry } from '@usage-reporting/core';
-import { meter } from '../engine/meter';
-import { requestVendorDeletion as requestDeletion } from '../rights/request-deletion';
-import { eraseSiteData } from '../rights/site-erase';
-import { exportSiteData } from '../rights/site-export';
-import { requestVendorExport as fetchVendorExport } from '../rights/vendor-export';
-import { readVendorRestriction, requestVendorRestriction } from '../rights/vendor-restriction';
-import { appendLedger, loadConsent } from '../store/repositories';
-import type { ResolverHandler } from './define';
+import { meter } from '../engine/meter.js';
+import { requestVendorDeletion as requestDeletion } from '../rights/request-deletion.js';
+import { eraseSiteData } from '../rights/site-erase.js';
+import { exportSiteData } from '../rights/site-export.js';
+import { requestVendorExport as fetchVendorExport } from '../rights/vendor-export.js';
+import { readVendorRestriction, requestVendorRestriction } from '../rights/vendor-restriction.js';
+import { appendLedger, loadConsent } from '../store/repositories.js';
+import type { ResolverHandler } from './define.js';
 
 /** Data rights: what the app keeps on the site (export, erase) and what the vendor holds (export, delete, restrict). */
 

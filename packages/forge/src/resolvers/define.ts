@@ -5,10 +5,10 @@ import type { z } from 'zod';
 import { fail, type Envelope } from '@usage-reporting/core/api';
 import type { Product } from '@usage-reporting/core/api';
 import { resolverContract, type ResolverContract, type ResolverName, type ResolverOutput } from '@usage-reporting/core/api';
-import { checkProductAdmin } from '../context/admin';
-import { productFromInstallContext } from '../context/product';
-import type { EngineDeps } from '../engine/deps';
-import { StorageError } from '../store/kvs-store';
+import { checkProductAdmin } from '../context/admin.js';
+import { productFromInstallContext } from '../context/product.js';
+import type { EngineDeps } from '../engine/deps.js';
+import { StorageError } from '../store/kvs-store.js';
 
 /** What a resolver handler knows about its caller, established by the wrapper before it runs. */
 export interface CallerContext {

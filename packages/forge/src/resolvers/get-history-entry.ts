@@ -1,5 +1,5 @@
-import { getHistoryEntry as load } from '../engine/history';
-import type { ResolverHandler } from './define';
+import { getHistoryEntry as load } from '../engine/history.js';
+import type { ResolverHandler } from './define.js';
 
 /** One report's exact bytes, with the previous sent report's bytes for the diff. */
 export const getHistoryEntry: ResolverHandler<'getHistoryEntry'> = {

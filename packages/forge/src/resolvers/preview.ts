@@ -1,6 +1,6 @@
 import { ok } from '@usage-reporting/core/api';
-import { preview as buildPreview, toPreviewOutput } from '../engine/preview';
-import type { ResolverHandler } from './define';
+import { preview as buildPreview, toPreviewOutput } from '../engine/preview.js';
+import type { ResolverHandler } from './define.js';
 
 /** A fresh frozen draft: the exact bytes a per-case send of it would transmit, and their digest. */
 export const preview: ResolverHandler<'preview'> = {

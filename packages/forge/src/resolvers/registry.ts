@@ -1,15 +1,15 @@
 import type { ResolverName } from '@usage-reporting/core/api';
-import { getContext } from '../context/get-context';
-import { previewCorrection, retractReport, sendCorrection } from './corrections';
-import { acceptFormat, getLedger, setConsent, setRestrictions, withdraw } from './consent';
-import { eraseData, exportData, requestVendorDeletion, requestVendorExport, restrictVendorProcessing } from './data-rights';
-import type { ResolverHandler } from './define';
-import { getHistory } from './get-history';
-import { getHistoryEntry } from './get-history-entry';
-import { loadAdminPage } from './load-admin-page';
-import { preview } from './preview';
-import { sendReport } from './send-report';
-import { setRetention } from './set-retention';
+import { getContext } from '../context/get-context.js';
+import { previewCorrection, retractReport, sendCorrection } from './corrections.js';
+import { acceptFormat, getLedger, setConsent, setRestrictions, withdraw } from './consent.js';
+import { eraseData, exportData, requestVendorDeletion, requestVendorExport, restrictVendorProcessing } from './data-rights.js';
+import type { ResolverHandler } from './define.js';
+import { getHistory } from './get-history.js';
+import { getHistoryEntry } from './get-history-entry.js';
+import { loadAdminPage } from './load-admin-page.js';
+import { preview } from './preview.js';
+import { sendReport } from './send-report.js';
+import { setRetention } from './set-retention.js';
 
 /**
  * One handler per contract entry. A contract entry without a handler (or a handler without an entry)

@@ -1,5 +1,5 @@
-import { sendReport as send } from '../engine/send';
-import type { ResolverHandler } from './define';
+import { sendReport as send } from '../engine/send.js';
+import type { ResolverHandler } from './define.js';
 
 /** Sends exactly the frozen bytes of a preview, or refuses with nothing sent. */
 export const sendReport: ResolverHandler<'sendReport'> = {

@@ -1,9 +1,9 @@
-import type { EngineDeps } from '../engine/deps';
-import { runPersonalDataCycle, type CycleOutcome } from '../privacy/personal-data-cycle';
-import { attemptVendorDeletion, followUpVendorDeletion } from './vendor-deletion';
-import { attemptVendorRestriction } from './vendor-restriction';
-import { rotateKeyIfDue, type RotationResult } from './rotate-key';
-import { step, type Step } from '../engine/step';
+import type { EngineDeps } from '../engine/deps.js';
+import { runPersonalDataCycle, type CycleOutcome } from '../privacy/personal-data-cycle.js';
+import { attemptVendorDeletion, followUpVendorDeletion } from './vendor-deletion.js';
+import { attemptVendorRestriction } from './vendor-restriction.js';
+import { rotateKeyIfDue, type RotationResult } from './rotate-key.js';
+import { step, type Step } from '../engine/step.js';
 
 export interface RightsRun {
   keyRotation: Step<RotationResult>;

@@ -1,9 +1,9 @@
 import { ok, type Envelope } from '@usage-reporting/core/api';
 import type { VendorDeletionOutput } from '@usage-reporting/core/api';
 import { actionEntry } from '@usage-reporting/core';
-import type { EngineDeps } from '../engine/deps';
-import { appendLedger, loadConsent } from '../store/repositories';
-import { attemptVendorDeletion, queueVendorDeletion } from './vendor-deletion';
+import type { EngineDeps } from '../engine/deps.js';
+import { appendLedger, loadConsent } from '../store/repositories.js';
+import { attemptVendorDeletion, queueVendorDeletion } from './vendor-deletion.js';
 
 /** The admin asks the vendor to delete what it holds, without withdrawing: queued, recorded, tried now. */
 export async function requestVendorDeletion(deps: EngineDeps, accountId: string): Promise<Envelope<VendorDeletionOutput>> {

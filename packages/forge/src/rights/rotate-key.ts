@@ -1,10 +1,10 @@
 import { fetch as forgeFetch } from '@forge/api';
-import type { EngineDeps } from '../engine/deps';
-import { loadSigningIdentity } from '../identity/identity';
-import { pendingKeyLink, rotateSigningKey } from '../identity/rotation';
-import { keys } from '../store/keys';
-import { anyUnder } from '../store/kvs-store';
-import type { FetchLike } from '../transport/report-transport';
+import type { EngineDeps } from '../engine/deps.js';
+import { loadSigningIdentity } from '../identity/identity.js';
+import { pendingKeyLink, rotateSigningKey } from '../identity/rotation.js';
+import { keys } from '../store/keys.js';
+import { anyUnder } from '../store/kvs-store.js';
+import type { FetchLike } from '../transport/report-transport.js';
 
 /**
  * How old the installation's signing key may get before the app replaces it. The collector stores
@@ -24,7 +24,7 @@ export type RotationResult =
   | 'finished an interrupted rotation';
 
 /**
- * Rotates the signing key when it is older than the interval (src/identity/rotation.ts says how it
+ * Rotates the signing key when it is older than the interval (packages/forge/src/identity/rotation.ts says how it
  * stays crash-safe). A pending rotation is finished whatever the key's age. A failure throws, and the
  * daily job tries again.
  */

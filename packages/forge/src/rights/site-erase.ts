@@ -1,14 +1,14 @@
 import { fail, ok, type Envelope } from '@usage-reporting/core/api';
 import type { EraseOutput } from '@usage-reporting/core/api';
-import { keys } from '../store/keys';
-import { listEverything, removeMany } from '../store/kvs-store';
-import { appendLedger } from '../store/repositories';
-import { deleteSigningKeys } from '../identity/signing-keys';
-import { readVendorDeletion } from './vendor-deletion';
+import { keys } from '../store/keys.js';
+import { listEverything, removeMany } from '../store/kvs-store.js';
+import { appendLedger } from '../store/repositories.js';
+import { deleteSigningKeys } from '../identity/signing-keys.js';
+import { readVendorDeletion } from './vendor-deletion.js';
 
 /**
  * Erases everything the app stores on the site: every plain key, the installation's signing key and the
- * new key of a rotation in progress (src/identity/rotation.ts).
+ * new key of a rotation in progress (packages/forge/src/identity/rotation.ts).
  * Afterwards the app is as if freshly installed (consent 'not-asked', nothing can be sent).
  *
  * What is deliberately left, and why:

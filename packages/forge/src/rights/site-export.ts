@@ -1,7 +1,7 @@
 import { ok, type Envelope } from '@usage-reporting/core/api';
 import type { DocumentOutput } from '@usage-reporting/core/api';
-import { secretKeys } from '../store/keys';
-import { listEverything } from '../store/kvs-store';
+import { secretKeys } from '../store/keys.js';
+import { listEverything } from '../store/kvs-store.js';
 
 /** What the export says about the data it leaves out, so the document is complete about itself. */
 export const notExported = [

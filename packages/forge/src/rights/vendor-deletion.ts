@@ -1,9 +1,9 @@
 import { maxVendorDeletionAttempts, vendorDeletionSchema, type VendorDeletion } from '@usage-reporting/core';
-import { isAttemptDue, nextAttemptAt } from '../core/backoff';
-import type { EngineDeps } from '../engine/deps';
-import { keys } from '../store/keys';
-import { readParsed, write } from '../store/kvs-store';
-import { ensureInstallation, loadReports } from '../store/repositories';
+import { isAttemptDue, nextAttemptAt } from '../core/backoff.js';
+import type { EngineDeps } from '../engine/deps.js';
+import { keys } from '../store/keys.js';
+import { readParsed, write } from '../store/kvs-store.js';
+import { ensureInstallation, loadReports } from '../store/repositories.js';
 
 /**
  * Asking the vendor to delete what it holds about this installation. The request is stored first

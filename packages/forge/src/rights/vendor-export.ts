@@ -1,7 +1,7 @@
 import { fail, ok, type Envelope } from '@usage-reporting/core/api';
 import type { DocumentOutput } from '@usage-reporting/core/api';
-import type { EngineDeps } from '../engine/deps';
-import { ensureInstallation } from '../store/repositories';
+import type { EngineDeps } from '../engine/deps.js';
+import { ensureInstallation } from '../store/repositories.js';
 
 /**
  * Everything the vendor holds about this installation, fetched live from the collector's rights API

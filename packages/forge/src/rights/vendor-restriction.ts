@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { vendorRestrictionSchema, type VendorRestriction } from '@usage-reporting/core/api';
 import { purposeSchema, type Purpose } from '@usage-reporting/core';
-import { isAttemptDue, nextAttemptAt } from '../core/backoff';
-import type { EngineDeps } from '../engine/deps';
-import { keys } from '../store/keys';
-import { readParsed, write } from '../store/kvs-store';
-import { ensureInstallation } from '../store/repositories';
+import { isAttemptDue, nextAttemptAt } from '../core/backoff.js';
+import type { EngineDeps } from '../engine/deps.js';
+import { keys } from '../store/keys.js';
+import { readParsed, write } from '../store/kvs-store.js';
+import { ensureInstallation } from '../store/repositories.js';
 
 /**
  * The purposes the vendor may no longer use this installation's data for. Stored as the admin set

@@ -2,7 +2,7 @@ import { asApp, getAppContext, route } from '@forge/api';
 import { z } from 'zod';
 import type { Product } from '@usage-reporting/core/api';
 import type { Environment, LicenceState, SiteCount, SiteFacts } from '@usage-reporting/core';
-import type { DayCounts } from '../core/meter-rollup';
+import type { DayCounts } from '../core/meter-rollup.js';
 
 /**
  * Reads what the catalog needs from the site, as the app (asApp), with the manifest's scopes.

@@ -1,7 +1,7 @@
 /** Every KVS key the app writes, in one place, so export and erase can reason about all of them. */
 export const keys = {
   installation: 'installation',
-  /** Written by the app-installed trigger: when the app was installed (src/context/installation.ts). */
+  /** Written by the app-installed trigger: when the app was installed (packages/forge/src/context/installation.ts). */
   installedRecord: 'installation:record',
   consent: 'consent',
   settings: 'settings',
@@ -35,11 +35,11 @@ export const keys = {
 
 /** Kept in KVS secret storage (kvs.setSecret), never in a plain value, never exported. */
 export const secretKeys = {
-  /** The Ed25519 key pair the installation signs with now (src/identity/signing-keys.ts). */
+  /** The Ed25519 key pair the installation signs with now (packages/forge/src/identity/signing-keys.ts). */
   signingKey: 'signing-key',
   /**
    * A rotation's new key pair, written before the collector is told of it, so a rotation cut short at
-   * any point leaves a key the collector accepts (src/rights/rotate-key.ts).
+   * any point leaves a key the collector accepts (packages/forge/src/rights/rotate-key.ts).
    */
   signingKeyNext: 'signing-key-next'
 } as const;

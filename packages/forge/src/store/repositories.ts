@@ -3,14 +3,14 @@ import { z } from 'zod';
 import { consentStateSchema, defaultSettings, initialConsent, settingsSchema, type ConsentState, type Settings } from '@usage-reporting/core';
 import { ledgerEntrySchema, type LedgerEntry } from '@usage-reporting/core';
 import type { PendingLedgerEntry } from '@usage-reporting/core';
-import { keys } from './keys';
-import { claim, listParsed, readOrThrow, readParsed, write } from './kvs-store';
-import { installationSchema, reportRecordSchema, type Installation, type ReportRecord } from './records';
+import { keys } from './keys.js';
+import { claim, listParsed, readOrThrow, readParsed, write } from './kvs-store.js';
+import { installationSchema, reportRecordSchema, type Installation, type ReportRecord } from './records.js';
 import { storedReceiptSchema } from '@usage-reporting/core';
-import { withReceipt } from '../core/with-receipt';
-import { withChain } from '../core/report-chain';
+import { withReceipt } from '../core/with-receipt.js';
+import { withChain } from '../core/report-chain.js';
 import { installationIdOf } from '@usage-reporting/core/node';
-import { currentSigningKey } from '../identity/signing-keys';
+import { currentSigningKey } from '../identity/signing-keys.js';
 
 /** Repositories: one function per thing the engine reads or writes, each one KVS call where it can be. */
 

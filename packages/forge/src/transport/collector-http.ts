@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { fetch as forgeFetch } from '@forge/api';
 import type { CollectorHttpRequest } from '@usage-reporting/core/node';
 import { collectorErrorBodySchema, type CollectorErrorCode } from '@usage-reporting/core/collector-api';
-import type { SigningIdentity } from '../identity/identity';
-import { collectorAddress } from './collector-address';
-import { networkReason, requestTimeoutMs, type FetchLike } from './report-transport';
+import type { SigningIdentity } from '../identity/identity.js';
+import { collectorAddress } from './collector-address.js';
+import { networkReason, requestTimeoutMs, type FetchLike } from './report-transport.js';
 
 /** What came back from one signed request: an answer to classify, or no answer at all. */
 export type CollectorAnswer =

@@ -3,7 +3,7 @@ import { collectorErrorBodySchema, correctionReceiptSchema, receiptSchema, type 
 import { correctionRequest, reportRequest } from '@usage-reporting/core/node';
 import { keyFingerprint } from '@usage-reporting/core/node';
 import type { SentSignature } from '@usage-reporting/core';
-import { sendSigned } from './signed-request';
+import { sendSigned } from './signed-request.js';
 
 /**
  * The sender, injectable: it takes the exact report text and returns what happened as a value.

@@ -12,9 +12,9 @@ import {
   type Restrictions
 } from '@usage-reporting/core/collector-api';
 import { rightsRequest, type RightsAction } from '@usage-reporting/core/node';
-import { safeJson } from './collector-http';
-import type { FetchLike } from './report-transport';
-import { sendSigned } from './signed-request';
+import { safeJson } from './collector-http.js';
+import type { FetchLike } from './report-transport.js';
+import { sendSigned } from './signed-request.js';
 
 /**
  * The app's side of the collector's per-installation rights API: export, delete and restrict what the

@@ -1,8 +1,8 @@
 import { fetch as forgeFetch } from '@forge/api';
-import { loadSigningIdentity } from '../identity/identity';
-import { reassertKeyChain } from '../identity/rotation';
-import { sendSignedOnce, type BuildRequest, type CollectorAnswer } from './collector-http';
-import type { FetchLike } from './report-transport';
+import { loadSigningIdentity } from '../identity/identity.js';
+import { reassertKeyChain } from '../identity/rotation.js';
+import { sendSignedOnce, type BuildRequest, type CollectorAnswer } from './collector-http.js';
+import type { FetchLike } from './report-transport.js';
 
 /**
  * Sends one request signed with the installation's current key. If the collector answers that it does

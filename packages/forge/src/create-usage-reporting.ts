@@ -1,0 +1,63 @@
+import type Resolver from '@forge/resolver';
+import type { Catalog, MeterEvent } from '@usage-reporting/core';
+import { resolverNames, type ResolverName } from '@usage-reporting/core/api';
+import { recordInstallation, recordScheduledRun } from './context/installation.js';
+import { productFromFunctionContext } from './context/product.js';
+import { productionDeps } from './engine/deps.js';
+import { meter } from './engine/meter.js';
+import { runScheduledJob, summarizeRun, type ScheduledRunSummary } from './engine/scheduled-job.js';
+import { defineResolver } from './resolvers/define.js';
+import { resolverRegistry } from './resolvers/registry.js';
+
+export interface UsageReportingOptions {
+  /** The app's catalog (makeCatalog from @usage-reporting/core): every field a report may contain. */
+  catalog: Catalog;
+}
+
+/** The app's own `new Resolver()` from @forge/resolver; the toolkit only calls its define(). */
+export type ResolverLike = Pick<Resolver, 'define'>;
+
+export type ScheduledOutcome = { ok: true; run: ScheduledRunSummary } | { ok: false; reason: string };
+
+export interface UsageReporting {
+  /** The resolver function names the toolkit defines; the admin page calls exactly these. */
+  readonly resolverNames: readonly ResolverName[];
+  /** Defines the toolkit's resolver functions on the app's own Resolver, beside the app's own functions. */
+  registerResolvers(resolver: ResolverLike): void;
+  /**
+   * The daily job: retry the outbox, send the automatic report when due, apply retention, rotate the
+   * signing key when due. Call it from the app's scheduled trigger handler (or export it as one).
+   */
+  scheduled(event: unknown, context: unknown): Promise<ScheduledOutcome>;
+  /** Call it from the app's `avi:forge:installed:app` trigger: records the install and makes the installation's key pair. */
+  lifecycle(event: unknown, context: unknown): Promise<void>;
+  /** Counts one usage event, for the catalog's usage fields; never throws (a failed count is returned). */
+  meter(event: MeterEvent): Promise<{ ok: true } | { ok: false; reason: string }>;
+}
+
+/**
+ * Usage reporting for one Forge app. The platform seam (clock, catalog, the collector transports,
+ * the site reader) is built here, once, and every resolver and the daily job share it.
+ */
+export function createUsageReporting(options: UsageReportingOptions): UsageReporting {
+  const deps = productionDeps({ catalog: options.catalog });
+  return {
+    resolverNames,
+    registerResolvers(resolver) {
+      const define = <N extends ResolverName>(name: N) => resolver.define(name, defineResolver(name, resolverRegistry[name], deps));
+      resolverNames.forEach(define);
+    },
+    async scheduled(event, context) {
+      await recordScheduledRun(event, context);
+      const product = productFromFunctionContext(context);
+      if (!product.ok) {
+        console.error(`[scheduled] cannot tell which product this runs in: ${product.reason}`);
+        return { ok: false, reason: product.reason };
+      }
+      const run = await runScheduledJob(deps, product.product);
+      return { ok: true, run: summarizeRun(run) };
+    },
+    lifecycle: (event, context) => recordInstallation(event, context),
+    meter: (event) => meter(event)
+  };
+}

@@ -1,0 +1,8 @@
+/**
+ * @usage-reporting/forge: consent-first usage reporting inside a Forge app's own backend.
+ * createUsageReporting takes the app's catalog and returns the resolver functions to define on the
+ * app's Resolver, the daily and install handlers, and meter(). Every SDK call (KVS, egress, the
+ * product APIs) goes through one platform seam built there, once.
+ */
+export { createUsageReporting, type ResolverLike, type ScheduledOutcome, type UsageReporting, type UsageReportingOptions } from './create-usage-reporting.js';
+export type { ScheduledRunSummary } from './engine/scheduled-job.js';
