@@ -1,12 +1,13 @@
 import type { Catalog } from '../catalog/index.js';
 import { describeHits, scanForPersonalData } from '../report/privacy-guard.js';
+import { formatName } from '../report/schema.js';
 
 export type GuardResult = { ok: true } | { ok: false; code: 'PRIVACY_BLOCKED'; message: string };
 
 /**
  * The privacy scan every report passes before it is previewed and again before each transmission:
- * the only strings allowed to look like ids are the report's own reportId and installationId, and the
- * catalog's keys. Re-scanning stored bytes at send time means a value planted in storage after the
+ * the only strings allowed to look like ids are the report's own reportId and installationId, the
+ * catalog's keys and its format names (`usage-report/100` has the shape of a token). Re-scanning stored bytes at send time means a value planted in storage after the
  * preview still cannot leave.
  */
 export function guardReport(
@@ -16,7 +17,12 @@ export function guardReport(
 ): GuardResult {
   const hits = scanForPersonalData(report, {
     siteHosts,
-    allowed: new Set([report.installationId, report.reportId, ...catalog.entries.map((e) => e.key)])
+    allowed: new Set([
+      report.installationId,
+      report.reportId,
+      ...catalog.entries.map((e) => e.key),
+      ...Array.from({ length: catalog.formatVersion }, (_, i) => formatName(i + 1))
+    ])
   });
   return hits.length === 0 ? { ok: true } : { ok: false, code: 'PRIVACY_BLOCKED', message: describeHits(hits) };
 }
