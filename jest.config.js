@@ -1,6 +1,6 @@
 /** Unit, property and integration suites. Browser suites live in e2e/ and run under Playwright. */
 module.exports = {
-  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx', '<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/packages/*/test/**/*.test.tsx'],
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx', '<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/packages/*/test/**/*.test.tsx', '<rootDir>/apps/*/test/**/*.test.ts', '<rootDir>/apps/*/test/**/*.test.tsx'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }]
   },

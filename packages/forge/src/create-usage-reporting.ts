@@ -1,5 +1,5 @@
 import type Resolver from '@forge/resolver';
-import type { Catalog, MeterEvent } from '@usage-reporting/core';
+import { meterEvents as toolkitEvents, meterNameSchema, type Catalog } from '@usage-reporting/core';
 import { resolverNames, type ResolverName } from '@usage-reporting/core/api';
 import { recordInstallation, recordScheduledRun } from './context/installation.js';
 import { productFromFunctionContext } from './context/product.js';
@@ -9,9 +9,17 @@ import { runScheduledJob, summarizeRun, type ScheduledRunSummary } from './engin
 import { defineResolver } from './resolvers/define.js';
 import { resolverRegistry } from './resolvers/registry.js';
 
-export interface UsageReportingOptions {
+export interface UsageReportingOptions<V = unknown> {
   /** The app's catalog (makeCatalog from @usage-reporting/core): every field a report may contain. */
-  catalog: Catalog;
+  catalog: Catalog<V>;
+  /**
+   * Reads the app's own facts, which the catalog's collect functions see as `ctx.vendor`: typically
+   * the app's configuration from its own storage, summarised as data. Called inside the invocation
+   * that builds a report (preview or the daily job). Leave it out when the catalog needs none.
+   */
+  readFacts?: () => Promise<V>;
+  /** The app's own usage events (dotted camelCase, like `sso.loginSucceeded`), counted by meter(). */
+  meterEvents?: readonly string[];
 }
 
 /** The app's own `new Resolver()` from @forge/resolver; the toolkit only calls its define(). */
@@ -31,16 +39,20 @@ export interface UsageReporting {
   scheduled(event: unknown, context: unknown): Promise<ScheduledOutcome>;
   /** Call it from the app's `avi:forge:installed:app` trigger: records the install and makes the installation's key pair. */
   lifecycle(event: unknown, context: unknown): Promise<void>;
-  /** Counts one usage event, for the catalog's usage fields; never throws (a failed count is returned). */
-  meter(event: MeterEvent): Promise<{ ok: true } | { ok: false; reason: string }>;
+  /**
+   * Counts one usage event (a declared one: the app's meterEvents or the toolkit's), for the
+   * catalog's usage fields. Never throws: a failed or undeclared count is returned and logged.
+   */
+  meter(event: string): Promise<{ ok: true } | { ok: false; reason: string }>;
 }
 
 /**
  * Usage reporting for one Forge app. The platform seam (clock, catalog, the collector transports,
  * the site reader) is built here, once, and every resolver and the daily job share it.
  */
-export function createUsageReporting(options: UsageReportingOptions): UsageReporting {
-  const deps = productionDeps({ catalog: options.catalog });
+export function createUsageReporting<V = unknown>(options: UsageReportingOptions<V>): UsageReporting {
+  checkOptions(options);
+  const deps = productionDeps(options);
   return {
     resolverNames,
     registerResolvers(resolver) {
@@ -58,6 +70,19 @@ export function createUsageReporting(options: UsageReportingOptions): UsageRepor
       return { ok: true, run: summarizeRun(run) };
     },
     lifecycle: (event, context) => recordInstallation(event, context),
-    meter: (event) => meter(event)
+    meter: (event) => meter(event, new Date(), deps.meterEvents)
   };
+}
+
+/** Mistakes in the wiring fail where the app is wired, at load, with what to change. */
+function checkOptions<V>(options: UsageReportingOptions<V>): void {
+  const catalog: unknown = options?.catalog;
+  if (typeof catalog !== 'object' || catalog === null || !Array.isArray(Reflect.get(catalog, 'entries')) || !(Reflect.get(catalog, 'byKey') instanceof Map)) {
+    throw new TypeError('createUsageReporting: `catalog` must be made with makeCatalog from @usage-reporting/core');
+  }
+  if (options.readFacts !== undefined && typeof options.readFacts !== 'function') throw new TypeError('createUsageReporting: `readFacts` must be a function returning a promise of the facts');
+  for (const name of options.meterEvents ?? []) {
+    if (!meterNameSchema.safeParse(name).success) throw new TypeError(`createUsageReporting: usage event ${JSON.stringify(name)} is not dotted camelCase (like 'sso.loginSucceeded')`);
+    if ((toolkitEvents as readonly string[]).includes(name)) throw new TypeError(`createUsageReporting: usage event '${name}' is the toolkit's own; choose a name of your app's`);
+  }
 }

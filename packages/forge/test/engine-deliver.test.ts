@@ -6,6 +6,7 @@ import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim'
 import { buildReport } from '@usage-reporting/core/node';
 import { deliver, queueReport } from '../src/engine/deliver';
 import type { EngineDeps } from '../src/engine/deps';
+import { toolkitMeterEvents } from '../src/engine/meter';
 import type { ReportRecord } from '../src/store/records';
 import { loadReport, loadReports, saveConsent, saveReport } from '../src/store/repositories';
 import type { ReportTransport } from '../src/transport/report-transport';
@@ -42,6 +43,8 @@ function setup(siteIdentifiers: string[]) {
   };
   const deps: EngineDeps = {
     catalog: metricCatalog,
+    meterEvents: toolkitMeterEvents,
+    vendorFacts: () => Promise.resolve(undefined),
     now: () => now,
     transport,
     rights: () => {
@@ -87,8 +90,8 @@ describe('deliver', () => {
   });
 
   test('scans the stored bytes again right before transmitting: a hit cancels the report, naming the field only', async () => {
-    // 'usage-report' stands in for a site identifier that turned up in the bytes after they were built.
-    const { record, deps, sent } = setup(['usage-report']);
+    // 'monthly' stands in for a site identifier that turned up in the bytes after they were built.
+    const { record, deps, sent } = setup(['monthly']);
     const result = await run(async () => {
       await saveConsent(consent);
       await queueReport(record, [], now);
@@ -96,6 +99,6 @@ describe('deliver', () => {
     });
     expect(sent).toEqual([]);
     expect(result).toMatchObject({ status: 'cancelled' });
-    expect(result?.lastError).toContain('$["format"] (looks like site-host)');
+    expect(result?.lastError).toContain('$["fields"]["config.cadence"] (looks like site-host)');
   });
 });

@@ -7,10 +7,10 @@ import { checkCatalog } from './check-catalog.js';
  * A catalog is its entries plus the format version they make up: the highest `since` among them.
  * Adding a field with a higher `since` is what creates a new report format.
  */
-export interface Catalog {
-  readonly entries: readonly MetricEntry[];
+export interface Catalog<V = unknown> {
+  readonly entries: readonly MetricEntry<V>[];
   readonly formatVersion: number;
-  readonly byKey: ReadonlyMap<string, MetricEntry>;
+  readonly byKey: ReadonlyMap<string, MetricEntry<V>>;
 }
 
 /** A catalog that breaks the rules of checkCatalog; `problems` lists every one. */
@@ -22,8 +22,8 @@ export class CatalogError extends Error {
 }
 
 /** Checks the entries (check-catalog.ts) and indexes them; throws CatalogError listing every problem. */
-export function makeCatalog(entries: readonly MetricEntry[]): Catalog {
-  const check = checkCatalog(entries);
+export function makeCatalog<V = unknown>(entries: readonly MetricEntry<V>[]): Catalog<V> {
+  const check = checkCatalog(entries as readonly MetricEntry[]);
   if (!check.ok) throw new CatalogError(check.problems);
   const byKey = new Map(entries.map((e) => [e.key, e] as const));
   const formatVersion = Math.max(1, ...entries.map((e) => e.since));

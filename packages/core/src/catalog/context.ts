@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { productSchema } from '../api/product.js';
-import { meterEventSchema } from './meter-events.js';
+import { meterNameSchema } from './meter-events.js';
 import {
   cadenceSchema,
   consentModeSchema,
@@ -23,8 +23,8 @@ export const siteFactsSchema = z.object({
   product: productSchema,
   /** Only the counts this product has; a count the site would not give is absent, not zero. */
   counts: z.partialRecord(siteCountSchema, z.number().int().nonnegative()),
-  /** Metered events in the report's period, per event. */
-  usage: z.partialRecord(meterEventSchema, z.number().int().nonnegative())
+  /** Metered events in the report's period, per event name (the toolkit's and the app's own). */
+  usage: z.record(meterNameSchema, z.number().int().nonnegative())
 });
 export type SiteFacts = z.infer<typeof siteFactsSchema>;
 
@@ -38,7 +38,13 @@ export const configFactsSchema = z.object({
 });
 export type ConfigFacts = z.infer<typeof configFactsSchema>;
 
-export interface CollectContext {
+/**
+ * What a catalog entry's collect function reads. `facts` and `config` are gathered by the toolkit on
+ * any site; `vendor` is what the app's own fact reader returned (its own configuration, as data),
+ * typed by the app: a catalog made with `metricHelpers<MyFacts>()` reads `ctx.vendor` as MyFacts.
+ */
+export interface CollectContext<V = unknown> {
   facts: SiteFacts;
   config: ConfigFacts;
+  vendor: V;
 }

@@ -15,7 +15,7 @@ export type ValueType =
 
 export type FieldValue = boolean | number | string;
 
-export interface MetricEntry {
+export interface MetricEntry<V = unknown> {
   key: string;
   category: Category;
   valueType: ValueType;
@@ -24,8 +24,12 @@ export interface MetricEntry {
   purpose: Purpose;
   /** The report-format version that added this field. */
   since: number;
-  /** Returns the field's value, or undefined when it does not apply (e.g. Jira counts in Confluence). */
-  collect: (ctx: CollectContext) => FieldValue | undefined;
+  /**
+   * Returns the field's value, or undefined when it does not apply (e.g. Jira counts in Confluence).
+   * A method, not a property, so a catalog over the app's own facts (MetricEntry<MyFacts>) is still a
+   * catalog wherever only its fields and value types matter (the collector, the admin page).
+   */
+  collect(ctx: CollectContext<V>): FieldValue | undefined;
 }
 
 interface Common {
@@ -36,23 +40,23 @@ interface Common {
   since: number;
 }
 
-export const booleanMetric = (m: Common & { collect: (ctx: CollectContext) => boolean | undefined }): MetricEntry => ({
+export const booleanMetric = <V = unknown>(m: Common & { collect: (ctx: CollectContext<V>) => boolean | undefined }): MetricEntry<V> => ({
   ...m,
   valueType: { kind: 'boolean' }
 });
 
-export const enumMetric = <const V extends readonly [string, ...string[]]>(
-  values: V,
-  m: Common & { collect: (ctx: CollectContext) => V[number] | undefined }
-): MetricEntry => ({ ...m, valueType: { kind: 'enum', values } });
+export const enumMetric = <const T extends readonly [string, ...string[]], V = unknown>(
+  values: T,
+  m: Common & { collect: (ctx: CollectContext<V>) => T[number] | undefined }
+): MetricEntry<V> => ({ ...m, valueType: { kind: 'enum', values } });
 
-export const countMetric = (m: Common & { collect: (ctx: CollectContext) => number | undefined }): MetricEntry => ({
+export const countMetric = <V = unknown>(m: Common & { collect: (ctx: CollectContext<V>) => number | undefined }): MetricEntry<V> => ({
   ...m,
   valueType: { kind: 'count' }
 });
 
 /** A bucket field collects an exact count and reports only its bucket: the exact count never leaves. */
-export const bucketMetric = (m: Common & { count: (ctx: CollectContext) => number | undefined }): MetricEntry => {
+export const bucketMetric = <V = unknown>(m: Common & { count: (ctx: CollectContext<V>) => number | undefined }): MetricEntry<V> => {
   const { count, ...rest } = m;
   return {
     ...rest,
@@ -63,6 +67,20 @@ export const bucketMetric = (m: Common & { count: (ctx: CollectContext) => numbe
     }
   };
 };
+
+/**
+ * The four helpers bound to the app's own facts type, so every collect function reads `ctx.vendor`
+ * as that type: `const { booleanMetric, bucketMetric } = metricHelpers<SsoFacts>();`.
+ */
+export function metricHelpers<V>() {
+  return {
+    booleanMetric: (m: Common & { collect: (ctx: CollectContext<V>) => boolean | undefined }) => booleanMetric<V>(m),
+    enumMetric: <const T extends readonly [string, ...string[]]>(values: T, m: Common & { collect: (ctx: CollectContext<V>) => T[number] | undefined }) =>
+      enumMetric<T, V>(values, m),
+    countMetric: (m: Common & { collect: (ctx: CollectContext<V>) => number | undefined }) => countMetric<V>(m),
+    bucketMetric: (m: Common & { count: (ctx: CollectContext<V>) => number | undefined }) => bucketMetric<V>(m)
+  };
+}
 
 export function valueSchema(valueType: ValueType): z.ZodType<FieldValue> {
   switch (valueType.kind) {

@@ -14,3 +14,11 @@ export const meterEvents = [
 
 export const meterEventSchema = z.enum(meterEvents);
 export type MeterEvent = z.infer<typeof meterEventSchema>;
+
+/**
+ * The name of any usage event, the toolkit's above or one an app declares for its own features
+ * (`sso.loginSucceeded`): dotted camelCase like a catalog key, never free text. Which names count
+ * is decided where the app is wired (createUsageReporting's meterEvents); stored counts under other
+ * names are ignored.
+ */
+export const meterNameSchema = z.string().max(64).regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/);

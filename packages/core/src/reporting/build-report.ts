@@ -9,6 +9,8 @@ import { guardReport } from './report-guard.js';
 
 export interface ReportInputs {
   facts: SiteFacts;
+  /** The app's own facts (its fact reader's snapshot), which its catalog reads as `ctx.vendor`. */
+  vendor?: unknown;
   period: { from: string; to: string };
   /** The site's own hosts, which the privacy guard blocks wherever they appear. */
   siteHosts: readonly string[];
@@ -72,7 +74,7 @@ export function buildReport(
   const withheld: Array<{ key: string; reason: WithheldReason }> = [];
   const unavailable: string[] = [];
   for (const entry of catalog.entries) {
-    const value = entry.collect({ facts: inputs.facts, config });
+    const value = entry.collect({ facts: inputs.facts, config, vendor: inputs.vendor });
     if (value === undefined) continue;
     if (!schemas.value.get(entry.key)?.safeParse(value).success) {
       unavailable.push(entry.key);

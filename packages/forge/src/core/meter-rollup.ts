@@ -1,4 +1,3 @@
-import { meterEventSchema, type MeterEvent } from '@usage-reporting/core';
 import { addDays } from '@usage-reporting/core';
 
 /**
@@ -12,11 +11,12 @@ export const RAW_PREFIX = 'meter:raw:';
 export const RAW_TTL_DAYS = 35;
 export const RECOMPUTE_WINDOW_DAYS = RAW_TTL_DAYS - 2;
 
-export const rawMeterKey = (day: string, event: MeterEvent, unique: string): string => `${RAW_PREFIX}${day}:${event}:${unique}`;
+export const rawMeterKey = (day: string, event: string, unique: string): string => `${RAW_PREFIX}${day}:${event}:${unique}`;
 
-export type DayCounts = Partial<Record<MeterEvent, number>>;
+/** Counts per event name; only names the app declared are ever counted (`known` below). */
+export type DayCounts = Record<string, number>;
 
-export function countRawKeys(keys: readonly string[], today: string): Map<string, DayCounts> {
+export function countRawKeys(keys: readonly string[], today: string, known: ReadonlySet<string>): Map<string, DayCounts> {
   const oldest = addDays(today, -RECOMPUTE_WINDOW_DAYS);
   const days = new Map<string, DayCounts>();
   for (const key of keys) {
@@ -24,24 +24,22 @@ export function countRawKeys(keys: readonly string[], today: string): Map<string
     if (!m) continue;
     const day = m[1] ?? '';
     const name = m[2] ?? '';
-    const event = meterEventSchema.safeParse(name);
-    // A planted or stale key with an unknown event name is ignored: only catalog events are counted.
-    if (!event.success || day < oldest || day > today) continue;
+    // A planted or stale key with an unknown event name is ignored: only declared events are counted.
+    if (!known.has(name) || day < oldest || day > today) continue;
     const counts = days.get(day) ?? {};
-    counts[event.data] = (counts[event.data] ?? 0) + 1;
+    counts[name] = (counts[name] ?? 0) + 1;
     days.set(day, counts);
   }
   return days;
 }
 
 /** Usage for a half-open period [from, to), summed from per-day counts. */
-export function usageInPeriod(days: ReadonlyArray<{ day: string; counts: DayCounts }>, period: { from: string; to: string }): DayCounts {
+export function usageInPeriod(days: ReadonlyArray<{ day: string; counts: DayCounts }>, period: { from: string; to: string }, known: ReadonlySet<string>): DayCounts {
   const total: DayCounts = {};
   for (const { day, counts } of days) {
     if (day < period.from || day >= period.to) continue;
     for (const [event, n] of Object.entries(counts)) {
-      const parsed = meterEventSchema.safeParse(event);
-      if (parsed.success && typeof n === 'number') total[parsed.data] = (total[parsed.data] ?? 0) + n;
+      if (known.has(event) && typeof n === 'number') total[event] = (total[event] ?? 0) + n;
     }
   }
   return total;

@@ -32,10 +32,11 @@ export async function assembleReport(deps: EngineDeps, input: AssembleInput): Pr
     .filter((r) => r.status === 'sent' || r.status === 'pending')
     .reduce<string | null>((max, r) => (max === null || r.period.to > max ? r.period.to : max), null);
   const period = input.period ?? reportPeriod(lastTo, utcDay(new Date(input.installation.installedAt)), input.now);
-  const days = await rollUpMeters(input.now);
-  const reading = await deps.readSite(input.product, usageInPeriod(days, period));
+  const days = await rollUpMeters(input.now, deps.meterEvents);
+  const reading = await deps.readSite(input.product, usageInPeriod(days, period, deps.meterEvents));
+  const vendor = await deps.vendorFacts();
   const result = buildReport(
-    { facts: reading.facts, period, siteHosts: deps.siteIdentifiers() },
+    { facts: reading.facts, vendor, period, siteHosts: deps.siteIdentifiers() },
     input.settings,
     input.consent,
     input.now,

@@ -3,6 +3,7 @@ import type { Product } from '@usage-reporting/core/api';
 import type { Catalog } from '@usage-reporting/core';
 import type { DayCounts } from '../core/meter-rollup.js';
 import { readSiteFacts, type SiteReading } from '../site/read-facts.js';
+import { toolkitMeterEvents } from './meter.js';
 import { collectorTransport, type ReportTransport } from '../transport/report-transport.js';
 import { collectorRightsClient, type RightsClient } from '../transport/rights-client.js';
 
@@ -13,6 +14,10 @@ import { collectorRightsClient, type RightsClient } from '../transport/rights-cl
  */
 export interface EngineDeps {
   catalog: Catalog;
+  /** The usage events that count: the toolkit's own and the ones the app declared. */
+  meterEvents: ReadonlySet<string>;
+  /** The app's own facts for its catalog (`ctx.vendor`), read inside the invocation that builds a report. */
+  vendorFacts(): Promise<unknown>;
   now(): Date;
   transport: ReportTransport;
   rights(installationId: string): RightsClient;
@@ -21,10 +26,21 @@ export interface EngineDeps {
   siteIdentifiers(): string[];
 }
 
-/** The engine's dependencies on Forge, for the app's catalog: built once, where the app is wired. */
-export function productionDeps(options: { catalog: Catalog }): EngineDeps {
+export interface AppParts {
+  catalog: Catalog;
+  /** Usage events of the app's own, besides the toolkit's (toolkitMeterEvents). */
+  meterEvents?: readonly string[];
+  /** Reads the app's own facts for its catalog; none when the catalog reads only what the toolkit gathers. */
+  readFacts?: () => Promise<unknown>;
+}
+
+/** The engine's dependencies on Forge, for the app's parts: built once, where the app is wired. */
+export function productionDeps(options: AppParts): EngineDeps {
+  const readFacts = options.readFacts;
   return {
     catalog: options.catalog,
+    meterEvents: new Set([...toolkitMeterEvents, ...(options.meterEvents ?? [])]),
+    vendorFacts: readFacts ? () => readFacts() : () => Promise.resolve(undefined),
     now: () => new Date(),
     transport: collectorTransport(),
     // The signing identity names the installation; the id argument is for scripted clients in tests.

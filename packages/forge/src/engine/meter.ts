@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { meterEventSchema, type MeterEvent } from '@usage-reporting/core';
+import { meterEvents } from '@usage-reporting/core';
 import { canonicalJson } from '@usage-reporting/core';
 import { utcDay } from '@usage-reporting/core';
 import { countRawKeys, RAW_PREFIX, RAW_TTL_DAYS, rawMeterKey, type DayCounts } from '../core/meter-rollup.js';
@@ -7,12 +7,20 @@ import { keys } from '../store/keys.js';
 import { listPrefix, listParsed, write } from '../store/kvs-store.js';
 import { dayCountsSchema } from '../store/records.js';
 
+/** The toolkit's own events (its admin page); an app adds its own names through createUsageReporting. */
+export const toolkitMeterEvents: ReadonlySet<string> = new Set(meterEvents);
+
 /**
  * `meter('report.previewed')`: one KVS write per event, under a key no other call can produce
  * (day + event + uuid), expiring by TTL. Concurrent calls never read-modify-write a shared counter,
  * so none is lost. A failed write is returned, not thrown: metering must never break the action.
  */
-export async function meter(event: MeterEvent, now: Date = new Date()): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function meter(event: string, now: Date = new Date(), known: ReadonlySet<string> = toolkitMeterEvents): Promise<{ ok: true } | { ok: false; reason: string }> {
+  if (!known.has(event)) {
+    const reason = `'${event}' is not a declared usage event (declare it in createUsageReporting's meterEvents)`;
+    console.warn(`[meter] ${reason}`);
+    return { ok: false, reason };
+  }
   try {
     await write(rawMeterKey(utcDay(now), event, randomUUID()), 1, { value: RAW_TTL_DAYS, unit: 'DAYS' });
     return { ok: true };
@@ -28,16 +36,15 @@ export async function meter(event: MeterEvent, now: Date = new Date()): Promise<
  * recomputed from its raw keys and overwritten, never incremented. Only days whose count changed
  * are written, so building a report costs no writes for days that saw no new events.
  */
-export async function rollUpMeters(now: Date): Promise<Array<{ day: string; counts: DayCounts }>> {
+export async function rollUpMeters(now: Date, known: ReadonlySet<string> = toolkitMeterEvents): Promise<Array<{ day: string; counts: DayCounts }>> {
   const raw = await listPrefix(RAW_PREFIX);
-  const recomputed = countRawKeys(raw.map((r) => r.key), utcDay(now));
+  const recomputed = countRawKeys(raw.map((r) => r.key), utcDay(now), known);
   const { values } = await listParsed(keys.meterDayPrefix, dayCountsSchema);
   const days = new Map<string, DayCounts>();
   for (const { key, value } of values) {
     const counts: DayCounts = {};
     for (const [name, n] of Object.entries(value)) {
-      const event = meterEventSchema.safeParse(name);
-      if (event.success) counts[event.data] = n;
+      if (known.has(name)) counts[name] = n;
     }
     days.set(key.slice(keys.meterDayPrefix.length), counts);
   }
