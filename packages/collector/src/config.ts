@@ -26,7 +26,12 @@ export const collectorEnvSchema = z.object({
   COLLECTOR_UNAUTHENTICATED_PER_MINUTE: int(1).default(defaultUnauthenticatedPerMinute),
   COLLECTOR_LOG: z.enum(['true', 'false']).default('true'),
   /** The vendor's dashboard credential; unset leaves /dashboard refusing every request. See dashboard/credential.ts. */
-  COLLECTOR_DASHBOARD_TOKEN: dashboardTokenSchema.optional()
+  COLLECTOR_DASHBOARD_TOKEN: dashboardTokenSchema.optional(),
+  /**
+   * The vendor's catalog, the one its app reports with: a module path, absolute or relative to the
+   * working directory (catalog-module.ts loads it). Unset: the catalog built into @usage-reporting/core.
+   */
+  COLLECTOR_CATALOG: z.string().regex(/\.[cm]?js$/, 'expected the path of a JavaScript module ending in .js, .mjs or .cjs').optional()
 });
 export type CollectorEnv = z.infer<typeof collectorEnvSchema>;
 

@@ -1,9 +1,11 @@
 /**
  * @usage-reporting/collector: the vendor's service that receives reports and answers rights requests.
- * startCollector runs it (the bin and `npm run collector` call it); the store classes serve tools and tests.
+ * startCollector runs it (the bin and `npm run collector` call it) with the vendor's catalog, which
+ * loadCatalogModule reads from a module; the store classes serve tools and tests.
  */
 export * from './aggregate/fold-day.js';
 export * from './app.js';
+export { loadCatalogModule, type CatalogModuleResult } from './catalog-module.js';
 export * from './config.js';
 export * from './dashboard/credential.js';
 export * from './http/validate-report.js';

@@ -1,19 +1,25 @@
 #!/usr/bin/env node
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { metricCatalog } from '@usage-reporting/core';
+import { loadCatalogModule } from './catalog-module.js';
 import { readCollectorEnv } from './config.js';
 import { dashboardTokenVariable } from './dashboard/credential.js';
 import { perMinute } from './http/rate-limit.js';
 import { startCollector } from './server.js';
 
 /**
- * `npm run collector`: the vendor's collector as a standalone service, configured by environment
- * (packages/collector/src/config.ts, docs/COLLECTOR.md). Prints its URL once it listens.
+ * The `usage-reporting-collector` bin (and `npm run collector` in this repository): the vendor's
+ * collector as a standalone service, configured by environment (config.ts, README.md,
+ * docs/COLLECTOR.md). Prints its URL once it listens.
  */
 async function main(): Promise<void> {
   const config = readCollectorEnv(process.env);
   if (!config.ok) throw new Error(config.message);
   const { env } = config;
+  const loaded = env.COLLECTOR_CATALOG === undefined ? { ok: true as const, catalog: metricCatalog, path: 'built-in' } : await loadCatalogModule(env.COLLECTOR_CATALOG);
+  if (!loaded.ok) throw new Error(loaded.message);
+  const { catalog } = loaded;
   if (env.COLLECTOR_DB !== ':memory:') mkdirSync(dirname(env.COLLECTOR_DB), { recursive: true });
   const collector = await startCollector({
     port: env.COLLECTOR_PORT,
@@ -27,13 +33,15 @@ async function main(): Promise<void> {
     rightsRateLimit: { capacity: env.COLLECTOR_RIGHTS_BURST, perHour: env.COLLECTOR_RIGHTS_PER_HOUR },
     unauthenticatedRateLimit: perMinute(env.COLLECTOR_UNAUTHENTICATED_PER_MINUTE),
     logger: env.COLLECTOR_LOG === 'true',
-    dashboardToken: env.COLLECTOR_DASHBOARD_TOKEN
+    dashboardToken: env.COLLECTOR_DASHBOARD_TOKEN,
+    catalog
   });
   // The token itself is never printed: this line ends up in service logs.
   const dashboard = env.COLLECTOR_DASHBOARD_TOKEN === undefined ? `off, set ${dashboardTokenVariable} to serve it` : `${collector.url}/dashboard, password: $${dashboardTokenVariable}`;
   process.stdout.write(
     `collector listening on ${collector.url} (dashboard: ${dashboard}, store: ${env.COLLECTOR_DB}, ` +
-      `retention: ${env.COLLECTOR_RETENTION_DAYS} days, k: ${env.COLLECTOR_K})\n`
+      `retention: ${env.COLLECTOR_RETENTION_DAYS} days, k: ${env.COLLECTOR_K}, ` +
+      `catalog: ${loaded.path}, format ${catalog.formatVersion}, ${catalog.entries.length} field${catalog.entries.length === 1 ? '' : 's'})\n`
   );
   const stop = () => {
     void collector.close().then(() => process.exit(0));

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { CollectorErrorBody, CollectorErrorCode, SchemaIssue } from '@usage-reporting/core/collector-api';
-import { metricCatalog } from '@usage-reporting/core';
+import type { Catalog } from '@usage-reporting/core';
 
 export const statusOf: Record<CollectorErrorCode, number> = {
   MALFORMED_JSON: 400,
@@ -39,19 +39,21 @@ export function sendFailure(reply: FastifyReply, f: Failure): FastifyReply {
 }
 
 /**
- * Path segments the schema itself defines. A submitted key outside this set is never echoed: it is
+ * Path segments the schemas themselves define: the request formats' own keys, and the field keys of
+ * the catalog the collector validates with. A submitted key outside these is never echoed: it is
  * data the sender chose, and an error body must not carry submitted data back (or into a log).
  */
-const knownSegments = new Set<string>([
+const formatSegments = new Set<string>([
   'fields', 'format', 'generatedAt', 'installationId', 'period', 'from', 'to', 'purposes', 'reportId', 'withheld', 'key', 'reason',
-  'chain', 'genesisPublicKey', 'links', 'previousPublicKey', 'publicKey', 'rotatedAt', 'endorsement', 'restrictedPurposes',
-  ...metricCatalog.entries.map((e) => e.key)
+  'chain', 'genesisPublicKey', 'links', 'previousPublicKey', 'publicKey', 'rotatedAt', 'endorsement', 'restrictedPurposes'
 ]);
 
-const describePath = (path: readonly PropertyKey[]): string =>
+const isKnownSegment = (segment: string, catalog: Catalog | undefined): boolean => formatSegments.has(segment) || (catalog?.byKey.has(segment) ?? false);
+
+const describePath = (path: readonly PropertyKey[], catalog: Catalog | undefined): string =>
   path.length === 0
     ? '(root)'
-    : path.map((s) => (typeof s === 'number' ? `[${s}]` : typeof s === 'string' && knownSegments.has(s) ? s : '<key>')).join('.').replace(/\.\[/g, '[');
+    : path.map((s) => (typeof s === 'number' ? `[${s}]` : typeof s === 'string' && isKnownSegment(s, catalog) ? s : '<key>')).join('.').replace(/\.\[/g, '[');
 
 const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
@@ -67,9 +69,10 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 /**
  * zod issues rewritten by the collector: where, and which rule failed, in words built only from the
  * schema (expected types, allowed members, limits) and the KIND of what was received, never its value.
+ * `catalog`: for a report, the catalog it was checked against, whose field keys may then be named.
  */
-export function safeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): SchemaIssue[] {
-  return issues.slice(0, 20).map((issue) => ({ path: describePath(issue.path), message: describeIssue(issue, input) }));
+export function safeIssues(issues: readonly z.core.$ZodIssue[], input: unknown, catalog?: Catalog): SchemaIssue[] {
+  return issues.slice(0, 20).map((issue) => ({ path: describePath(issue.path, catalog), message: describeIssue(issue, input) }));
 }
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {

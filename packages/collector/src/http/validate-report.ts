@@ -23,7 +23,7 @@ const scannerFor = (catalog: Catalog) => {
 export function validateReport(input: unknown, catalog: Catalog): { ok: true; report: Report } | { ok: false; failure: Failure } {
   const parsed = reportSchemaFor(catalog).safeParse(input);
   if (!parsed.success) {
-    return { ok: false, failure: failure('SCHEMA_VIOLATION', 'The body is not a usage report this collector accepts.', safeIssues(parsed.error.issues, input)) };
+    return { ok: false, failure: failure('SCHEMA_VIOLATION', 'The body is not a usage report this collector accepts.', safeIssues(parsed.error.issues, input, catalog)) };
   }
   const report = parsed.data;
   const version = formatVersionOf(report.format);
