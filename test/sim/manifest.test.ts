@@ -65,7 +65,9 @@ describe('manifest.yml', () => {
   });
 
   test('storage:app is declared because the backend uses @forge/kvs', () => {
-    const usesKvs = sourceFiles(path.join(root, 'src')).some((f) => readFileSync(f, 'utf8').includes("from '@forge/kvs'"));
+    // The backend is the app's src/ and the @usage-reporting/forge package it bundles.
+    const backend = [...sourceFiles(path.join(root, 'src')), ...sourceFiles(path.join(root, 'packages/forge/src'))];
+    const usesKvs = backend.some((f) => readFileSync(f, 'utf8').includes("from '@forge/kvs'"));
     expect(usesKvs).toBe(true);
     expect(manifest.scopes).toContain('storage:app');
   });

@@ -4,7 +4,11 @@ import Resolver, { type Request } from '@forge/resolver';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { customUiContext, installedEvent, resolverCall, scheduledTriggerEvent } from '@usage-reporting/forge-sim';
 import { uiModuleFor } from '@usage-reporting/forge-sim';
-import { INSTALLATION_KEY, LAST_SCHEDULED_RUN_KEY } from '../../src/context/installation';
+
+// The reference app's KVS keys, as an existing installation has them stored (packages/forge/src/context/installation.ts;
+// the package exports no key names, and a rename would orphan what installations already keep).
+const INSTALLATION_KEY = 'installation:record';
+const LAST_SCHEDULED_RUN_KEY = 'schedule:lastRun';
 
 // The app's handlers come from its Forge bundle (.forge-build/), as on the runner; the tests that
 // register resolvers of their own below need no app code.

@@ -5,7 +5,10 @@ import { asUser, fetch as forgeFetch, route } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import { REPO_ROOT, type RunnerOptions } from '@usage-reporting/forge-sim/runner';
 import { startLocalRunner, type LocalRunner } from '@usage-reporting/forge-sim/runner';
-import { INSTALLATION_KEY } from '../../src/context/installation';
+
+// The reference app's KVS keys, as an existing installation has them stored (packages/forge/src/context/installation.ts;
+// the package exports no key names, and a rename would orphan what installations already keep).
+const INSTALLATION_KEY = 'installation:record';
 
 /** The local runner in this process: sim platform, collector and bridge host, on free ports. */
 let dir: string;
