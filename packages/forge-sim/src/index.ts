@@ -3,16 +3,16 @@
  * Forge app from its manifest; the bridge host is in ./host, the local runner in ./runner, and
  * ./install-globals installs the runtime globals the SDKs read (import it first).
  */
-export * from './counters';
-export * from './faults';
-export * from './invoke/events';
-export * from './invoke/load-app';
-export * from './kvs';
-export * from './manifest/functions';
-export * from './manifest/load';
-export * from './platform';
-export * from './runtime/active-platform';
-export * from './runtime/ports';
-export * from './site';
-export * from './site/shape';
-export * from './site/users';
+export * from './counters.js';
+export * from './faults/index.js';
+export * from './invoke/events.js';
+export * from './invoke/load-app.js';
+export * from './kvs/index.js';
+export * from './manifest/functions.js';
+export * from './manifest/load.js';
+export * from './platform.js';
+export * from './runtime/active-platform.js';
+export * from './runtime/ports.js';
+export * from './site/index.js';
+export * from './site/shape.js';
+export * from './site/users.js';

@@ -1,4 +1,4 @@
-import { installForgeGlobals } from './runtime/globals';
+import { installForgeGlobals } from './runtime/globals.js';
 
 /**
  * Installs the Forge runtime globals the SDKs read. Import it before anything loads @forge/api,

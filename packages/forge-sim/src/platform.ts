@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Product } from '@usage-reporting/core/api';
-import { createCounters, type PlatformCounters } from './counters';
-import { createEgressService, type SimEgress } from './egress/egress';
-import { createFaults, isKvsWrite, type SimFaults } from './faults/faults';
-import { installedEvent, installContextFor, customUiContext, resolverCall, scheduledTriggerEvent, type FunctionArguments } from './invoke/events';
-import { createInvocationTable } from './invoke/invocations';
-import { loadHandler, type AppCode } from './invoke/load-app';
-import { appIdFromAri, buildRuntime, type InstallationIdentity } from './invoke/runtime';
-import { createFileKvsStore, createKvsService, createMemoryKvsStore } from './kvs/index';
-import { functionTarget, moduleKeyOf, scheduledTriggerModule, triggerModuleFor, uiModuleFor } from './manifest/functions';
-import { loadManifest, type SimManifest } from './manifest/load';
-import { currentInvocation, isInsideInvocation, runInInvocation, setAmbientPlatform } from './runtime/active-platform';
-import { hostFetch } from './runtime/globals';
-import type { ForgeRuntimeGlobal, InvocationScope, KvsService, SimPlatformPorts } from './runtime/ports';
-import { createSimSite, createSiteUsers, type SimSite, type SiteUsers } from './site/index';
+import { createCounters, type PlatformCounters } from './counters.js';
+import { createEgressService, type SimEgress } from './egress/egress.js';
+import { createFaults, isKvsWrite, type SimFaults } from './faults/faults.js';
+import { installedEvent, installContextFor, customUiContext, resolverCall, scheduledTriggerEvent, type FunctionArguments } from './invoke/events.js';
+import { createInvocationTable } from './invoke/invocations.js';
+import { loadHandler, type AppCode } from './invoke/load-app.js';
+import { appIdFromAri, buildRuntime, type InstallationIdentity } from './invoke/runtime.js';
+import { createFileKvsStore, createKvsService, createMemoryKvsStore } from './kvs/index.js';
+import { functionTarget, moduleKeyOf, scheduledTriggerModule, triggerModuleFor, uiModuleFor } from './manifest/functions.js';
+import { loadManifest, type SimManifest } from './manifest/load.js';
+import { currentInvocation, isInsideInvocation, runInInvocation, setAmbientPlatform } from './runtime/active-platform.js';
+import { hostFetch } from './runtime/globals.js';
+import type { ForgeRuntimeGlobal, InvocationScope, KvsService, SimPlatformPorts } from './runtime/ports.js';
+import { createSimSite, createSiteUsers, type SimSite, type SiteUsers } from './site/index.js';
 
 export interface SimPlatformOptions {
   product?: Product;

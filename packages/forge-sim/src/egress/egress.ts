@@ -1,10 +1,10 @@
 import { EgressCategory, EgressFilteringService, EgressType, getEgressesBasedOnToggles } from '@forge/egress';
-import type { EgressEntry } from '../manifest/load';
-import type { PlatformCounters } from '../counters';
-import type { FaultHooks } from '../faults/faults';
-import type { InvocationTable } from '../invoke/invocations';
-import type { EgressService } from '../runtime/ports';
-import { EgressNotAllowedError, unreachableHostError } from './errors';
+import type { EgressEntry } from '../manifest/load.js';
+import type { PlatformCounters } from '../counters.js';
+import type { FaultHooks } from '../faults/faults.js';
+import type { InvocationTable } from '../invoke/invocations.js';
+import type { EgressService } from '../runtime/ports.js';
+import { EgressNotAllowedError, unreachableHostError } from './errors.js';
 
 export interface EgressOptions {
   /** `permissions.external.fetch.backend` entries from manifest.yml. */

@@ -1,2 +1,2 @@
-export { createEgressService, type EgressOptions, type SimEgress } from './egress';
-export { EgressNotAllowedError, unreachableHostError } from './errors';
+export { createEgressService, type EgressOptions, type SimEgress } from './egress.js';
+export { EgressNotAllowedError, unreachableHostError } from './errors.js';

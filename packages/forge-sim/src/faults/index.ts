@@ -1,2 +1,2 @@
-export { createFaults, isKvsWrite, type FaultHooks, type SimFaults } from './faults';
-export { InvocationKilledError } from './errors';
+export { createFaults, isKvsWrite, type FaultHooks, type SimFaults } from './faults.js';
+export { InvocationKilledError } from './errors.js';

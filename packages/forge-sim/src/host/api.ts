@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { productSchema, type Product } from '@usage-reporting/core/api';
-import { pageContext } from './context';
-import type { ActingUser, HostPlatform } from './platform-port';
+import { pageContext } from './context.js';
+import type { ActingUser, HostPlatform } from './platform-port.js';
 
 /**
  * The host page's backend calls, each parsed from unknown input. Resolver failures come back the

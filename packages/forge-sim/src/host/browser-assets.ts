@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { packageRoot } from '../../layout/index.js';
 
 /**
  * The host's own browser files (browser/*.ts), compiled once to classic scripts when first served.
  * They are global scripts wrapped in one function each, so plain transpilation is enough:
- * no bundler, and the served file is exactly the reviewed source minus its types.
+ * no bundler, and the served file is exactly the reviewed source minus its types. Read from the
+ * package's src/host/browser/ whether the host runs from its sources or its build (which ships that
+ * folder, see package.json "files"), so both serve the same bytes.
  */
-const BROWSER_DIR = path.join(__dirname, 'browser');
+const BROWSER_DIR = path.join(packageRoot, 'src', 'host', 'browser');
 const cache = new Map<string, string>();
 
 export function browserScript(name: 'bridge-shim' | 'host-page'): string {

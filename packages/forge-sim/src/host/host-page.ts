@@ -1,5 +1,5 @@
 import type { Product } from '@usage-reporting/core/api';
-import type { ActingUser } from './platform-port';
+import type { ActingUser } from './platform-port.js';
 
 /**
  * The product page around the app: its controls and an empty slot where host-page.ts (the script)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiResponse } from './api';
+import type { ApiResponse } from './api.js';
 
 /**
  * Two switches outside the app that decide whether its reports can leave, for trying failure paths

@@ -1,6 +1,6 @@
 import type { Product } from '@usage-reporting/core/api';
-import type { CounterSnapshot } from '../counters';
-import type { NetworkPort } from './network';
+import type { CounterSnapshot } from '../counters.js';
+import type { NetworkPort } from './network.js';
 
 /**
  * What the bridge host needs from the simulated platform; packages/forge-sim/src/platform.ts's SimPlatform satisfies

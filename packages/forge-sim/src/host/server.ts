@@ -1,15 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { contextApi, invokeApi, scheduledApi, type ApiResponse } from './api';
-import { browserScript, browserStylesheet } from './browser-assets';
-import { forgeCustomUiCsp } from './csp';
-import { hostPageCsp, renderHostPage } from './host-page';
-import { loadManifestUi, type ManifestUi } from './manifest-ui';
-import { createNetworkSwitches } from './network';
-import { otherLoopbackOrigin, requestOrigin } from './origins';
-import type { HostPlatform } from './platform-port';
-import { injectBridgeScript, readResourceFile } from './resource';
+import { contextApi, invokeApi, scheduledApi, type ApiResponse } from './api.js';
+import { browserScript, browserStylesheet } from './browser-assets.js';
+import { forgeCustomUiCsp } from './csp.js';
+import { hostPageCsp, renderHostPage } from './host-page.js';
+import { loadManifestUi, type ManifestUi } from './manifest-ui.js';
+import { createNetworkSwitches } from './network.js';
+import { otherLoopbackOrigin, requestOrigin } from './origins.js';
+import type { HostPlatform } from './platform-port.js';
+import { injectBridgeScript, readResourceFile } from './resource.js';
 
 /**
  * The bridge host: one HTTP server answering as two origins. The product page (and its backend

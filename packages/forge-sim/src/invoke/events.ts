@@ -1,6 +1,6 @@
 import type { Product } from '@usage-reporting/core/api';
-import type { UiModule } from '../manifest/functions';
-import { installationOf, type InstallationIdentity } from './runtime';
+import type { UiModule } from '../manifest/functions.js';
+import { installationOf, type InstallationIdentity } from './runtime.js';
 
 /**
  * The two arguments Forge passes a function: the module's event and the invocation context

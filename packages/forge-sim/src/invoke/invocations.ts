@@ -1,6 +1,6 @@
 import type { Product } from '@usage-reporting/core/api';
-import { isInsideInvocation, currentInvocation } from '../runtime/active-platform';
-import { InvocationKilledError } from '../faults/errors';
+import { isInsideInvocation, currentInvocation } from '../runtime/active-platform.js';
+import { InvocationKilledError } from '../faults/errors.js';
 
 /** What the platform knows about one running invocation. */
 export interface InvocationRecord {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { FunctionTarget } from '../manifest/functions';
+import type { FunctionTarget } from '../manifest/functions.js';
 
 /** A manifest handler as Forge calls it: the module's event and the invocation context. */
 export type ForgeHandler = (event: unknown, context: Record<string, unknown>) => unknown;
@@ -20,15 +20,15 @@ export type AppCode = 'source' | 'bundle';
 /** Where scripts/forge-bundle.cjs writes the bundle, in the app's directory. */
 export const bundleDirOf = (appDir: string): string => path.join(appDir, '.forge-build');
 
-const requireFromHere = createRequire(__filename);
-
 /**
  * Loads the app's handler the way Forge resolves it: `index.resolver` is export `resolver` of the
  * module `index`, src/index.ts in the sources and index.cjs (webpack's `[name].cjs`) in the bundle.
  */
 export function loadHandler(appDir: string, target: FunctionTarget, code: AppCode = 'source'): ForgeHandler {
   const file = code === 'bundle' ? bundleFile(appDir, target) : path.resolve(appDir, target.moduleFile);
-  const mod: unknown = requireFromHere(file);
+  // `file` is absolute, so the require's base only has to be real: the app's directory, since this module
+  // has no __filename once built as an ES module. Under jest, createRequire is jest's, so jest.mock applies.
+  const mod: unknown = createRequire(path.join(appDir, 'package.json'))(file);
   const exported: unknown = typeof mod === 'object' && mod !== null ? Reflect.get(mod, target.exportName) : undefined;
   if (typeof exported !== 'function') {
     const where = code === 'bundle' ? path.relative(appDir, file) : target.moduleFile;

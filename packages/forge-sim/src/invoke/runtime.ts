@@ -1,6 +1,6 @@
-import type { ForgeRuntimeGlobal } from '../runtime/ports';
-import type { SimManifest } from '../manifest/load';
-import type { InvocationRecord } from './invocations';
+import type { ForgeRuntimeGlobal } from '../runtime/ports.js';
+import type { SimManifest } from '../manifest/load.js';
+import type { InvocationRecord } from './invocations.js';
 
 /** Identity of the one installation the simulated platform hosts. */
 export interface InstallationIdentity {

@@ -1,10 +1,10 @@
-import { failures, ok, type KvsFailure, type KvsResult } from './errors';
-import { kvsLimits } from './limits';
-import { isLive, nextRecord, viewOf } from './records';
-import { batchDeleteRequestSchema, batchGetRequestSchema, batchSetRequestSchema } from './schemas';
-import { parseBody, type KvsContext, type OperationResult } from './single';
-import type { KvsWrite } from './store';
-import { checkValueFor, resolveTarget, type Target } from './targets';
+import { failures, ok, type KvsFailure, type KvsResult } from './errors.js';
+import { kvsLimits } from './limits.js';
+import { isLive, nextRecord, viewOf } from './records.js';
+import { batchDeleteRequestSchema, batchGetRequestSchema, batchSetRequestSchema } from './schemas.js';
+import { parseBody, type KvsContext, type OperationResult } from './single.js';
+import type { KvsWrite } from './store.js';
+import { checkValueFor, resolveTarget, type Target } from './targets.js';
 
 type ItemId = { key: string; entityName?: string };
 type FailedKey = ItemId & { error: { code: string; message: string } };

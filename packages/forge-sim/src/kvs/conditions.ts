@@ -1,6 +1,6 @@
-import { failures, ok, type KvsResult } from './errors';
-import type { Conditions, Filter } from './schemas';
-import type { JsonValue } from './store';
+import { failures, ok, type KvsResult } from './errors.js';
+import type { Conditions, Filter } from './schemas.js';
+import type { JsonValue } from './store.js';
 
 type Scalar = string | number | boolean;
 

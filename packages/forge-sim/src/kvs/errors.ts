@@ -1,4 +1,4 @@
-import type { SimHttpResponse } from '../runtime/ports';
+import type { SimHttpResponse } from '../runtime/ports.js';
 
 /**
  * A failure as the real KVS reports it: a non-2xx status and a `{ code, message }` body, which

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { failures, ok, type KvsResult } from './errors';
-import { kvsLimits } from './limits';
-import { isLive, viewOf, type RecordView } from './records';
-import { queryRequestSchema } from './schemas';
-import { parseBody, type KvsContext, type OperationResult } from './single';
+import { failures, ok, type KvsResult } from './errors.js';
+import { kvsLimits } from './limits.js';
+import { isLive, viewOf, type RecordView } from './records.js';
+import { queryRequestSchema } from './schemas.js';
+import { parseBody, type KvsContext, type OperationResult } from './single.js';
 
 /**
  * `kvs.query()` over plain keys only (secrets and entities are not queryable this way), in key

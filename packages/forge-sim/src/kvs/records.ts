@@ -1,5 +1,5 @@
-import type { MetadataField, Ttl } from './schemas';
-import type { JsonValue, StoredRecord } from './store';
+import type { MetadataField, Ttl } from './schemas.js';
+import type { JsonValue, StoredRecord } from './store.js';
 
 const UNIT_MS: Record<Ttl['unit'], number> = {
   SECONDS: 1_000,

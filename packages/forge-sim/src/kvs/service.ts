@@ -1,10 +1,10 @@
-import type { KvsService, SimHttpResponse } from '../runtime/ports';
-import { batchDelete, batchGet, batchSet } from './batch';
-import { failures, toHttp } from './errors';
-import { queryKeys } from './query';
-import { deleteOne, getOne, setOne, type KvsContext, type OperationResult } from './single';
-import type { KvsStore } from './store';
-import { transact } from './transaction';
+import type { KvsService, SimHttpResponse } from '../runtime/ports.js';
+import { batchDelete, batchGet, batchSet } from './batch.js';
+import { failures, toHttp } from './errors.js';
+import { queryKeys } from './query.js';
+import { deleteOne, getOne, setOne, type KvsContext, type OperationResult } from './single.js';
+import type { KvsStore } from './store.js';
+import { transact } from './transaction.js';
 
 type Operation = (ctx: KvsContext, body: unknown) => Promise<OperationResult>;
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { failures, ok, type KvsResult } from './errors';
-import { isLive, nextRecord, viewOf, type RecordView } from './records';
-import { deleteRequestSchema, getRequestSchema, setRequestSchema, type SetOptions } from './schemas';
-import type { KvsStore, StoredRecord } from './store';
-import { checkValueFor, resolveTarget, type Space } from './targets';
+import { failures, ok, type KvsResult } from './errors.js';
+import { isLive, nextRecord, viewOf, type RecordView } from './records.js';
+import { deleteRequestSchema, getRequestSchema, setRequestSchema, type SetOptions } from './schemas.js';
+import type { KvsStore, StoredRecord } from './store.js';
+import { checkValueFor, resolveTarget, type Space } from './targets.js';
 
 export interface KvsContext {
   store: KvsStore;

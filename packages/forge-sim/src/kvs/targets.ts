@@ -1,6 +1,6 @@
-import { failures, ok, type KvsResult } from './errors';
-import { entityNamespace, type JsonValue, type KvsNamespace } from './store';
-import { checkEntityName, checkEntityValue, checkKey, checkValue } from './validate';
+import { failures, ok, type KvsResult } from './errors.js';
+import { entityNamespace, type JsonValue, type KvsNamespace } from './store.js';
+import { checkEntityName, checkEntityValue, checkKey, checkValue } from './validate.js';
 
 /** Which namespace a request addresses: a plain key, a secret, or a custom entity's key. */
 export type Space = 'kvs' | 'secret' | 'entity';

@@ -1,11 +1,11 @@
-import { checkConditions, conditionsHold } from './conditions';
-import { failures, ok, type KvsResult } from './errors';
-import { kvsLimits } from './limits';
-import { isLive, nextRecord } from './records';
-import { transactionRequestSchema, type Conditions, type TransactionRequest, type Ttl } from './schemas';
-import { parseBody, type KvsContext, type OperationResult } from './single';
-import type { JsonValue, KvsWrite } from './store';
-import { checkValueFor, resolveTarget, type Target } from './targets';
+import { checkConditions, conditionsHold } from './conditions.js';
+import { failures, ok, type KvsResult } from './errors.js';
+import { kvsLimits } from './limits.js';
+import { isLive, nextRecord } from './records.js';
+import { transactionRequestSchema, type Conditions, type TransactionRequest, type Ttl } from './schemas.js';
+import { parseBody, type KvsContext, type OperationResult } from './single.js';
+import type { JsonValue, KvsWrite } from './store.js';
+import { checkValueFor, resolveTarget, type Target } from './targets.js';
 
 interface Step {
   target: Target;

@@ -1,6 +1,6 @@
-import { failures, ok, type KvsResult } from './errors';
-import { jsonDepth, jsonSizeBytes, kvsLimits } from './limits';
-import type { JsonValue } from './store';
+import { failures, ok, type KvsResult } from './errors.js';
+import { jsonDepth, jsonSizeBytes, kvsLimits } from './limits.js';
+import type { JsonValue } from './store.js';
 
 /** The key rules every operation applies before touching data, in the order the service reports them. */
 export function checkKey(key: string): KvsResult<string> {

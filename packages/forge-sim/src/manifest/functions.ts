@@ -1,4 +1,4 @@
-import type { SimManifest } from './load';
+import type { SimManifest } from './load.js';
 import type { Product } from '@usage-reporting/core/api';
 
 /** Where a manifest function's code lives: `handler: index.resolver` is export `resolver` of src/index.ts. */

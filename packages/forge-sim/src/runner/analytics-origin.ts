@@ -1,4 +1,4 @@
-import type { SimManifest } from '../manifest/load';
+import type { SimManifest } from '../manifest/load.js';
 
 /**
  * The collector's declared origin: the one backend egress entry with `category: analytics`.

@@ -1,5 +1,5 @@
 /** The local runner behind `npm start`: platform, collector and bridge host in one process. */
-export * from './dashboard-token';
-export * from './options';
-export * from './runner';
-export * from './seed';
+export * from './dashboard-token.js';
+export * from './options.js';
+export * from './runner.js';
+export * from './seed.js';

@@ -1,7 +1,7 @@
-import '../install-globals';
+import '../install-globals.js';
 import path from 'node:path';
-import { parseRunnerArgs, REPO_ROOT, USAGE } from './options';
-import { startLocalRunner } from './runner';
+import { parseRunnerArgs, REPO_ROOT, USAGE } from './options.js';
+import { startLocalRunner } from './runner.js';
 
 /**
  * `npm start` (through scripts/start.mjs, which builds the UI first). Prints the URL; with

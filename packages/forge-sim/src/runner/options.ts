@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { MAX_SITE_SIZE, MIN_SITE_SIZE } from '../site/shape';
+import { MAX_SITE_SIZE, MIN_SITE_SIZE } from '../site/shape.js';
 
 /**
  * The runner's command line. Everything has an embedded default so `npm start` needs nothing;

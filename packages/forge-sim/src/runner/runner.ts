@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startCollector } from '@usage-reporting/collector';
-import { startBridgeHost } from '../host/server';
-import { loadManifest } from '../manifest/load';
-import { createSimPlatform, type SimPlatform } from '../platform';
-import { analyticsOrigin } from './analytics-origin';
-import { dashboardLink, localDashboardToken } from './dashboard-token';
-import type { RunnerOptions } from './options';
-import { applySeed, readSeedFile, type Seed } from './seed';
+import { startBridgeHost } from '../host/server.js';
+import { loadManifest } from '../manifest/load.js';
+import { createSimPlatform, type SimPlatform } from '../platform.js';
+import { analyticsOrigin } from './analytics-origin.js';
+import { dashboardLink, localDashboardToken } from './dashboard-token.js';
+import type { RunnerOptions } from './options.js';
+import { applySeed, readSeedFile, type Seed } from './seed.js';
 
 /**
  * The local runner: the simulated Forge platform running the app, the vendor's collector standing

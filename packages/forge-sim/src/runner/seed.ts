@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { KvsService } from '../runtime/ports';
+import type { KvsService } from '../runtime/ports.js';
 
 /**
  * A stored state to start from: KVS key → value entries (and secrets) written before the app's

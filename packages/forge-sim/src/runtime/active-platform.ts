@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { InvocationScope, SimPlatformPorts } from './ports';
+import type { InvocationScope, SimPlatformPorts } from './ports.js';
 
 interface ActiveInvocation {
   platform: SimPlatformPorts;

@@ -1,5 +1,5 @@
-import { currentInvocation, isInsideInvocation } from './active-platform';
-import type { SimHttpResponse } from './ports';
+import { currentInvocation, isInsideInvocation } from './active-platform.js';
+import type { SimHttpResponse } from './ports.js';
 
 /**
  * Installs the globals the real Forge SDKs call: `__forge_runtime__`, `__forge_fetch__` and the

@@ -1,6 +1,6 @@
-import type { SimHttpResponse } from '../runtime/ports';
-import { itemFraction } from './shape';
-import { intParam, pageRange, range, type RouteContext, type SiteRoute } from './routes';
+import type { SimHttpResponse } from '../runtime/ports.js';
+import { itemFraction } from './shape.js';
+import { intParam, pageRange, range, type RouteContext, type SiteRoute } from './routes.js';
 
 /** Confluence Cloud REST endpoints the app calls (v1 `/wiki/rest/api`, v2 `/wiki/api/v2`). */
 const confluenceError = (status: number, message: string): SimHttpResponse => ({

@@ -1,4 +1,4 @@
-export { createSimSite, requiredScopes, siteRoutes, type SimSite, type SimSiteOptions } from './site';
-export { createSiteUsers, DEFAULT_ADMIN_ACCOUNT_ID, DEFAULT_MEMBER_ACCOUNT_ID, type SiteUsers } from './users';
-export { siteShape, type SiteShape } from './shape';
-export type { SiteRoute } from './routes';
+export { createSimSite, requiredScopes, siteRoutes, type SimSite, type SimSiteOptions } from './site.js';
+export { createSiteUsers, DEFAULT_ADMIN_ACCOUNT_ID, DEFAULT_MEMBER_ACCOUNT_ID, type SiteUsers } from './users.js';
+export { siteShape, type SiteShape } from './shape.js';
+export type { SiteRoute } from './routes.js';

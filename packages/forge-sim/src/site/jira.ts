@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { SimHttpResponse } from '../runtime/ports';
-import { itemFraction } from './shape';
-import { intParam, pageRange, range, type RouteContext, type SiteRoute } from './routes';
+import type { SimHttpResponse } from '../runtime/ports.js';
+import { itemFraction } from './shape.js';
+import { intParam, pageRange, range, type RouteContext, type SiteRoute } from './routes.js';
 
 /**
  * Jira Cloud REST v3 endpoints the app calls, answering with the documented response shapes.

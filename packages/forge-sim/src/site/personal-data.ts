@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SimHttpResponse } from '../runtime/ports';
+import type { SimHttpResponse } from '../runtime/ports.js';
 
 /**
  * Forge's personal data reporting API (`privacy.reportPersonalData` → POST /app/report-accounts on

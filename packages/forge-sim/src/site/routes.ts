@@ -1,7 +1,7 @@
 import type { Product } from '@usage-reporting/core/api';
-import type { SimHttpResponse } from '../runtime/ports';
-import type { SiteShape } from './shape';
-import type { SiteUsers } from './users';
+import type { SimHttpResponse } from '../runtime/ports.js';
+import type { SiteShape } from './shape.js';
+import type { SiteUsers } from './users.js';
 
 /** Everything a route needs to answer one request; routes keep no state of their own. */
 export interface RouteContext {

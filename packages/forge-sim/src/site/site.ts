@@ -1,12 +1,12 @@
 import type { Product } from '@usage-reporting/core/api';
-import type { ProductRequest, ProductService, SimHttpResponse } from '../runtime/ports';
-import { confluenceRoutes } from './confluence';
-import { createPersonalData, REPORT_ACCOUNTS_PATH, type SimPersonalData } from './personal-data';
-import { jiraRoutes } from './jira';
-import type { SiteRoute } from './routes';
-import { siteShape, type SiteShape } from './shape';
-import { missingScopes, specScopes, type ScopeRequirement } from './spec-scopes';
-import type { SiteUsers } from './users';
+import type { ProductRequest, ProductService, SimHttpResponse } from '../runtime/ports.js';
+import { confluenceRoutes } from './confluence.js';
+import { createPersonalData, REPORT_ACCOUNTS_PATH, type SimPersonalData } from './personal-data.js';
+import { jiraRoutes } from './jira.js';
+import type { SiteRoute } from './routes.js';
+import { siteShape, type SiteShape } from './shape.js';
+import { missingScopes, specScopes, type ScopeRequirement } from './spec-scopes.js';
+import type { SiteUsers } from './users.js';
 
 /**
  * A simulated Jira or Confluence Cloud site behind Forge's product proxy: it answers

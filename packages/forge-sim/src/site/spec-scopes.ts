@@ -1,10 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
-import confluenceV1 from '../../forge-specs/confluence-v1.json';
-import confluenceV2 from '../../forge-specs/confluence-v2.json';
-import jiraPlatform from '../../forge-specs/jira-platform.json';
-import jiraServiceManagement from '../../forge-specs/jira-service-management.json';
-import jiraSoftware from '../../forge-specs/jira-software.json';
 import type { Product } from '@usage-reporting/core/api';
+import { packageRoot } from '../../layout/index.js';
 
 /**
  * Which scopes an endpoint needs, read from the same pinned OpenAPI tables @forge/lint checks
@@ -30,19 +28,45 @@ const operationSchema = z.object({
 const specSchema = z.object({ paths: z.record(z.string(), z.record(z.string(), operationSchema)) });
 type Operation = z.infer<typeof operationSchema>;
 
+type PathTable = Map<RegExp, { specPath: string; methods: Record<string, Operation> }>;
+
 // Merged in the linter's order (PermissionLinter.bootstrap): a later file's entry for a path replaces an
 // earlier one's and keeps its place.
-const TABLES: Record<Product, Map<RegExp, { specPath: string; methods: Record<string, Operation> }>> = {
-  jira: pathMap([jiraPlatform, jiraServiceManagement, jiraSoftware]),
-  confluence: pathMap([confluenceV1, confluenceV2])
+const SPEC_FILES: Record<Product, readonly string[]> = {
+  jira: ['jira-platform.json', 'jira-service-management.json', 'jira-software.json'],
+  confluence: ['confluence-v1.json', 'confluence-v2.json']
 };
+const tables = new Map<Product, PathTable>();
+
+/**
+ * Read from the package's forge-specs/ on first use rather than imported: a JSON import needs an import
+ * attribute in ES modules and none in CommonJS, and the package runs as both (see layout/index.d.ts).
+ * Parsing a product's specs only when its site is first called also keeps a start that never calls it quick.
+ */
+function tableFor(product: Product): PathTable {
+  let table = tables.get(product);
+  if (!table) {
+    table = pathMap(SPEC_FILES[product].map((file) => readSpec(file)));
+    tables.set(product, table);
+  }
+  return table;
+}
+
+function readSpec(file: string): unknown {
+  const specPath = path.join(packageRoot, 'forge-specs', file);
+  try {
+    return JSON.parse(readFileSync(specPath, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read the pinned Forge spec ${specPath}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 /** The requirement for one call, or undefined when no spec path matches it (the linter then checks nothing). */
 export function specScopes(product: Product, method: string, pathname: string): ScopeRequirement | undefined {
   const path = pathname.replace(/\?.+$/, '');
   // The first pattern that matches wins, in spec order (ProductVerifier.lookupApiCall); the patterns are
   // anchored at the end only, which is how the Confluence v2 paths (/spaces) match /wiki/api/v2/spaces.
-  for (const [pattern, entry] of TABLES[product]) {
+  for (const [pattern, entry] of tableFor(product)) {
     if (!pattern.test(path)) continue;
     const operation = entry.methods[method.toLowerCase()];
     return { specPath: entry.specPath, current: currentScopes(operation), beta: stateScopes(operation, 'Beta') };
@@ -63,10 +87,10 @@ export function missingScopes(granted: readonly string[], required: ScopeRequire
   return missingCurrent;
 }
 
-function pathMap(specs: unknown[]): Map<RegExp, { specPath: string; methods: Record<string, Operation> }> {
+function pathMap(specs: unknown[]): PathTable {
   const merged: Record<string, Record<string, Operation>> = {};
   for (const spec of specs) Object.assign(merged, specSchema.parse(spec).paths);
-  const map = new Map<RegExp, { specPath: string; methods: Record<string, Operation> }>();
+  const map: PathTable = new Map();
   for (const [specPath, methods] of Object.entries(merged)) {
     // PermissionLinter.processPaths: each {parameter} matches one path segment.
     map.set(new RegExp(specPath.replace(/{(?<={)(.*?)(?=})}/g, '[^\\/\\s]*') + '\\/?$'), { specPath, methods });

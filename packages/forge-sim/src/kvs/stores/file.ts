@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { storedRecordSchema, type KvsNamespace, type KvsStore } from '../store';
-import { applyWrites, listRecords, readRecord, type KvsState } from './state';
+import { storedRecordSchema, type KvsNamespace, type KvsStore } from '../store.js';
+import { applyWrites, listRecords, readRecord, type KvsState } from './state.js';
 
 const FILE_NAME = 'kvs.json';
 

@@ -1,5 +1,5 @@
-import type { KvsStore } from '../store';
-import { applyWrites, listRecords, readRecord, type KvsState } from './state';
+import type { KvsStore } from '../store.js';
+import { applyWrites, listRecords, readRecord, type KvsState } from './state.js';
 
 /** A KVS store that lives as long as the process: tests and throwaway runs. */
 export function createMemoryKvsStore(): KvsStore {

@@ -1,4 +1,4 @@
-import type { KvsNamespace, KvsWrite, StoredRecord } from '../store';
+import type { KvsNamespace, KvsWrite, StoredRecord } from '../store.js';
 
 /** Namespaces → keys → records, the in-memory form both stores keep. */
 export type KvsState = Map<KvsNamespace, Map<string, StoredRecord>>;
