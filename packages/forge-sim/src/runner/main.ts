@@ -28,14 +28,15 @@ async function main(): Promise<void> {
       '',
       'Usage Reporting: local Forge runner',
       `  Admin page:  ${runner.url}`,
-      `  Collector:   ${runner.collectorUrl} (standing in for ${runner.analyticsOrigin})`,
-      `  Dashboard:   ${runner.dashboardUrl}`,
+      ...(runner.collectorUrl
+        ? [`  Collector:   ${runner.collectorUrl} (standing in for ${runner.analyticsOrigin})`, `  Dashboard:   ${runner.dashboardUrl}`]
+        : ['  Collector:   none (the manifest declares no egress with category: analytics)']),
       `  Data:        ${shownDataDir.startsWith('..') ? runner.dataDir : shownDataDir}${options.memory ? ' (KVS in memory)' : ''}   start clean with: npm start -- --reset`,
       '  Press Ctrl-C to stop.',
       ''
     ].join('\n')
   );
-  // For programs driving the runner (e2e/fixtures/runner-process.ts), not for people.
+  // For programs driving the runner (the Playwright fixture, src/playwright/runner-process.ts), not for people.
   if (process.env.RUNNER_READY_LINE === '1') console.log(`RUNNER_READY ${JSON.stringify({ url: runner.url, collectorUrl: runner.collectorUrl })}`);
 
   let stopping = false;

@@ -12,16 +12,17 @@ import { applySeed, readSeedFile, type Seed } from './seed.js';
 
 /**
  * The local runner: the simulated Forge platform running the app, the vendor's collector standing
- * in for the manifest's analytics host, and the bridge host framing the admin page. The app runs as
- * its @forge/bundler bundle in .forge-build/.
+ * in for the manifest's analytics host (when it declares one), and the bridge host framing the admin
+ * page. The app runs as its @forge/bundler bundle in .forge-build/ of the working directory.
  * Everything it keeps lives in `dataDir` (file KVS in kvs/, the collector's collector.db).
  */
 export interface LocalRunner {
   url: string;
-  collectorUrl: string;
+  /** The collector, undefined for an app whose manifest declares no `category: analytics` egress. */
+  collectorUrl: string | undefined;
   /** The collector's dashboard, with its credentials in the URL. */
-  dashboardUrl: string;
-  analyticsOrigin: string;
+  dashboardUrl: string | undefined;
+  analyticsOrigin: string | undefined;
   dataDir: string;
   platform: SimPlatform;
   close(): Promise<void>;
@@ -38,13 +39,12 @@ export async function startLocalRunner(options: RunnerOptions, log: (line: strin
 
   const manifest = loadManifest(options.manifestPath);
   const origin = analyticsOrigin(manifest);
-  const dashboardToken = await localDashboardToken(options.dataDir);
-  const collector = await startCollector({ port: 0, host: '127.0.0.1', dbPath: path.join(options.dataDir, 'collector.db'), dashboardToken });
+  const collector = origin === undefined ? undefined : await startStandInCollector(origin, options.dataDir);
   const platform = createSimPlatform({
     manifestPath: options.manifestPath,
     siteSize: options.siteSize,
     kvs: options.memory ? { kind: 'memory' } : { kind: 'file', dir: path.join(options.dataDir, 'kvs') },
-    egressTargets: { [origin]: collector.url },
+    egressTargets: collector ? { [collector.origin]: collector.url } : {},
     // What `forge deploy` would upload, not the sources: whoever starts the runner (`npm start`, the
     // browser suite's global setup) builds it first with scripts/forge-bundle.cjs --if-stale.
     app: 'bundle'
@@ -60,27 +60,34 @@ export async function startLocalRunner(options: RunnerOptions, log: (line: strin
       manifestPath: options.manifestPath,
       resourceDir: options.resourceDir,
       port: options.port,
-      collector: { origin, url: collector.url },
+      collector: collector ? { origin: collector.origin, url: collector.url } : undefined,
       log
     });
     return {
       url: host.url,
-      collectorUrl: collector.url,
-      dashboardUrl: dashboardLink(collector.url, dashboardToken),
+      collectorUrl: collector?.url,
+      dashboardUrl: collector?.dashboardUrl,
       analyticsOrigin: origin,
       dataDir: options.dataDir,
       platform,
       async close() {
         await host.close();
         platform.close();
-        await collector.close();
+        await collector?.close();
       }
     };
   } catch (error) {
     platform.close();
-    await collector.close();
+    await collector?.close();
     throw error;
   }
+}
+
+/** The vendor's collector on a free loopback port, standing in for the manifest's analytics origin. */
+async function startStandInCollector(origin: string, dataDir: string) {
+  const dashboardToken = await localDashboardToken(dataDir);
+  const collector = await startCollector({ port: 0, host: '127.0.0.1', dbPath: path.join(dataDir, 'collector.db'), dashboardToken });
+  return { origin, url: collector.url, dashboardUrl: dashboardLink(collector.url, dashboardToken), close: () => collector.close() };
 }
 
 /**
