@@ -1,0 +1,98 @@
+import { expect, type FrameLocator, type Page } from '@playwright/test';
+import type { CounterSnapshot } from '../counters.js';
+import type { RunnerProcess } from './runner-process.js';
+
+export type Product = 'jira' | 'confluence';
+export type ActingUser = 'admin' | 'member';
+export type ColorMode = 'light' | 'dark';
+export interface OpenOptions {
+  as?: ActingUser;
+  product?: Product;
+  theme?: ColorMode;
+}
+
+/**
+ * The bridge host's product page, driven through its own controls as a person would: which user, which
+ * product, which theme, the scheduled trigger, the network switches. `app` is the Custom UI's iframe.
+ */
+export class ForgeHost {
+  readonly app: FrameLocator;
+
+  constructor(
+    readonly page: Page,
+    readonly runner: RunnerProcess
+  ) {
+    this.app = page.frameLocator('#forge-app');
+  }
+
+  /** Opens the product page with the app framed in it; resolves once the app's document has loaded. */
+  async open(options: OpenOptions = {}): Promise<FrameLocator> {
+    const query = new URLSearchParams({ product: options.product ?? 'jira', as: options.as ?? 'admin', theme: options.theme ?? 'light' });
+    await this.page.goto(`${this.runner.url}?${query.toString()}`);
+    await this.waitForApp();
+    return this.app;
+  }
+
+  async actAs(user: ActingUser): Promise<void> {
+    await this.page.getByLabel('Acting as').selectOption(user);
+    await this.waitForApp();
+  }
+
+  async switchProduct(product: Product): Promise<void> {
+    await this.page.getByLabel('Product').selectOption(product);
+    await this.waitForApp();
+  }
+
+  /** The app follows without reloading, as after `view.theme.enable()` on Forge. */
+  async switchTheme(theme: ColorMode): Promise<void> {
+    await this.page.getByLabel('Theme').selectOption(theme);
+  }
+
+  /** Clicks "Run scheduled trigger now" and waits for the host page's report of the run. */
+  async runScheduledTrigger(): Promise<{ ok: boolean; text: string }> {
+    const result = this.page.locator('#scheduled-result');
+    await this.page.getByRole('button', { name: 'Run scheduled trigger now' }).click();
+    await expect(result).toHaveAttribute('data-outcome', /ok|failed/);
+    await expect(this.page.getByRole('button', { name: 'Run scheduled trigger now' })).toBeEnabled();
+    return { ok: (await result.getAttribute('data-outcome')) === 'ok', text: (await result.textContent()) ?? '' };
+  }
+
+  /**
+   * The site admin's "allow analytics egress" setting. Blocked, Forge refuses the app's fetch to every
+   * egress declared with `category: analytics`. The app is not reloaded.
+   */
+  async setAnalyticsEgress(allowed: boolean): Promise<void> {
+    await this.setNetworkSwitch('Analytics egress', allowed ? 'allowed' : 'blocked');
+  }
+
+  /**
+   * Takes the collector down (its host stops resolving) or brings it back. The app is not reloaded.
+   * Only for an app whose manifest declares analytics egress: the runner starts no collector otherwise.
+   */
+  async setCollectorReachable(reachable: boolean): Promise<void> {
+    if (this.runner.collectorUrl === undefined) throw new Error('This runner has no collector: the manifest declares no egress with category: analytics.');
+    await this.setNetworkSwitch('Collector', reachable ? 'up' : 'down');
+  }
+
+  /** The `data-color-mode` the app's <html> carries (set through the bridge's enableTheming). */
+  async appColorMode(): Promise<string | null> {
+    return this.app.locator('html').getAttribute('data-color-mode');
+  }
+
+  /** What the platform has done since the runner was ready: invocations, KVS, product and egress calls. */
+  counters(): Promise<CounterSnapshot> {
+    return this.runner.counters();
+  }
+
+  private async setNetworkSwitch(label: string, value: string): Promise<void> {
+    const select = this.page.getByLabel(label);
+    await select.selectOption(value);
+    // Applied once the host's backend confirmed it (the page reverts the select on a refusal).
+    await expect(select).toHaveAttribute('data-applied', value);
+  }
+
+  private async waitForApp(): Promise<void> {
+    // The bridge script is in the app's document only once the host has served it (not about:blank).
+    await expect(this.app.locator('script[src="/__forge/bridge.js"]')).toBeAttached();
+  }
+}
