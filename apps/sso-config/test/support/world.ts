@@ -1,0 +1,124 @@
+import path from 'node:path';
+import { kvs } from '@forge/kvs';
+import { buildCollectorApp, SqliteStore, type CollectorApp, type StoredReport } from '@usage-reporting/collector';
+import { envelopeSchema, resolverContract, type Envelope, type Product, type ResolverName, type ResolverOutput } from '@usage-reporting/core/api';
+import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { ssoResolverContract, type SsoResolverName, type SsoResolverOutput } from '../../src/contract/resolvers';
+import { ssoCatalog } from '../../src/usage/catalog';
+import { toolkitFunctionKey } from './toolkit-resolvers';
+
+/**
+ * The SSO Config app on the simulated Forge platform, from its own manifest and sources, with the
+ * real collector (over an in-memory SQLite store, with this app's catalog) listening on loopback as
+ * the manifest's analytics origin. Every request that reaches the collector is kept as it arrived.
+ * Only Date is faked, so sockets and timeouts run in real time while a test moves the calendar.
+ */
+export const APP_DIR = path.join(__dirname, '..', '..');
+export const COLLECTOR_ORIGIN = 'https://collector.usage-reporting.example.com';
+export const START = '2026-11-29T09:00:00.000Z';
+export const DAY = 24 * 3_600_000;
+
+const realTimers = [
+  'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
+  'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'
+] as const;
+
+export interface ReceivedRequest {
+  method: string;
+  url: string;
+  headers: string;
+  body: string;
+}
+
+export interface As {
+  accountId?: string;
+  product?: Product;
+}
+
+export interface SsoWorld {
+  platform: SimPlatform;
+  collector: CollectorApp;
+  store: SqliteStore;
+  admin: string;
+  member: string;
+  /** Every request the collector received, in order, as it arrived. */
+  requests: ReceivedRequest[];
+  /** One of the app's own resolvers, as the site admin unless `as` says otherwise, parsed with its contract. */
+  sso<N extends SsoResolverName>(name: N, payload?: unknown, as?: As): Promise<Envelope<SsoResolverOutput<N>>>;
+  /** Like sso, but fails the test unless the answer is ok. */
+  ssoMust<N extends SsoResolverName>(name: N, payload?: unknown): Promise<SsoResolverOutput<N>>;
+  /** One of the toolkit's resolvers inside this app, parsed with the toolkit's contract. */
+  toolkit<N extends ResolverName>(name: N, payload?: unknown, as?: As): Promise<Envelope<ResolverOutput<N>>>;
+  toolkitMust<N extends ResolverName>(name: N, payload?: unknown): Promise<ResolverOutput<N>>;
+  scheduled(): Promise<unknown>;
+  advance(ms: number): void;
+  /** The reports the collector holds for this installation, oldest first. */
+  received(installationId: string): Promise<StoredReport[]>;
+  /** The app's own stored data (every `sso:` key and its value), read with @forge/kvs as the app would. */
+  ssoStorage(): Promise<Array<[string, unknown]>>;
+  close(): Promise<void>;
+}
+
+export async function createSsoWorld(options: { product?: Product } = {}): Promise<SsoWorld> {
+  jest.useFakeTimers({ doNotFake: [...realTimers], now: new Date(START), advanceTimers: true });
+  const store = new SqliteStore(':memory:');
+  const collector = buildCollectorApp({ store, catalog: ssoCatalog, ingestRateLimit: { capacity: 1000, perHour: 10_000 } });
+  const requests: ReceivedRequest[] = [];
+  collector.app.addHook('preHandler', async (request) => {
+    requests.push({ method: request.method, url: request.url, headers: JSON.stringify(request.headers), body: typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? null) });
+  });
+  await collector.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = collector.app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const platform = createSimPlatform({ appDir: APP_DIR, app: 'source', product: options.product, egressTargets: { [COLLECTOR_ORIGIN]: `http://127.0.0.1:${port}` } });
+  const admin = platform.users.admin;
+  const invokeAs = (as: As) => ({ accountId: as.accountId ?? admin, product: as.product });
+
+  async function sso<N extends SsoResolverName>(name: N, payload: unknown = {}, as: As = {}): Promise<Envelope<SsoResolverOutput<N>>> {
+    const raw = await platform.invokeResolver(name, payload, invokeAs(as));
+    return envelopeSchema(ssoResolverContract[name].output).parse(raw) as Envelope<SsoResolverOutput<N>>;
+  }
+  async function toolkit<N extends ResolverName>(name: N, payload: unknown = {}, as: As = {}): Promise<Envelope<ResolverOutput<N>>> {
+    const raw = await platform.invokeResolver(toolkitFunctionKey(name), payload, invokeAs(as));
+    return envelopeSchema(resolverContract[name].output).parse(raw) as Envelope<ResolverOutput<N>>;
+  }
+  const must = <T>(name: string, result: Envelope<T>): T => {
+    if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+    return result.data;
+  };
+
+  return {
+    platform,
+    collector,
+    store,
+    admin,
+    member: platform.users.member,
+    requests,
+    sso,
+    ssoMust: async (name, payload) => must(name, await sso(name, payload)),
+    toolkit,
+    toolkitMust: async (name, payload) => must(name, await toolkit(name, payload)),
+    scheduled: () => platform.runScheduledTrigger(),
+    advance: (ms) => jest.setSystemTime(Date.now() + ms),
+    received: async (installationId) => (await store.reportsOf(installationId)).sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : 1)),
+    ssoStorage: () =>
+      platform.runAsInvocation({ functionKey: 'resolver', accountId: admin }, async () => {
+        const entries: Array<[string, unknown]> = [];
+        let cursor: string | undefined;
+        do {
+          let query = kvs.query().where('key', { condition: 'BEGINS_WITH', values: ['sso:'] }).limit(100);
+          if (cursor) query = query.cursor(cursor);
+          const page = await query.getMany<unknown>();
+          for (const r of page.results) entries.push([r.key, r.value]);
+          cursor = page.nextCursor;
+        } while (cursor);
+        return entries;
+      }),
+    close: async () => {
+      platform.close();
+      await collector.app.close();
+      await store.close();
+      jest.useRealTimers();
+    }
+  };
+}
