@@ -45,6 +45,9 @@ export const oidcSettingsSchema = z.strictObject({
   clientId: z.string().trim().min(1).max(256)
 });
 
+export type SamlSettings = z.infer<typeof samlSettingsSchema>;
+export type OidcSettings = z.infer<typeof oidcSettingsSchema>;
+
 /** What the admin enters for a provider: the page's form and the add/update resolvers' input. */
 export const providerSettingsSchema = z.discriminatedUnion('protocol', [samlSettingsSchema, oidcSettingsSchema]);
 export type ProviderSettings = z.infer<typeof providerSettingsSchema>;

@@ -1,0 +1,78 @@
+import { resolverNames } from '@usage-reporting/core/api';
+import { attemptFor, oidcProvider, samlProvider, strictSettings } from './support/fixtures';
+import { createSsoWorld, DAY, type SsoWorld } from './support/world';
+
+/**
+ * The toolkit shares the app's Resolver and KVS. Its consent changes, withdrawal, erase and retention
+ * act on usage reporting's data only; the app's providers and login settings stay exactly as stored.
+ */
+let w: SsoWorld;
+beforeEach(async () => {
+  w = await createSsoWorld();
+});
+afterEach(async () => {
+  await w.close();
+});
+
+async function configuredSite() {
+  await w.platform.runLifecycleInstalled();
+  const { provider } = await w.ssoMust('addProvider', { settings: samlProvider });
+  await w.ssoMust('addProvider', { settings: oidcProvider });
+  await w.ssoMust('saveLoginSettings', { settings: strictSettings });
+  await w.ssoMust('testSignIn', { attempt: attemptFor(provider.id, samlProvider, 'ana@corp.example.com', new Date()) });
+  return { stored: await w.ssoStorage(), providers: await w.ssoMust('listProviders'), settings: await w.ssoMust('getLoginSettings') };
+}
+
+test('consent changes, a send, withdrawal with vendor deletion, and erase leave the app’s data untouched', async () => {
+  const before = await configuredSite();
+  w.advance(DAY);
+
+  await w.toolkitMust('setConsent', { mode: 'per-case' });
+  const draft = await w.toolkitMust('preview');
+  expect((await w.toolkitMust('sendReport', { draftId: draft.draftId, digest: draft.digest })).outcome).toBe('sent');
+  await w.toolkitMust('setConsent', { mode: 'automatic', cadence: 'monthly' });
+  expect(await w.ssoStorage()).toEqual(before.stored);
+
+  const withdrawn = await w.toolkitMust('withdraw', { alsoRequestVendorDeletion: true });
+  expect(withdrawn.consent.mode).toBe('off');
+  expect(withdrawn.vendorDeletion?.status).toBe('acknowledged');
+  expect(await w.ssoStorage()).toEqual(before.stored);
+
+  const erased = await w.toolkitMust('eraseData', { confirm: 'ERASE' });
+  expect(erased.erasedKeys).toBeGreaterThan(0);
+  expect((await w.toolkitMust('getHistory')).entries).toEqual([]);
+
+  expect(await w.ssoStorage()).toEqual(before.stored);
+  expect(await w.ssoMust('listProviders')).toEqual(before.providers);
+  expect(await w.ssoMust('getLoginSettings')).toEqual(before.settings);
+});
+
+test('the daily job’s retention purges old reports and never the app’s data', async () => {
+  const before = await configuredSite();
+  await w.toolkitMust('setRetention', { retentionDays: 30 });
+  await w.toolkitMust('setConsent', { mode: 'per-case' });
+  w.advance(DAY);
+  const draft = await w.toolkitMust('preview');
+  await w.toolkitMust('sendReport', { draftId: draft.draftId, digest: draft.digest });
+
+  w.advance(45 * DAY);
+  expect(await w.scheduled()).toMatchObject({ ok: true });
+
+  expect(await w.toolkitMust('getHistory')).toMatchObject({ entries: [], purgedReports: 1 });
+  expect(await w.ssoStorage()).toEqual(before.stored);
+});
+
+describe('inside this app, the toolkit’s resolvers refuse a non-admin', () => {
+  test.each(['jira', 'confluence'] as const)('in %s: NOT_ADMIN from every one but getContext, which says the caller is no admin', async (product) => {
+    const before = await configuredSite();
+
+    for (const name of resolverNames.filter((n) => n !== 'getContext')) {
+      const result = await w.toolkit(name, {}, { accountId: w.member, product });
+      expect({ name, result }).toMatchObject({ name, result: { ok: false, error: { code: 'NOT_ADMIN' } } });
+    }
+    expect(await w.toolkit('getContext', {}, { accountId: w.member, product })).toMatchObject({ ok: true, data: { product, isAdmin: false } });
+
+    expect(await w.ssoStorage()).toEqual(before.stored);
+    expect(w.requests).toEqual([]);
+  });
+});
