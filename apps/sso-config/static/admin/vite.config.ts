@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const packages = fileURLToPath(new URL('../../../../packages/', import.meta.url));
+
+/** SSO Config's Custom UI, built to static/admin/dist under Forge's Content-Security-Policy. */
+export default defineConfig({
+  root,
+  // Forge serves the resource from a sub-path of its CDN, so every asset URL must be relative.
+  base: './',
+  plugins: [react()],
+  // In this repository the toolkit's packages are their sources; outside it, their published builds.
+  resolve: {
+    alias: [
+      { find: /^@usage-reporting\/([a-z-]+)$/, replacement: `${packages}$1/src/index.ts` },
+      { find: /^@usage-reporting\/([a-z-]+)\/(.*)$/, replacement: `${packages}$1/src/$2` }
+    ]
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Forge's CSP has no 'unsafe-inline' for scripts: the preload polyfill would be an inline script.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    target: 'es2022'
+  }
+});
