@@ -26,8 +26,8 @@ export default tseslint.config(
           { group: ['@usage-reporting/collector/*'], message: "@usage-reporting/collector's one entry point is '.'." },
           { group: ['@usage-reporting/forge/*'], message: "@usage-reporting/forge's one entry point is '.'." },
           {
-            group: ['@usage-reporting/forge-sim/*', '!@usage-reporting/forge-sim/host', '!@usage-reporting/forge-sim/runner', '!@usage-reporting/forge-sim/install-globals'],
-            message: "@usage-reporting/forge-sim's entry points are '.', './host', './runner' and './install-globals'."
+            group: ['@usage-reporting/forge-sim/*', '!@usage-reporting/forge-sim/host', '!@usage-reporting/forge-sim/runner', '!@usage-reporting/forge-sim/install-globals', '!@usage-reporting/forge-sim/playwright'],
+            message: "@usage-reporting/forge-sim's entry points are '.', './host', './runner', './install-globals' and './playwright'."
           }
         ]
       }]

@@ -3,7 +3,7 @@ import { expectAccessible, matrix, screenshotScreen, storedConsent } from './adm
 
 test.describe('new fields in a newer report format', () => {
   // An installation that agreed to automatic reports when the format was 1.
-  test.use({ seed: { values: { consent: storedConsent({ mode: 'automatic', acceptedFormat: 1 }) } } });
+  test.use({ seed: { values: { 'usage-reporting:consent': storedConsent({ mode: 'automatic', acceptedFormat: 1 }) } } });
 
   for (const { product, theme } of matrix) {
     test(`${product}, ${theme}: the banner lists them, they stay withheld until accepted`, async ({ forge }) => {

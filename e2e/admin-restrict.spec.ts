@@ -2,7 +2,7 @@ import { expect, test } from './fixtures/forge';
 import { expectAccessible, matrix, screenshotScreen, storedConsent } from './admin-helpers';
 
 test.describe('restricting a category', () => {
-  test.use({ seed: { values: { consent: storedConsent({ mode: 'per-case' }) } } });
+  test.use({ seed: { values: { 'usage-reporting:consent': storedConsent({ mode: 'per-case' }) } } });
 
   for (const { product, theme } of matrix) {
     test(`${product}, ${theme}: the category leaves the next preview and is listed as withheld`, async ({ forge }) => {

@@ -44,8 +44,8 @@ test.describe('a deletion request the vendor has not acknowledged yet', () => {
   test.use({
     seed: {
       values: {
-        consent: storedConsent({ mode: 'off', revision: 3 }),
-        'vendor:deletion': {
+        'usage-reporting:consent': storedConsent({ mode: 'off', revision: 3 }),
+        'usage-reporting:vendor:deletion': {
           status: 'pending',
           requestedAt: '2026-11-20T08:00:00.000Z',
           attempts: 2,

@@ -130,7 +130,7 @@ test.describe('a test can start from a stored state (the seed option)', () => {
     revision: 2,
     changedAt: '2026-01-15T09:00:00.000Z'
   };
-  test.use({ appUnderTest: 'bridge-fixture', seed: { values: { consent: consentedAtFormat1 } } });
+  test.use({ appUnderTest: 'bridge-fixture', seed: { values: { 'usage-reporting:consent': consentedAtFormat1 } } });
 
   test('the backend reads the seeded consent, and the fields added since format 1 await acceptance', async ({ forge, runner }) => {
     const app = await forge.open({ as: 'admin', product: 'jira' });

@@ -7,8 +7,9 @@ import { uiModuleFor } from '@usage-reporting/forge-sim';
 
 // The reference app's KVS keys, as an existing installation has them stored (packages/forge/src/context/installation.ts;
 // the package exports no key names, and a rename would orphan what installations already keep).
-const INSTALLATION_KEY = 'installation:record';
-const LAST_SCHEDULED_RUN_KEY = 'schedule:lastRun';
+// The reference app's install record, as stored: the toolkit keeps its keys under 'usage-reporting:'.
+const INSTALLATION_KEY = 'usage-reporting:installation:record';
+const LAST_SCHEDULED_RUN_KEY = 'usage-reporting:schedule:lastRun';
 
 // The app's handlers come from its Forge bundle (.forge-build/), as on the runner; the tests that
 // register resolvers of their own below need no app code.

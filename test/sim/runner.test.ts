@@ -8,7 +8,8 @@ import { startLocalRunner, type LocalRunner } from '@usage-reporting/forge-sim/r
 
 // The reference app's KVS keys, as an existing installation has them stored (packages/forge/src/context/installation.ts;
 // the package exports no key names, and a rename would orphan what installations already keep).
-const INSTALLATION_KEY = 'installation:record';
+// The reference app's install record, as stored: the toolkit keeps its keys under 'usage-reporting:'.
+const INSTALLATION_KEY = 'usage-reporting:installation:record';
 
 /** The local runner in this process: sim platform, collector and bridge host, on free ports. */
 let dir: string;

@@ -2,6 +2,7 @@ import { kvs } from '@forge/kvs';
 import { sha256Hex } from '@usage-reporting/core/node';
 import { ledgerEntrySchema } from '@usage-reporting/core';
 import { COLLECTOR_ORIGIN, createWorld, HOUR, type World } from './engine-support';
+import { storageKey } from '../src/store/kvs-store';
 
 let w: World;
 beforeEach(async () => {
@@ -31,7 +32,7 @@ describe('preview, then a per-case send', () => {
     expect(entry.entry.receipt?.receiptId).toBe(received[0]?.receiptId);
 
     const ledger = await w.platform.runAsInvocation({ functionKey: 'resolver' }, async () =>
-      (await kvs.query().where('key', { condition: 'BEGINS_WITH', values: ['ledger:'] }).getMany()).results.map((r) => ledgerEntrySchema.parse(r.value))
+      (await kvs.query().where('key', { condition: 'BEGINS_WITH', values: [storageKey('ledger:')] }).getMany()).results.map((r) => ledgerEntrySchema.parse(r.value))
     );
     expect(ledger.filter((e) => e.action === 'send-per-case')).toEqual([
       expect.objectContaining({ accountId: w.admin, digest: draft.digest, formatVersion: 2 })

@@ -5,6 +5,7 @@ import { ingestPath } from '@usage-reporting/core/collector-api';
 import { sha256Hex } from '@usage-reporting/core/node';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { readAppState, uncovered, type Transmission } from './invariant-support';
+import { storageKey } from '../src/store/kvs-store';
 
 /**
  * THE invariant: no transmission without a consent that covers its bytes, format version, categories
@@ -172,7 +173,7 @@ async function run(platform: SimPlatform, a: Action, drafts: Array<{ draftId: st
       // An older app version left automatic consent to format 1: format-2 fields must stay out.
       const { kvs } = await import('@forge/kvs');
       await platform.runAsInvocation({ functionKey: 'scheduled' }, () =>
-        kvs.set('consent', {
+        kvs.set(storageKey('consent'), {
           mode: 'automatic',
           cadence: 'weekly',
           acceptedFormat: 1,
@@ -212,8 +213,8 @@ async function expectVendorEmptyOnceAcknowledged(platform: SimPlatform): Promise
   const { kvs } = await import('@forge/kvs');
   const [deletion, installation] = await platform.runAsInvocation({ functionKey: 'scheduled' }, () =>
     Promise.all([
-      kvs.get<{ status: string; acknowledgement: { acknowledgedAt: string } | null }>('vendor:deletion'),
-      kvs.get<{ installationId: string }>('installation')
+      kvs.get<{ status: string; acknowledgement: { acknowledgedAt: string } | null }>(storageKey('vendor:deletion')),
+      kvs.get<{ installationId: string }>(storageKey('installation'))
     ])
   );
   const acknowledgedAt = deletion?.status === 'acknowledged' ? deletion.acknowledgement?.acknowledgedAt : undefined;

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { consentStateSchema, initialConsent, type ConsentState } from '@usage-reporting/core';
 import { ledgerEntrySchema, type LedgerEntry } from '@usage-reporting/core';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { storageKey } from '../src/store/kvs-store';
 
 /**
  * The ledger is complete: replaying its recorded changes from the initial consent gives exactly the
@@ -61,8 +62,8 @@ function replay(entries: readonly LedgerEntry[]): Pick<ConsentState, 'mode' | 'c
 
 async function stored(platform: SimPlatform): Promise<{ consent: ConsentState; ledger: LedgerEntry[] }> {
   return platform.runAsInvocation({ functionKey: 'scheduled' }, async () => {
-    const raw: unknown = await kvs.get('consent');
-    const ledger = (await kvs.query().where('key', { condition: 'BEGINS_WITH', values: ['ledger:'] }).limit(100).getMany()).results.map((r) => ledgerEntrySchema.parse(r.value));
+    const raw: unknown = await kvs.get(storageKey('consent'));
+    const ledger = (await kvs.query().where('key', { condition: 'BEGINS_WITH', values: [storageKey('ledger:')] }).limit(100).getMany()).results.map((r) => ledgerEntrySchema.parse(r.value));
     return { consent: raw === undefined ? initialConsent : consentStateSchema.parse(raw), ledger };
   });
 }

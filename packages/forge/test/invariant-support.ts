@@ -6,6 +6,7 @@ import { ledgerEntrySchema, type LedgerEntry } from '@usage-reporting/core';
 import { formatVersionOf } from '@usage-reporting/core';
 import type { SimPlatform } from '@usage-reporting/forge-sim';
 import { reportRecordSchema } from '../src/store/records';
+import { KEY_NAMESPACE } from '../src/store/kvs-store';
 
 /**
  * The consent invariant, checked independently of the engine's own gate (packages/forge/src/core/coverage.ts):
@@ -34,7 +35,8 @@ export function readAppState(platform: SimPlatform): Promise<AppState> {
       let q = kvs.query().limit(100);
       if (cursor) q = q.cursor(cursor);
       const page = await q.getMany();
-      all.push(...page.results.map((r) => ({ key: r.key, value: r.value })));
+      // The toolkit's own keys, by the names keys.ts gives them (the store adds the namespace).
+      for (const r of page.results) if (r.key.startsWith(KEY_NAMESPACE)) all.push({ key: r.key.slice(KEY_NAMESPACE.length), value: r.value });
       cursor = page.nextCursor;
     } while (cursor);
     const stored = all.find((e) => e.key === 'consent');

@@ -2,6 +2,7 @@ import { kvs } from '@forge/kvs';
 import type { ProductRequest, ProductService, ForgeRuntimeGlobal, InvocationScope } from '@usage-reporting/forge-sim';
 import type { SimPlatform } from '@usage-reporting/forge-sim';
 import { createWorld, DAY, type World } from './engine-support';
+import { storageKey } from '../src/store/kvs-store';
 
 /**
  * The adversarial privacy corpus: values that identify a person or a site, planted in every place a
@@ -80,16 +81,16 @@ const plants: ReadonlyArray<readonly [string, Plant]> = [
     async (p, v) =>
       p.runAsInvocation({ functionKey: 'scheduled' }, async () => {
         const day = new Date().toISOString().slice(0, 10);
-        await kvs.set(`meter:day:${day}`, { [v]: 7, 'report.previewed': 2 });
-        await kvs.set(`meter:day:${v.replace(/[^A-Za-z0-9:._-]/g, '_').slice(0, 60)}`, { 'report.sent': 1 }).catch(() => undefined);
+        await kvs.set(storageKey(`meter:day:${day}`), { [v]: 7, 'report.previewed': 2 });
+        await kvs.set(storageKey(`meter:day:${v.replace(/[^A-Za-z0-9:._-]/g, '_').slice(0, 60)}`), { 'report.sent': 1 }).catch(() => undefined);
       })
   ],
   [
     'stored app records outside the report pipeline',
     async (p, v) =>
       p.runAsInvocation({ functionKey: 'scheduled' }, async () => {
-        await kvs.set('installation:record', { installedAt: v, product: v });
-        await kvs.set('schedule:lastRun', { at: v, product: v });
+        await kvs.set(storageKey('installation:record'), { installedAt: v, product: v });
+        await kvs.set(storageKey('schedule:lastRun'), { at: v, product: v });
       })
   ]
 ];

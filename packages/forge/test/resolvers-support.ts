@@ -2,6 +2,7 @@ import { kvs } from '@forge/kvs';
 import type { ResolverName } from '@usage-reporting/core/api';
 import type { SimPlatform } from '@usage-reporting/forge-sim';
 import { secretKeys } from '../src/store/keys';
+import { storageKey } from '../src/store/kvs-store';
 
 /**
  * Everything the app has stored on the site, read from outside the code under test: every plain key
@@ -18,7 +19,7 @@ export function kvsSnapshot(platform: SimPlatform): Promise<string> {
       for (const r of page.results) entries.push([r.key, r.value]);
       cursor = page.nextCursor;
     } while (cursor);
-    const secret: unknown = await kvs.getSecret(secretKeys.signingKey);
+    const secret: unknown = await kvs.getSecret(storageKey(secretKeys.signingKey));
     return JSON.stringify({ entries, secret: secret ?? null });
   });
 }

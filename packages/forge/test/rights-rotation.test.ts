@@ -9,6 +9,7 @@ import { keyRotationIntervalDays, rotateKeyIfDue } from '../src/rights/rotate-ke
 import { keys, secretKeys } from '../src/store/keys';
 import { ensureInstallation } from '../src/store/repositories';
 import { createWorld, DAY, type World } from './engine-support';
+import { storageKey } from '../src/store/kvs-store';
 
 let w: World;
 beforeEach(async () => {
@@ -21,7 +22,7 @@ afterEach(async () => {
 type RotationRun = { run: { rights: { keyRotation: unknown } } };
 const asApp = <T>(run: () => Promise<T>): Promise<T> => w.platform.runAsInvocation({ functionKey: 'scheduled' }, run);
 const installationId = () => asApp(async () => (await ensureInstallation(new Date())).installationId);
-const keyAt = (key: string) => asApp(() => kvs.getSecret<InstallationKeyPair>(key));
+const keyAt = (key: string) => asApp(() => kvs.getSecret<InstallationKeyPair>(storageKey(key)));
 const currentKey = async (): Promise<InstallationKeyPair> => {
   const key = await keyAt(secretKeys.signingKey);
   if (!key) throw new Error('the installation has no signing key');
@@ -131,7 +132,7 @@ describe('the daily job rotates the signing key', () => {
     expect(exported.reports).toHaveLength(1);
     expect(await currentKey()).toEqual(pending);
     expect(await keyAt(secretKeys.signingKeyNext)).toBeUndefined();
-    expect(await asApp(() => kvs.get(keys.pendingKeyLink))).toBeUndefined();
+    expect(await asApp(() => kvs.get(storageKey(keys.pendingKeyLink)))).toBeUndefined();
   });
 
   test('killed between recording the new link and making the new key current: the next load finishes it', async () => {

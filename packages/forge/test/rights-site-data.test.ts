@@ -1,6 +1,7 @@
 import { kvs } from '@forge/kvs';
 import { secretKeys } from '../src/store/keys';
 import { createWorld, type World } from './engine-support';
+import { storageKey } from '../src/store/kvs-store';
 
 let w: World;
 beforeEach(async () => {
@@ -24,7 +25,7 @@ const storedKeys = () =>
     } while (cursor);
     return out.sort();
   });
-const secret = () => w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.getSecret<{ publicKey: string; privateKey: string }>(secretKeys.signingKey));
+const secret = () => w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.getSecret<{ publicKey: string; privateKey: string }>(storageKey(secretKeys.signingKey)));
 
 async function useTheApp(): Promise<void> {
   await w.platform.runLifecycleInstalled();
@@ -46,13 +47,13 @@ describe('exportData', () => {
     const parsed = JSON.parse(doc.json) as { entries: Array<{ key: string; value: unknown }>; keyCount: number; notIncluded: Array<{ key: string }> };
     expect(parsed.entries.map((e) => e.key)).toEqual(keysBefore);
     expect(parsed.keyCount).toBe(keysBefore.length);
-    expect(parsed.entries.map((e) => e.key)).toEqual(expect.arrayContaining(['consent', 'installation', expect.stringMatching(/^ledger:/), expect.stringMatching(/^report:/)]));
+    expect(parsed.entries.map((e) => e.key)).toEqual(expect.arrayContaining([storageKey('consent'), storageKey('installation'), expect.stringMatching(/^usage-reporting:ledger:/), expect.stringMatching(/^usage-reporting:report:/)]));
     expect(parsed.notIncluded.map((n) => n.key)).toEqual([secretKeys.signingKey]);
     // The private key never appears; the public key does (in the installation record), which is what proves the id.
     expect(doc.json).not.toContain(String(secretValue?.privateKey));
     expect(doc.json).toContain(String(secretValue?.publicKey));
     // Exporting only reads; the one thing it adds is its own usage count.
-    expect((await storedKeys()).filter((k) => !k.startsWith('meter:raw:') || !k.includes(':data.exported:'))).toEqual(keysBefore);
+    expect((await storedKeys()).filter((k) => !k.startsWith(storageKey('meter:raw:')) || !k.includes(':data.exported:'))).toEqual(keysBefore);
   });
 });
 
@@ -72,7 +73,7 @@ describe('eraseData', () => {
     expect(await secret()).toBeUndefined();
 
     const after = await storedKeys();
-    expect(after).toEqual([expect.stringMatching(/^ledger:/)]);
+    expect(after).toEqual([expect.stringMatching(/^usage-reporting:ledger:/)]);
     const ledger = (await w.must('getLedger')).entries;
     expect(ledger).toEqual([expect.objectContaining({ action: 'erase-site-data', accountId: null, changes: [{ path: 'siteData.storedKeys', from: before.length, to: 0 }] })]);
     expect(JSON.stringify(ledger)).not.toContain(w.admin);
@@ -86,16 +87,16 @@ describe('eraseData', () => {
     await useTheApp();
     w.platform.faults.failEgress({ status: 503 });
     expect((await w.must('requestVendorDeletion')).vendorDeletion.status).toBe('pending');
-    const installation = await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.get('installation'));
+    const installation = await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.get(storageKey('installation')));
 
     await w.must('eraseData', { confirm: 'ERASE' });
-    expect(await storedKeys()).toEqual(expect.arrayContaining(['installation', 'vendor:deletion']));
+    expect(await storedKeys()).toEqual(expect.arrayContaining([storageKey('installation'), storageKey('vendor:deletion')]));
     expect(await secret()).toEqual({ publicKey: expect.any(String), privateKey: expect.any(String) });
 
     w.advance(24 * 3_600_000);
     await w.scheduled();
     expect((await w.must('loadAdminPage')).vendorDeletion).toMatchObject({ status: 'acknowledged', acknowledgement: { deletedReports: 1 } });
-    expect(await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.get('installation'))).toEqual(installation);
+    expect(await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.get(storageKey('installation')))).toEqual(installation);
     expect(await w.received()).toEqual([]);
   });
 
@@ -116,6 +117,22 @@ describe('eraseData', () => {
     expect(await w.store.countReports()).toBe(sentBefore);
 
     await w.must('eraseData', { confirm: 'ERASE' });
-    expect(await storedKeys()).toEqual([expect.stringMatching(/^ledger:/)]);
+    expect(await storedKeys()).toEqual([expect.stringMatching(/^usage-reporting:ledger:/)]);
+  });
+});
+
+describe("the app's own data beside the toolkit's", () => {
+  test('export leaves it out and erase leaves it alone: the toolkit reaches only its own namespace', async () => {
+    await useTheApp();
+    const own = { providers: [{ name: 'Okta', entityId: 'https://idp.acme.example/saml' }] };
+    await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.set('sso:providers', own));
+
+    const doc = await w.must('exportData');
+    expect(doc.json).not.toContain('sso:providers');
+    expect(doc.json).not.toContain('idp.acme.example');
+
+    await w.must('eraseData', { confirm: 'ERASE' });
+    expect(await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.get('sso:providers'))).toEqual(own);
+    expect((await storedKeys()).filter((k) => !k.startsWith('usage-reporting:'))).toEqual(['sso:providers']);
   });
 });

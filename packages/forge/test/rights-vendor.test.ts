@@ -7,6 +7,7 @@ import { ensureInstallation, loadReport, saveReport } from '../src/store/reposit
 import { collectorTransport } from '../src/transport/report-transport';
 import { kvsSnapshot } from './resolvers-support';
 import { createWorld, DAY, type World } from './engine-support';
+import { storageKey } from '../src/store/kvs-store';
 
 let w: World;
 beforeEach(async () => {
@@ -123,7 +124,7 @@ describe('a report that reached the collector after the deletion it should have 
       const outcome = await collectorTransport().send(record.text, record.reportId);
       if (outcome.kind !== 'sent') throw new Error(`the late delivery failed: ${outcome.kind}`);
       await saveReport({ ...record, status: 'sent', sentAt: new Date().toISOString(), receipt: outcome.receipt });
-      await kvs.delete(keys.outbox(record.reportId));
+      await kvs.delete(storageKey(keys.outbox(record.reportId)));
     });
     expect(await w.received()).toHaveLength(1);
 
@@ -153,7 +154,7 @@ describe('vendor data rights', () => {
   test('no key is established first: the first signed request proves the installation, the private key stays in secret storage and only public keys reach the collector', async () => {
     expect(await w.store.keyChainHeadOf(await installationId())).toBeNull();
     const doc = await w.must('requestVendorExport');
-    const key = await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.getSecret<{ publicKey: string; privateKey: string }>(secretKeys.signingKey));
+    const key = await w.platform.runAsInvocation({ functionKey: 'scheduled' }, () => kvs.getSecret<{ publicKey: string; privateKey: string }>(storageKey(secretKeys.signingKey)));
     expect(key?.privateKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(installationIdOf(String(key?.publicKey))).toBe(await installationId());
     const everythingAtTheCollector = JSON.stringify({ doc, chain: await w.store.keyChainOf(await installationId()) });

@@ -13,7 +13,7 @@ import { runnerProgramArgs } from './runner-program.js';
  * framing its Custom UI, and a collector when the manifest declares `category: analytics` egress.
  * A process of its own, so the app's modules and the SDKs' globals start fresh for every runner.
  *
- *   const runner = await startRunnerProcess({ appDir: '/path/to/app', seed: { values: { consent: { ... } } } });
+ *   const runner = await startRunnerProcess({ appDir: '/path/to/app', seed: { values: { 'usage-reporting:consent': { ... } } } });
  *   await page.goto(runner.url);
  *   const { invocations } = await runner.counters();   // what the page cost, from zero at start
  *   await runner.stop();

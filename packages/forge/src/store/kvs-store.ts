@@ -2,6 +2,16 @@ import { kvs, type Ttl } from '@forge/kvs';
 import type { z } from 'zod';
 
 /**
+ * The toolkit lives in the app's own KVS, beside the app's data: every key it writes (plain and
+ * secret) starts with this namespace, applied here and nowhere else. Callers use the names in
+ * keys.ts; lists return those names; export and erase reach only this namespace, so the app's own
+ * keys are never read, exported or erased.
+ */
+export const KEY_NAMESPACE = 'usage-reporting:';
+export const storageKey = (key: string): string => `${KEY_NAMESPACE}${key}`;
+const logicalKey = (stored: string): string => stored.slice(KEY_NAMESPACE.length);
+
+/**
  * A thin typed layer over @forge/kvs. Stored values are parsed on read: a value that no longer
  * matches its schema (an older app version wrote it, someone planted it) reads as absent-with-reason
  * rather than flowing on as a typed lie.
@@ -9,7 +19,7 @@ import type { z } from 'zod';
 export type Read<T> = { ok: true; value: T | undefined } | { ok: false; reason: string };
 
 export async function readParsed<S extends z.ZodType>(key: string, schema: S): Promise<Read<z.output<S>>> {
-  const raw: unknown = await kvs.get<unknown>(key);
+  const raw: unknown = await kvs.get<unknown>(storageKey(key));
   if (raw === undefined) return { ok: true, value: undefined };
   const parsed = schema.safeParse(raw);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: `stored value at '${key}' does not match its schema` };
@@ -26,8 +36,8 @@ export class StorageError extends Error {
   override name = 'StorageError';
 }
 
-export const write = <T>(key: string, value: T, ttl?: Ttl): Promise<void> => kvs.set(key, value, ttl ? { ttl } : undefined);
-export const remove = (key: string): Promise<void> => kvs.delete(key);
+export const write = <T>(key: string, value: T, ttl?: Ttl): Promise<void> => kvs.set(storageKey(key), value, ttl ? { ttl } : undefined);
+export const remove = (key: string): Promise<void> => kvs.delete(storageKey(key));
 
 /**
  * Creates `key` only if it does not exist yet: the KVS decides atomically, so of two concurrent
@@ -35,7 +45,7 @@ export const remove = (key: string): Promise<void> => kvs.delete(key);
  */
 export async function claim<T>(key: string, value: T, ttl?: Ttl): Promise<'claimed' | 'taken'> {
   try {
-    await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ...(ttl ? { ttl } : {}) });
+    await kvs.set(storageKey(key), value, { keyPolicy: 'FAIL_IF_EXISTS', ...(ttl ? { ttl } : {}) });
     return 'claimed';
   } catch (error) {
     if (isKeyConflict(error)) return 'taken';
@@ -53,16 +63,17 @@ function isKeyConflict(error: unknown): boolean {
 
 /** Every key (and raw value) under a prefix, page by page. */
 export function listPrefix(prefix: string): Promise<Array<{ key: string; value: unknown }>> {
-  return listPages(() => kvs.query().where('key', { condition: 'BEGINS_WITH', values: [prefix] }));
+  return listPages(() => kvs.query().where('key', { condition: 'BEGINS_WITH', values: [storageKey(prefix)] }));
 }
 
 /**
- * Every plain key stored on the site, by paging an unfiltered query. Export and erase use this rather
- * than the prefixes in keys.ts, so they also cover keys written by older app versions. Secrets are
- * not queryable; they are handled by name (keys.ts secretKeys).
+ * Every plain key of the toolkit's namespace, whatever its name. Export and erase use this rather
+ * than the prefixes in keys.ts, so they also cover keys written by older versions; the app's own keys,
+ * outside the namespace, are never among them. Secrets are not queryable; they are handled by name
+ * (keys.ts secretKeys).
  */
 export function listEverything(): Promise<Array<{ key: string; value: unknown }>> {
-  return listPages(() => kvs.query());
+  return listPrefix('');
 }
 
 async function listPages(query: () => ReturnType<typeof kvs.query>): Promise<Array<{ key: string; value: unknown }>> {
@@ -72,7 +83,7 @@ async function listPages(query: () => ReturnType<typeof kvs.query>): Promise<Arr
     let q = query().limit(100);
     if (cursor) q = q.cursor(cursor);
     const page = await q.getMany<unknown>();
-    for (const r of page.results) out.push({ key: r.key, value: r.value });
+    for (const r of page.results) out.push({ key: logicalKey(r.key), value: r.value });
     cursor = page.nextCursor;
   } while (cursor);
   return out;
@@ -94,8 +105,8 @@ export async function listParsed<S extends z.ZodType>(prefix: string, schema: S)
 export async function removeMany(keys: readonly string[]): Promise<string[]> {
   const failed: string[] = [];
   for (let i = 0; i < keys.length; i += 25) {
-    const result = await kvs.batchDelete(keys.slice(i, i + 25).map((key) => ({ key })));
-    for (const f of result.failedKeys) failed.push(f.key);
+    const result = await kvs.batchDelete(keys.slice(i, i + 25).map((key) => ({ key: storageKey(key) })));
+    for (const f of result.failedKeys) failed.push(logicalKey(f.key));
   }
   return failed;
 }
@@ -111,13 +122,13 @@ export type AtomicWrite = { set: string; value: unknown } | { delete: string };
 export async function writeAtomically(writes: readonly AtomicWrite[]): Promise<void> {
   if (writes.length === 0) return;
   let tx = kvs.transact();
-  for (const w of writes) tx = 'set' in w ? tx.set(w.set, w.value) : tx.delete(w.delete);
+  for (const w of writes) tx = 'set' in w ? tx.set(storageKey(w.set), w.value) : tx.delete(storageKey(w.delete));
   await tx.execute();
 }
 
 /** Whether any key starts with `prefix` (one single-item page, whatever the number of keys). */
 export async function anyUnder(prefix: string): Promise<boolean> {
-  const page = await kvs.query().where('key', { condition: 'BEGINS_WITH', values: [prefix] }).limit(1).getMany();
+  const page = await kvs.query().where('key', { condition: 'BEGINS_WITH', values: [storageKey(prefix)] }).limit(1).getMany();
   return page.results.length > 0;
 }
 
@@ -126,16 +137,16 @@ export async function anyUnder(prefix: string): Promise<boolean> {
  * read like plain values; a secret that does not match its schema reads as absent.
  */
 export async function readSecret<S extends z.ZodType>(key: string, schema: S): Promise<z.output<S> | undefined> {
-  const parsed = schema.safeParse(await kvs.getSecret<unknown>(key));
+  const parsed = schema.safeParse(await kvs.getSecret<unknown>(storageKey(key)));
   return parsed.success ? parsed.data : undefined;
 }
 
-export const writeSecret = <T>(key: string, value: T): Promise<void> => kvs.setSecret(key, value);
+export const writeSecret = <T>(key: string, value: T): Promise<void> => kvs.setSecret(storageKey(key), value);
 
 /** Creates the secret only if absent; of two concurrent callers exactly one gets 'claimed'. */
 export async function claimSecret<T>(key: string, value: T): Promise<'claimed' | 'taken'> {
   try {
-    await kvs.setSecret(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
+    await kvs.setSecret(storageKey(key), value, { keyPolicy: 'FAIL_IF_EXISTS' });
     return 'claimed';
   } catch (error) {
     if (isKeyConflict(error)) return 'taken';
@@ -145,7 +156,7 @@ export async function claimSecret<T>(key: string, value: T): Promise<'claimed' |
 
 /** Deletes the secret; returns whether it existed. */
 export async function removeSecret(key: string): Promise<boolean> {
-  if ((await kvs.getSecret<unknown>(key)) === undefined) return false;
-  await kvs.deleteSecret(key);
+  if ((await kvs.getSecret<unknown>(storageKey(key))) === undefined) return false;
+  await kvs.deleteSecret(storageKey(key));
   return true;
 }
