@@ -7,7 +7,8 @@ import { createUsageReporting } from '@usage-reporting/forge';
  * as any vendor's app would. The manifest's handlers are `index.resolver`, `index.scheduled` and
  * `index.lifecycle`.
  */
-const usageReporting = createUsageReporting({ catalog: metricCatalog });
+// Its catalog reports the site's scale (site.projects, site.spaces, …), so reports read the site counts.
+const usageReporting = createUsageReporting({ catalog: metricCatalog, siteCounts: true });
 
 const definitions = new Resolver();
 usageReporting.registerResolvers(definitions);

@@ -39,7 +39,7 @@ async function metering(): Promise<{ kvsOpsPerEvent: number; lost: number }> {
 /** Builds reports on a Jira site of `projects` projects; product calls per build and build times. */
 async function building(projects: number, runs: number): Promise<{ productCalls: number; ms: number[] }> {
   const platform = createSimPlatform({ product: 'jira', siteSize: projects });
-  const deps = productionDeps({ catalog: metricCatalog });
+  const deps = productionDeps({ catalog: metricCatalog, siteCounts: true });
   try {
     const ms: number[] = [];
     let productCalls = 0;

@@ -20,6 +20,11 @@ export interface UsageReportingOptions<V = unknown> {
   readFacts?: () => Promise<V>;
   /** The app's own usage events (dotted camelCase, like `sso.loginSucceeded`), counted by meter(). */
   meterEvents?: readonly string[];
+  /**
+   * Read the site's scale for `ctx.facts.counts` (a few product calls per report, and the scopes
+   * read:jira-work and search:confluence). Off by default: only a catalog with site-count fields needs it.
+   */
+  siteCounts?: boolean;
 }
 
 /** The app's own `new Resolver()` from @forge/resolver; the toolkit only calls its define(). */

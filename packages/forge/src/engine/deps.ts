@@ -32,6 +32,12 @@ export interface AppParts {
   meterEvents?: readonly string[];
   /** Reads the app's own facts for its catalog; none when the catalog reads only what the toolkit gathers. */
   readFacts?: () => Promise<unknown>;
+  /**
+   * Whether reports read the site's scale (Jira projects, issue types, issues, custom fields;
+   * Confluence spaces, pages, blog posts) for `ctx.facts.counts`: a few product calls per report,
+   * and the manifest scopes they need (read:jira-work, search:confluence). Off unless asked for.
+   */
+  siteCounts?: boolean;
 }
 
 /** The engine's dependencies on Forge, for the app's parts: built once, where the app is wired. */
@@ -45,7 +51,7 @@ export function productionDeps(options: AppParts): EngineDeps {
     transport: collectorTransport(),
     // The signing identity names the installation; the id argument is for scripted clients in tests.
     rights: () => collectorRightsClient(),
-    readSite: readSiteFacts,
+    readSite: (product, usage) => readSiteFacts(product, usage, options.siteCounts ?? false),
     siteIdentifiers
   };
 }

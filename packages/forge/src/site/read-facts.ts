@@ -54,8 +54,12 @@ const confluenceCounts: Partial<Record<SiteCount, CountReader>> = {
   blogposts: cqlCount('blogpost')
 };
 
-export async function readSiteFacts(product: Product, usage: DayCounts): Promise<SiteReading> {
-  const readers = product === 'jira' ? jiraCounts : confluenceCounts;
+/**
+ * `withCounts: false` makes no product call at all: an app whose catalog has no site-count field
+ * neither pays for them nor needs their scopes.
+ */
+export async function readSiteFacts(product: Product, usage: DayCounts, withCounts = true): Promise<SiteReading> {
+  const readers = !withCounts ? {} : product === 'jira' ? jiraCounts : confluenceCounts;
   const counts: Partial<Record<SiteCount, number>> = {};
   const unavailable: SiteCount[] = [];
   await Promise.all(
