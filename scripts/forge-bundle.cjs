@@ -2,7 +2,10 @@
 // and `forge tunnel` run, into .forge-build/ (git-ignored). The simulator, the browser suite and
 // `npm start` run this bundle, so they run what Forge would deploy, not the TypeScript sources.
 //
-//   node scripts/forge-bundle.cjs [--json] [--if-stale]
+//   node scripts/forge-bundle.cjs [--json] [--if-stale] [--app <dir>]
+//
+// --app bundles another Forge app of the repository (e.g. apps/sso-config: its manifest.yml and
+// tsconfig.json) into <dir>/.forge-build/; the default is the reference app at the root.
 //
 // CommonJS, not .mjs: @forge/bundler refuses to configure webpack without a `require.main`, which
 // an ES module entry point does not set (the CLI it was written for is CommonJS).
@@ -15,12 +18,17 @@
 const { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
-const root = join(__dirname, '..');
+const repo = join(__dirname, '..');
+const appFlag = process.argv.indexOf('--app');
+const root = appFlag === -1 ? repo : require('node:path').resolve(process.argv[appFlag + 1] ?? '');
 const OUTPUT_DIR = join(root, '.forge-build');
 const json = process.argv.includes('--json');
 // What the bundle is built from: the app's code, what resolves its imports and how it is compiled.
 // The toolkit packages count with their sources: the bundle takes their dist/, rebuilt from them first.
-const INPUTS = ['src', 'packages', 'manifest.yml', 'tsconfig.json', 'package-lock.json', 'scripts/forge-bundle.cjs', 'scripts/build-packages.cjs'];
+const INPUTS = [
+  ...['src', 'manifest.yml', 'tsconfig.json'].map((input) => join(root, input)),
+  ...['packages', 'package-lock.json', 'scripts/forge-bundle.cjs', 'scripts/build-packages.cjs'].map((input) => join(repo, input))
+];
 
 // The CLI resolves the entry points (src/<module>) and reads manifest.yml relative to the working directory.
 process.chdir(root);
@@ -99,7 +107,7 @@ function isFresh() {
   const built = readdirSync(OUTPUT_DIR).filter((name) => name.endsWith('.cjs'));
   if (built.length === 0) return false;
   const builtAt = Math.min(...built.map((name) => statSync(join(OUTPUT_DIR, name)).mtimeMs));
-  return INPUTS.every((input) => newestMtime(join(root, input)) < builtAt);
+  return INPUTS.every((input) => newestMtime(input) < builtAt);
 }
 
 function newestMtime(path) {
