@@ -1,8 +1,8 @@
-import { ErrorMessage } from './components/ErrorMessage';
-import { Loading } from './components/Loading';
-import { NotAdminRefusal } from './components/NotAdminRefusal';
-import { useAdminPage } from './page/useAdminPage';
-import { AdminPage } from './screens/AdminPage';
+import { ErrorMessage } from './components/ErrorMessage.js';
+import { Loading } from './components/Loading.js';
+import { NotAdminRefusal } from './components/NotAdminRefusal.js';
+import { useAdminPage } from './page/useAdminPage.js';
+import { AdminPage } from './screens/AdminPage.js';
 
 /** Loads everything the first screen needs in one call, then hands it to the page. */
 export function App() {

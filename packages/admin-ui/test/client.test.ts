@@ -1,5 +1,5 @@
-import { resolverNames } from '@usage-reporting/core/api';
-import { createClient, type AdminClient, type Transport } from '../../static/admin/src/api/client';
+import { resolverContract, resolverNames } from '@usage-reporting/core/api';
+import { createClient, resolverFunctionKey, type AdminClient, type Transport } from '../src/api/client';
 
 /** A transport that records what was sent and answers with a fixed value (or throws it). */
 function recordingTransport(answer: () => unknown) {
@@ -24,6 +24,16 @@ describe('the admin page client', () => {
     const result = await createClient(transport).getContext({});
     expect(calls).toEqual([{ functionKey: 'getContext', payload: {} }]);
     expect(result).toEqual({ ok: true, data: context });
+  });
+
+  it('names every call by the one function that maps a resolver to its Forge function key', async () => {
+    // Every resolver that takes no input can be called without a test-specific payload.
+    const noInput = resolverNames.filter((name) => resolverContract[name].input.safeParse({}).success);
+    expect(noInput.length).toBeGreaterThan(3);
+    const { calls, transport } = recordingTransport(() => null);
+    const untyped = createClient(transport) as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+    for (const name of noInput) await untyped[name]?.({});
+    expect(calls.map((c) => c.functionKey)).toEqual(noInput.map(resolverFunctionKey));
   });
 
   it('passes a resolver error envelope through as an error value', async () => {

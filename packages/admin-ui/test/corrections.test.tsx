@@ -1,4 +1,4 @@
-/** @jest-environment ./test/ui/jsdom-environment.ts */
+/** @jest-environment ./packages/admin-ui/test/jsdom-environment.ts */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { fail, ok } from '@usage-reporting/core/api';
 import type { CorrectionPreviewOutput, SendReportOutput } from '@usage-reporting/core/api';
@@ -6,8 +6,8 @@ import { canonicalJson } from '@usage-reporting/core';
 import type { LedgerEntry } from '@usage-reporting/core';
 import type { HistorySummary } from '@usage-reporting/core';
 import type { Report } from '@usage-reporting/core';
-import { ClientProvider } from '../../static/admin/src/api/client-context';
-import { LedgerTable } from '../../static/admin/src/screens/data/LedgerTable';
+import { ClientProvider } from '../src/api/client-context';
+import { LedgerTable } from '../src/screens/data/LedgerTable';
 import { adminPage, fakeBackend, historyEntry, previewOf, report, type Handlers } from './page-fixtures';
 import { renderApp } from './render-app';
 

@@ -1,9 +1,9 @@
-/** @jest-environment ./test/ui/jsdom-environment.ts */
+/** @jest-environment ./packages/admin-ui/test/jsdom-environment.ts */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { errorCodes, fail, ok } from '@usage-reporting/core/api';
-import type { ClientErrorCode } from '../../static/admin/src/api/client';
-import { ExactBytesView } from '../../static/admin/src/components/ExactBytesView';
-import { explainError } from '../../static/admin/src/copy/error-copy';
+import type { ClientErrorCode } from '../src/api/client';
+import { ExactBytesView } from '../src/components/ExactBytesView';
+import { explainError } from '../src/copy/error-copy';
 import { adminPage, historyEntry, report, type Handlers } from './page-fixtures';
 import { renderApp } from './render-app';
 

@@ -1,8 +1,8 @@
-/** @jest-environment ./test/ui/jsdom-environment.ts */
+/** @jest-environment ./packages/admin-ui/test/jsdom-environment.ts */
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { ok } from '@usage-reporting/core/api';
 import { canonicalJson } from '@usage-reporting/core';
-import { ConfirmDialog } from '../../static/admin/src/components/ConfirmDialog';
+import { ConfirmDialog } from '../src/components/ConfirmDialog';
 import { adminPage, historyEntry, report } from './page-fixtures';
 import { renderApp } from './render-app';
 

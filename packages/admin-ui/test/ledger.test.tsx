@@ -1,9 +1,9 @@
-/** @jest-environment ./test/ui/jsdom-environment.ts */
+/** @jest-environment ./packages/admin-ui/test/jsdom-environment.ts */
 import { render, screen } from '@testing-library/react';
 import { ok } from '@usage-reporting/core/api';
 import type { LedgerEntry } from '@usage-reporting/core';
-import { ClientProvider } from '../../static/admin/src/api/client-context';
-import { LedgerTable } from '../../static/admin/src/screens/data/LedgerTable';
+import { ClientProvider } from '../src/api/client-context';
+import { LedgerTable } from '../src/screens/data/LedgerTable';
 import { fakeBackend } from './page-fixtures';
 
 const entry = (overrides: Partial<LedgerEntry>): LedgerEntry => ({

@@ -7,7 +7,7 @@ import { initialConsent, defaultSettings } from '@usage-reporting/core';
 import { sha256Hex } from '@usage-reporting/core/node';
 import type { HistorySummary } from '@usage-reporting/core';
 import type { Report } from '@usage-reporting/core';
-import { createClient, type AdminClient } from '../../static/admin/src/api/client';
+import { createClient, type AdminClient } from '../src/api/client';
 
 /**
  * Realistic backend answers for the page's component tests, built with the same shared code the

@@ -1,8 +1,8 @@
-/** @jest-environment ./test/ui/jsdom-environment.ts */
+/** @jest-environment ./packages/admin-ui/test/jsdom-environment.ts */
 import { render, screen, within } from '@testing-library/react';
-import { ReadableReportTable } from '../../static/admin/src/components/ReadableReportTable';
-import { readableRows } from '../../static/admin/src/lib/readable-rows';
-import { parseReportText } from '../../static/admin/src/lib/parse-report-text';
+import { ReadableReportTable } from '../src/components/ReadableReportTable';
+import { readableRows } from '../src/lib/readable-rows';
+import { parseReportText } from '../src/lib/parse-report-text';
 import { canonicalJson } from '@usage-reporting/core';
 import { fields, report } from './page-fixtures';
 

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
-import { ClientProvider } from '../../static/admin/src/api/client-context';
-import { App } from '../../static/admin/src/App';
+import { ClientProvider } from '../src/api/client-context';
+import { App } from '../src/App';
 import { fakeBackend, type Handlers } from './page-fixtures';
 
 /** The whole admin page over a scripted backend; returns the backend so a test can read the calls made. */

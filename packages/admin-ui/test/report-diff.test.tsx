@@ -1,7 +1,7 @@
-/** @jest-environment ./test/ui/jsdom-environment.ts */
+/** @jest-environment ./packages/admin-ui/test/jsdom-environment.ts */
 import { render, screen, within } from '@testing-library/react';
-import { ReportDiffView } from '../../static/admin/src/components/ReportDiffView';
-import { diffReports } from '../../static/admin/src/lib/report-diff';
+import { ReportDiffView } from '../src/components/ReportDiffView';
+import { diffReports } from '../src/lib/report-diff';
 import { report } from './page-fixtures';
 
 const before = report({

@@ -1,4 +1,4 @@
-/** @jest-environment ./test/ui/jsdom-environment.ts */
+/** @jest-environment ./packages/admin-ui/test/jsdom-environment.ts */
 import { fireEvent, screen, within } from '@testing-library/react';
 import { ok } from '@usage-reporting/core/api';
 import { canonicalJson } from '@usage-reporting/core';

@@ -1,8 +1,8 @@
-/** @jest-environment ./test/ui/jsdom-environment.ts */
+/** @jest-environment ./packages/admin-ui/test/jsdom-environment.ts */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fail, ok } from '@usage-reporting/core/api';
 import type { VendorDeletion } from '@usage-reporting/core';
-import { explainError } from '../../static/admin/src/copy/error-copy';
+import { explainError } from '../src/copy/error-copy';
 import { adminPage } from './page-fixtures';
 import { renderApp } from './render-app';
 

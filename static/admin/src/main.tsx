@@ -1,27 +1,17 @@
-// First: zod's CSP-safe setting must precede every schema (see the module).
-import './zod-jitless';
-import 'virtual:atlaskit-tokens.css';
-import './styles/base.css';
-import './styles/controls.css';
-import './styles/report.css';
-import './styles/layout.css';
-import './styles/history.css';
+// The reference app's Custom UI: the toolkit's whole admin page, mounted as a vendor's own Custom UI
+// would mount it. First, zod's CSP-safe setting, ahead of every module that builds a schema.
+import '@usage-reporting/admin-ui/zod-jitless';
+import '@usage-reporting/admin-ui/tokens.css';
+import '@usage-reporting/admin-ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { bridgeTransport } from './api/bridge-transport';
-import { createClient } from './api/client';
-import { ClientProvider } from './api/client-context';
-import { App } from './App';
-import { enableTheme } from './theme/enable-theme';
+import { UsageReportingAdminPage } from '@usage-reporting/admin-ui';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-void enableTheme();
 createRoot(container).render(
   <StrictMode>
-    <ClientProvider client={createClient(bridgeTransport)}>
-      <App />
-    </ClientProvider>
+    <UsageReportingAdminPage />
   </StrictMode>
 );

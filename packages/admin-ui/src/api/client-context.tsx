@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { AdminClient } from './client';
+import type { AdminClient } from './client.js';
 
 const ClientContext = createContext<AdminClient | null>(null);
 

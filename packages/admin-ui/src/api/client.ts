@@ -30,6 +30,12 @@ export type AdminClient = {
   [N in ResolverName]: (input: ResolverInput<N>) => Promise<ClientResult<ResolverOutput<N>>>;
 };
 
+/**
+ * The Forge function key the backend registers a resolver under. Every call leaves through here, so
+ * when the backend namespaces its resolvers (e.g. `usageReporting.${name}`) this is the one line to change.
+ */
+export const resolverFunctionKey = (name: ResolverName): string => name;
+
 export function createClient(transport: Transport): AdminClient {
   const methods: Partial<Record<ResolverName, (input: unknown) => Promise<ClientResult<unknown>>>> = {};
   for (const name of resolverNames) {
@@ -47,7 +53,7 @@ async function call(transport: Transport, name: ResolverName, input: unknown): P
   }
   let raw: unknown;
   try {
-    raw = await transport(name, payload.data);
+    raw = await transport(resolverFunctionKey(name), payload.data);
   } catch (error) {
     return failure('UNREACHABLE', `The app's backend could not be reached (${describe(error)}).`);
   }

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Cadence } from '@usage-reporting/core';
-import { cadenceLabel } from '../copy/labels';
+import { cadenceLabel } from '../copy/labels.js';
 
 export type Choice = { kind: 'send-once' } | { kind: 'automatic'; cadence: Cadence } | { kind: 'off' };
 

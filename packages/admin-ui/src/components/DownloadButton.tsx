@@ -1,4 +1,4 @@
-import { downloadFile } from '../lib/download-file';
+import { downloadFile } from '../lib/download-file.js';
 
 /** Saves the given text as a file on the admin's computer. */
 export function DownloadButton({ text, fileName, label, mimeType = 'application/json' }: {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { FieldInfo, PreviewOutput } from '@usage-reporting/core/api';
-import { parseReportText } from '../lib/parse-report-text';
-import { ExactBytesView } from './ExactBytesView';
-import { ReadableReportTable } from './ReadableReportTable';
-import { Tabs } from './Tabs';
+import { parseReportText } from '../lib/parse-report-text.js';
+import { ExactBytesView } from './ExactBytesView.js';
+import { ReadableReportTable } from './ReadableReportTable.js';
+import { Tabs } from './Tabs.js';
 
 type View = 'readable' | 'bytes';
 const views = [

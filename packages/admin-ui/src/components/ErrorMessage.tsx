@@ -1,5 +1,5 @@
-import type { ClientError } from '../api/client';
-import { explainError } from '../copy/error-copy';
+import type { ClientError } from '../api/client.js';
+import { explainError } from '../copy/error-copy.js';
 
 /** A failure in plain words, with the technical detail tucked away for a support request. */
 export function ErrorMessage({ error, title = 'That did not work' }: { error: ClientError; title?: string }) {

@@ -1,6 +1,6 @@
-import { useDigestCheck, type DigestCheck } from '../hooks/useDigestCheck';
-import { CopyButton } from './CopyButton';
-import { DownloadButton } from './DownloadButton';
+import { useDigestCheck, type DigestCheck } from '../hooks/useDigestCheck.js';
+import { CopyButton } from './CopyButton.js';
+import { DownloadButton } from './DownloadButton.js';
 
 /**
  * The report exactly as it will be (or was) transmitted: the canonical JSON text, byte for byte,

@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
 import type { FieldInfo } from '@usage-reporting/core/api';
-import { useClient } from '../api/client-context';
-import { categoryLabel, purposeLabel } from '../copy/labels';
-import { useAction } from '../hooks/useAction';
-import { ErrorMessage } from './ErrorMessage';
+import { useClient } from '../api/client-context.js';
+import { categoryLabel, purposeLabel } from '../copy/labels.js';
+import { useAction } from '../hooks/useAction.js';
+import { ErrorMessage } from './ErrorMessage.js';
 
 /**
  * A newer report format adds fields. They stay out of every report, automatic ones included,

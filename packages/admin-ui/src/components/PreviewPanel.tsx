@@ -1,5 +1,5 @@
 import type { FieldInfo, PreviewOutput } from '@usage-reporting/core/api';
-import { DraftViews } from './DraftViews';
+import { DraftViews } from './DraftViews.js';
 
 /** The next report, frozen: what a send would transmit now. */
 export function PreviewPanel({ preview, fields }: { preview: PreviewOutput; fields: readonly FieldInfo[] }) {

@@ -1,7 +1,7 @@
 import type { FieldInfo } from '@usage-reporting/core/api';
 import type { Report } from '@usage-reporting/core';
-import { categoryLabel, describeWithheldReason, purposeLabel } from '../copy/labels';
-import { formatValue, readableRows, type ReadableRow } from '../lib/readable-rows';
+import { categoryLabel, describeWithheldReason, purposeLabel } from '../copy/labels.js';
+import { formatValue, readableRows, type ReadableRow } from '../lib/readable-rows.js';
 
 /**
  * The readable view of a frozen report: every field with what it means, why it is collected and

@@ -1,8 +1,8 @@
 import type { Report } from '@usage-reporting/core';
 import { purposeSchema } from '@usage-reporting/core';
-import { describeWithheldReason, purposeLabel } from '../copy/labels';
-import { formatValue } from '../lib/readable-rows';
-import { diffReports, type FieldChange } from '../lib/report-diff';
+import { describeWithheldReason, purposeLabel } from '../copy/labels.js';
+import { formatValue } from '../lib/readable-rows.js';
+import { diffReports, type FieldChange } from '../lib/report-diff.js';
 import { withheldReasonSchema } from '@usage-reporting/core';
 
 /** What changed from the previous report to this one, in words; unchanged fields are summarised. */

@@ -1,9 +1,9 @@
 import type { SendReportOutput } from '@usage-reporting/core/api';
-import type { ActionState } from '../hooks/useAction';
-import { ErrorMessage } from './ErrorMessage';
-import { Loading } from './Loading';
-import { formatTime } from './PreviewPanel';
-import { SupportDetails } from './SupportDetails';
+import type { ActionState } from '../hooks/useAction.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import { Loading } from './Loading.js';
+import { formatTime } from './PreviewPanel.js';
+import { SupportDetails } from './SupportDetails.js';
 
 /** A correction travels like any report; only the words around the outcome differ. */
 export type SentKind = 'report' | 'correction';

@@ -1,6 +1,6 @@
 import type { VendorDeletion } from '@usage-reporting/core';
-import { formatTime } from './PreviewPanel';
-import { SupportDetails } from './SupportDetails';
+import { formatTime } from './PreviewPanel.js';
+import { SupportDetails } from './SupportDetails.js';
 
 /** Where a request to delete vendor-held data stands: pending (with retries) until the vendor acknowledges it, or failed after a bounded number of tries. */
 export function VendorDeletionStatus({ deletion, onCheck, checking }: {

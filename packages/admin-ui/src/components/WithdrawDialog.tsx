@@ -1,9 +1,9 @@
 import { useCallback, useId, useState } from 'react';
 import type { WithdrawOutput } from '@usage-reporting/core/api';
-import { useClient } from '../api/client-context';
-import { useAction } from '../hooks/useAction';
-import { ConfirmDialog } from './ConfirmDialog';
-import { ErrorMessage } from './ErrorMessage';
+import { useClient } from '../api/client-context.js';
+import { useAction } from '../hooks/useAction.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
+import { ErrorMessage } from './ErrorMessage.js';
 
 /**
  * Stops all sharing. The confirmation also offers to ask the vendor to delete what was already

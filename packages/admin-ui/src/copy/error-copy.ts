@@ -1,4 +1,4 @@
-import type { ClientError, ClientErrorCode } from '../api/client';
+import type { ClientError, ClientErrorCode } from '../api/client.js';
 
 /**
  * Every failure the page can meet, in plain words: what happened and what the admin can do.

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ClientError, ClientResult } from '../api/client';
+import type { ClientError, ClientResult } from '../api/client.js';
 
 export type ActionState<T> =
   | { status: 'idle' }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { sha256Hex } from '../lib/sha256-hex';
+import { sha256Hex } from '../lib/sha256-hex.js';
 
 export type DigestCheck = 'checking' | 'match' | 'mismatch' | 'unavailable';
 

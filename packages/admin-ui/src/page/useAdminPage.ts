@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AdminPageOutput } from '@usage-reporting/core/api';
-import type { ClientError } from '../api/client';
-import { useClient } from '../api/client-context';
+import type { ClientError } from '../api/client.js';
+import { useClient } from '../api/client-context.js';
 
 export type PageLoad =
   | { status: 'loading' }

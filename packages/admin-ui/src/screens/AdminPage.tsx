@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import type { AdminPageOutput, EraseOutput, WithdrawOutput } from '@usage-reporting/core/api';
 import { allowsSending } from '@usage-reporting/core';
-import type { ClientError } from '../api/client';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { NewFieldsBanner } from '../components/NewFieldsBanner';
-import { formatTime } from '../components/PreviewPanel';
-import { Tabs } from '../components/Tabs';
-import { VendorDeletionStatus } from '../components/VendorDeletionStatus';
-import { WithdrawDialog } from '../components/WithdrawDialog';
-import { modeLabel } from '../copy/labels';
-import { productName } from '../copy/product-name';
-import { HistoryTab } from './HistoryTab';
-import { ReportTab } from './ReportTab';
-import { SettingsTab } from './SettingsTab';
-import { YourDataTab } from './YourDataTab';
+import type { ClientError } from '../api/client.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { NewFieldsBanner } from '../components/NewFieldsBanner.js';
+import { formatTime } from '../components/PreviewPanel.js';
+import { Tabs } from '../components/Tabs.js';
+import { VendorDeletionStatus } from '../components/VendorDeletionStatus.js';
+import { WithdrawDialog } from '../components/WithdrawDialog.js';
+import { modeLabel } from '../copy/labels.js';
+import { productName } from '../copy/product-name.js';
+import { HistoryTab } from './HistoryTab.js';
+import { ReportTab } from './ReportTab.js';
+import { SettingsTab } from './SettingsTab.js';
+import { YourDataTab } from './YourDataTab.js';
 
 type Section = 'report' | 'settings' | 'history' | 'data';
 const sections = [

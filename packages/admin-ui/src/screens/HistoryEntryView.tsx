@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FieldInfo, HistoryEntryOutput } from '@usage-reporting/core/api';
 import type { HistorySummary, VendorDeletion } from '@usage-reporting/core';
-import { ExactBytesView, type SigningInfo } from '../components/ExactBytesView';
-import { formatTime } from '../components/PreviewPanel';
-import { ReadableReportTable } from '../components/ReadableReportTable';
-import { ReportDiffView } from '../components/ReportDiffView';
-import { Tabs } from '../components/Tabs';
-import { parseReportText } from '../lib/parse-report-text';
-import { mayCorrectOrRetract } from './history/chain';
-import { ChainNotes } from './history/ChainNotes';
-import { ReportRights } from './history/ReportRights';
-import type { RightsOutcome } from './history/RightsOutcome';
+import { ExactBytesView, type SigningInfo } from '../components/ExactBytesView.js';
+import { formatTime } from '../components/PreviewPanel.js';
+import { ReadableReportTable } from '../components/ReadableReportTable.js';
+import { ReportDiffView } from '../components/ReportDiffView.js';
+import { Tabs } from '../components/Tabs.js';
+import { parseReportText } from '../lib/parse-report-text.js';
+import { mayCorrectOrRetract } from './history/chain.js';
+import { ChainNotes } from './history/ChainNotes.js';
+import { ReportRights } from './history/ReportRights.js';
+import type { RightsOutcome } from './history/RightsOutcome.js';
 
 type View = 'diff' | 'readable' | 'bytes';
 const views = [

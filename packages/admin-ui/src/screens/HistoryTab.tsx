@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AdminPageOutput } from '@usage-reporting/core/api';
 import type { HistorySummary, ReportStatus, VendorDeletion } from '@usage-reporting/core';
-import { useClient } from '../api/client-context';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { Loading } from '../components/Loading';
-import { formatTime } from '../components/PreviewPanel';
-import { SupportDetails } from '../components/SupportDetails';
-import { useAction } from '../hooks/useAction';
-import { HistoryEntryView } from './HistoryEntryView';
-import { chainOf, vendorDeletionOf } from './history/chain';
-import { RightsOutcomeNotice, type RightsOutcome } from './history/RightsOutcome';
+import { useClient } from '../api/client-context.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { Loading } from '../components/Loading.js';
+import { formatTime } from '../components/PreviewPanel.js';
+import { SupportDetails } from '../components/SupportDetails.js';
+import { useAction } from '../hooks/useAction.js';
+import { HistoryEntryView } from './HistoryEntryView.js';
+import { chainOf, vendorDeletionOf } from './history/chain.js';
+import { RightsOutcomeNotice, type RightsOutcome } from './history/RightsOutcome.js';
 
 const statusLabel: Record<ReportStatus, string> = {
   pending: 'Waiting to be sent',

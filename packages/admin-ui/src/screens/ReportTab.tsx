@@ -1,15 +1,15 @@
 import { useCallback } from 'react';
 import type { AdminPageOutput, ConsentOutput, SendReportOutput } from '@usage-reporting/core/api';
 import { allowsSending } from '@usage-reporting/core';
-import type { ClientResult } from '../api/client';
-import { useClient } from '../api/client-context';
-import { ChoicePanel, type Choice } from '../components/ChoicePanel';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { Explanation } from '../components/Explanation';
-import { PreviewPanel, formatTime } from '../components/PreviewPanel';
-import { SendResult } from '../components/SendResult';
-import { cadenceLabel } from '../copy/labels';
-import { useAction } from '../hooks/useAction';
+import type { ClientResult } from '../api/client.js';
+import { useClient } from '../api/client-context.js';
+import { ChoicePanel, type Choice } from '../components/ChoicePanel.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { Explanation } from '../components/Explanation.js';
+import { PreviewPanel, formatTime } from '../components/PreviewPanel.js';
+import { SendResult } from '../components/SendResult.js';
+import { cadenceLabel } from '../copy/labels.js';
+import { useAction } from '../hooks/useAction.js';
 
 /**
  * The report screen. Before the first decision (and after "Don't send") it explains, shows the

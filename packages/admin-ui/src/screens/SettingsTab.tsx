@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { AdminPageOutput } from '@usage-reporting/core/api';
 import { allowsSending } from '@usage-reporting/core';
-import { VendorDeletionStatus } from '../components/VendorDeletionStatus';
-import { ModeForm } from './settings/ModeForm';
-import { RestrictionsForm } from './settings/RestrictionsForm';
-import { RetentionForm } from './settings/RetentionForm';
+import { VendorDeletionStatus } from '../components/VendorDeletionStatus.js';
+import { ModeForm } from './settings/ModeForm.js';
+import { RestrictionsForm } from './settings/RestrictionsForm.js';
+import { RetentionForm } from './settings/RetentionForm.js';
 
 type SettingsForm = 'mode' | 'restrictions' | 'retention';
 

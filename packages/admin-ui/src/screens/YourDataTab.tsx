@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import type { AdminPageOutput, EraseOutput } from '@usage-reporting/core/api';
-import { useClient } from '../api/client-context';
-import { DocumentAction } from './data/DocumentAction';
-import { EraseSection } from './data/EraseSection';
-import { LedgerTable } from './data/LedgerTable';
-import { VendorRequests } from './data/VendorRequests';
+import { useClient } from '../api/client-context.js';
+import { DocumentAction } from './data/DocumentAction.js';
+import { EraseSection } from './data/EraseSection.js';
+import { LedgerTable } from './data/LedgerTable.js';
+import { VendorRequests } from './data/VendorRequests.js';
 
 /** The admin's data rights on this site and at the vendor, and the record of every consent change. */
 export function YourDataTab({ page, refresh, refreshing, onErased }: {

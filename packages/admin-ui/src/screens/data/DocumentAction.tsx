@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import type { DocumentOutput } from '@usage-reporting/core/api';
-import type { ClientResult } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { useAction } from '../../hooks/useAction';
-import { downloadFile } from '../../lib/download-file';
+import type { ClientResult } from '../../api/client.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Loading } from '../../components/Loading.js';
+import { useAction } from '../../hooks/useAction.js';
+import { downloadFile } from '../../lib/download-file.js';
 
 /** A button that asks the backend for a JSON document and saves it exactly as produced. */
 export function DocumentAction({ label, busyLabel, doneText, fetchDocument }: {

@@ -1,9 +1,9 @@
 import { useCallback, useId, useState } from 'react';
 import type { EraseOutput } from '@usage-reporting/core/api';
-import { useClient } from '../../api/client-context';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { useAction } from '../../hooks/useAction';
+import { useClient } from '../../api/client-context.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { useAction } from '../../hooks/useAction.js';
 
 /**
  * Erases everything the app stores on this site. Destructive, so the confirmation asks the admin

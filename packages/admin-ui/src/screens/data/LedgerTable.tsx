@@ -1,11 +1,11 @@
 import { useCallback, useEffect } from 'react';
 import type { LedgerEntry } from '@usage-reporting/core';
-import { useClient } from '../../api/client-context';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { formatTime } from '../../components/PreviewPanel';
-import { ledgerActionLabel } from '../../copy/labels';
-import { useAction } from '../../hooks/useAction';
+import { useClient } from '../../api/client-context.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Loading } from '../../components/Loading.js';
+import { formatTime } from '../../components/PreviewPanel.js';
+import { ledgerActionLabel } from '../../copy/labels.js';
+import { useAction } from '../../hooks/useAction.js';
 
 /** The consent ledger: who changed what the app may share, and when. Loaded when this section opens. */
 export function LedgerTable({ revision }: { revision: string }) {

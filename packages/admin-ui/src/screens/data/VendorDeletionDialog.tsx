@@ -1,6 +1,6 @@
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import type { ActionState } from '../../hooks/useAction';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import type { ActionState } from '../../hooks/useAction.js';
 
 /**
  * The confirmation before asking the vendor to delete: what goes, what stays and why, and what

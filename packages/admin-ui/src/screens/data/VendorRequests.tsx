@@ -1,15 +1,15 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import type { AdminPageOutput } from '@usage-reporting/core/api';
 import { allPurposes, type Purpose } from '@usage-reporting/core';
-import { useClient } from '../../api/client-context';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatTime } from '../../components/PreviewPanel';
-import { SupportDetails } from '../../components/SupportDetails';
-import { VendorDeletionStatus } from '../../components/VendorDeletionStatus';
-import { purposeLabel } from '../../copy/labels';
-import { useAction } from '../../hooks/useAction';
-import { DocumentAction } from './DocumentAction';
-import { VendorDeletionDialog } from './VendorDeletionDialog';
+import { useClient } from '../../api/client-context.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { formatTime } from '../../components/PreviewPanel.js';
+import { SupportDetails } from '../../components/SupportDetails.js';
+import { VendorDeletionStatus } from '../../components/VendorDeletionStatus.js';
+import { purposeLabel } from '../../copy/labels.js';
+import { useAction } from '../../hooks/useAction.js';
+import { DocumentAction } from './DocumentAction.js';
+import { VendorDeletionDialog } from './VendorDeletionDialog.js';
 
 /** The admin's rights over what the vendor already holds: a copy, deletion, and limits on its use. */
 export function VendorRequests({ page, refresh, refreshing }: { page: AdminPageOutput; refresh: () => Promise<void>; refreshing: boolean }) {

@@ -1,6 +1,6 @@
 import type { HistorySummary, VendorDeletion } from '@usage-reporting/core';
-import { formatTime } from '../../components/PreviewPanel';
-import { pendingCorrectionOf, reportTime, vendorDeletionOf } from './chain';
+import { formatTime } from '../../components/PreviewPanel.js';
+import { pendingCorrectionOf, reportTime, vendorDeletionOf } from './chain.js';
 
 /**
  * How one report is linked to the others: what replaced it, what it corrects, or that the vendor

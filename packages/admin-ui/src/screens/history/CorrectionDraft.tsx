@@ -1,13 +1,13 @@
 import { useCallback } from 'react';
 import type { CorrectionPreviewOutput, FieldInfo, SendReportOutput } from '@usage-reporting/core/api';
 import type { HistorySummary } from '@usage-reporting/core';
-import type { ClientResult } from '../../api/client';
-import { useClient } from '../../api/client-context';
-import { DraftViews } from '../../components/DraftViews';
-import { formatTime } from '../../components/PreviewPanel';
-import { SendResult } from '../../components/SendResult';
-import { useAction } from '../../hooks/useAction';
-import { reportTime } from './chain';
+import type { ClientResult } from '../../api/client.js';
+import { useClient } from '../../api/client-context.js';
+import { DraftViews } from '../../components/DraftViews.js';
+import { formatTime } from '../../components/PreviewPanel.js';
+import { SendResult } from '../../components/SendResult.js';
+import { useAction } from '../../hooks/useAction.js';
+import { reportTime } from './chain.js';
 
 /**
  * A correction's frozen draft, shown exactly as the next report's preview is, with the one

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldInfo } from '@usage-reporting/core/api';
 import type { HistorySummary } from '@usage-reporting/core';
-import { useClient } from '../../api/client-context';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { formatTime } from '../../components/PreviewPanel';
-import { useAction } from '../../hooks/useAction';
-import { reportTime } from './chain';
-import { CorrectionDraft } from './CorrectionDraft';
-import type { RightsOutcome } from './RightsOutcome';
+import { useClient } from '../../api/client-context.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Loading } from '../../components/Loading.js';
+import { formatTime } from '../../components/PreviewPanel.js';
+import { useAction } from '../../hooks/useAction.js';
+import { reportTime } from './chain.js';
+import { CorrectionDraft } from './CorrectionDraft.js';
+import type { RightsOutcome } from './RightsOutcome.js';
 
 /** The admin's right to correct a report that left: send a corrected one for its period, or have the vendor delete it. */
 export function ReportRights({ entry, fields, onDone }: {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { RetractOutput, SendReportOutput } from '@usage-reporting/core/api';
-import { formatTime } from '../../components/PreviewPanel';
-import { SendOutcome } from '../../components/SendResult';
+import { formatTime } from '../../components/PreviewPanel.js';
+import { SendOutcome } from '../../components/SendResult.js';
 
 export type RightsOutcome = { kind: 'retracted'; result: RetractOutput } | { kind: 'corrected'; result: SendReportOutput };
 

@@ -1,10 +1,10 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import type { ConsentState } from '@usage-reporting/core';
 import type { Cadence } from '@usage-reporting/core';
-import { useClient } from '../../api/client-context';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { cadenceLabel } from '../../copy/labels';
-import { useAction } from '../../hooks/useAction';
+import { useClient } from '../../api/client-context.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { cadenceLabel } from '../../copy/labels.js';
+import { useAction } from '../../hooks/useAction.js';
 
 type ChosenMode = 'per-case' | 'automatic' | 'off';
 const modes: readonly { mode: ChosenMode; label: string; hint: string }[] = [

@@ -2,10 +2,10 @@ import { useCallback, useState, type FormEvent } from 'react';
 import type { FieldInfo } from '@usage-reporting/core/api';
 import { allPurposes, type Category, type Purpose } from '@usage-reporting/core';
 import { normalizeRestrictions, type Restrictions } from '@usage-reporting/core';
-import { useClient } from '../../api/client-context';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { categoryExplanation, categoryLabel, purposeExplanation, purposeLabel } from '../../copy/labels';
-import { useAction } from '../../hooks/useAction';
+import { useClient } from '../../api/client-context.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { categoryExplanation, categoryLabel, purposeExplanation, purposeLabel } from '../../copy/labels.js';
+import { useAction } from '../../hooks/useAction.js';
 
 const categories: readonly Category[] = ['configuration', 'usage'];
 

@@ -1,8 +1,8 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { Settings } from '@usage-reporting/core';
-import { useClient } from '../../api/client-context';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { useAction } from '../../hooks/useAction';
+import { useClient } from '../../api/client-context.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { useAction } from '../../hooks/useAction.js';
 
 const MIN_DAYS = 30;
 const MAX_DAYS = 730;
