@@ -6,3 +6,10 @@
  */
 export { createUsageReporting, type ResolverLike, type ScheduledOutcome, type UsageReporting, type UsageReportingOptions } from './create-usage-reporting.js';
 export type { ScheduledRunSummary } from './engine/scheduled-job.js';
+/**
+ * For the app's own resolvers: whether the caller administers the product (asked of Jira or
+ * Confluence as that user), and which product an invocation runs in. The toolkit's resolvers use
+ * the same two, so the app and the toolkit refuse the same callers.
+ */
+export { checkProductAdmin, type AdminCheck } from './context/admin.js';
+export { productFromInstallContext } from './context/product.js';
