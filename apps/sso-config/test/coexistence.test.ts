@@ -1,5 +1,6 @@
 import { resolverNames } from '@usage-reporting/core/api';
 import { attemptFor, oidcProvider, samlProvider, strictSettings } from './support/fixtures';
+import { buildSsoBundleIfStale, BUILD_TIMEOUT_MS } from './support/fresh-bundle';
 import { createSsoWorld, DAY, type SsoWorld } from './support/world';
 
 /**
@@ -7,6 +8,7 @@ import { createSsoWorld, DAY, type SsoWorld } from './support/world';
  * act on usage reporting's data only; the app's providers and login settings stay exactly as stored.
  */
 let w: SsoWorld;
+beforeAll(buildSsoBundleIfStale, BUILD_TIMEOUT_MS);
 beforeEach(async () => {
   w = await createSsoWorld();
 });

@@ -1,9 +1,11 @@
 import type { SignInAttempt } from '../src/contract/sign-in';
 import { attemptFor, oidcProvider, samlProvider, strictSettings } from './support/fixtures';
+import { buildSsoBundleIfStale, BUILD_TIMEOUT_MS } from './support/fresh-bundle';
 import { createSsoWorld, DAY, type SsoWorld } from './support/world';
 
 /** Sign-ins are metered by outcome and reach the report as buckets, never as exact counts. */
 let w: SsoWorld;
+beforeAll(buildSsoBundleIfStale, BUILD_TIMEOUT_MS);
 beforeEach(async () => {
   w = await createSsoWorld();
   // The first report's period starts on the install day, which the installed trigger records.

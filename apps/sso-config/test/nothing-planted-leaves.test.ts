@@ -1,5 +1,6 @@
 import { attemptFor, oidcProvider } from './support/fixtures';
 import { plantedEmails, plantedIn, plantedOidc, plantedSaml, plantedSettings, plantedValues } from './support/planted';
+import { buildSsoBundleIfStale, BUILD_TIMEOUT_MS } from './support/fresh-bundle';
 import { createSsoWorld, DAY, type SsoWorld } from './support/world';
 
 /**
@@ -9,6 +10,7 @@ import { createSsoWorld, DAY, type SsoWorld } from './support/world';
  * stores and aggregates) and none of it may hold a planted value, whole or in part.
  */
 let w: SsoWorld;
+beforeAll(buildSsoBundleIfStale, BUILD_TIMEOUT_MS);
 beforeEach(async () => {
   w = await createSsoWorld();
 });

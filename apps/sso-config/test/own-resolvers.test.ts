@@ -1,8 +1,10 @@
 import { ssoResolverNames } from '../src/contract/resolvers';
 import { attemptFor, oidcProvider, samlProvider, strictSettings } from './support/fixtures';
+import { buildSsoBundleIfStale, BUILD_TIMEOUT_MS } from './support/fresh-bundle';
 import { createSsoWorld, type SsoWorld } from './support/world';
 
 let w: SsoWorld;
+beforeAll(buildSsoBundleIfStale, BUILD_TIMEOUT_MS);
 beforeEach(async () => {
   w = await createSsoWorld();
 });

@@ -8,7 +8,8 @@ import { ssoCatalog } from '../../src/usage/catalog';
 import { toolkitFunctionKey } from './toolkit-resolvers';
 
 /**
- * The SSO Config app on the simulated Forge platform, from its own manifest and sources, with the
+ * The SSO Config app on the simulated Forge platform, from its own manifest and its Forge bundle
+ * (what `forge deploy` would upload; a suite builds it first with buildSsoBundleIfStale), with the
  * real collector (over an in-memory SQLite store, with this app's catalog) listening on loopback as
  * the manifest's analytics origin. Every request that reaches the collector is kept as it arrived.
  * Only Date is faked, so sockets and timeouts run in real time while a test moves the calendar.
@@ -70,7 +71,7 @@ export async function createSsoWorld(options: { product?: Product } = {}): Promi
   await collector.app.listen({ port: 0, host: '127.0.0.1' });
   const address = collector.app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
-  const platform = createSimPlatform({ appDir: APP_DIR, app: 'source', product: options.product, egressTargets: { [COLLECTOR_ORIGIN]: `http://127.0.0.1:${port}` } });
+  const platform = createSimPlatform({ appDir: APP_DIR, app: 'bundle', product: options.product, egressTargets: { [COLLECTOR_ORIGIN]: `http://127.0.0.1:${port}` } });
   const admin = platform.users.admin;
   const invokeAs = (as: As) => ({ accountId: as.accountId ?? admin, product: as.product });
 
