@@ -9,25 +9,39 @@ import { requiredScopes, siteRoutes } from '@usage-reporting/forge-sim';
 const root = path.resolve(__dirname, '../..');
 const manifestPath = path.join(root, 'manifest.yml');
 const manifest = loadManifest(manifestPath);
+const ssoDir = path.join(root, 'apps/sso-config');
+const ssoManifestPath = path.join(ssoDir, 'manifest.yml');
+
+/**
+ * What `forge deploy` checks first, @forge/manifest's validation: among other things that each handler's
+ * module and each resource's folder exist, so the app's Custom UI must have been built (`npm test` does).
+ */
+async function expectValidForgeManifest(appDir: string, buildUi: string): Promise<void> {
+  if (!existsSync(path.join(appDir, 'static/admin/dist/index.html'))) {
+    throw new Error(`${path.relative(root, appDir) || '.'}/static/admin/dist/index.html is missing: run \`${buildUi}\` before this suite (npm test does it).`);
+  }
+  const result = await validate(false, path.join(appDir, 'manifest.yml'));
+  expect(result.errors ?? []).toEqual([]);
+  expect(result.success).toBe(true);
+}
+
+/** The backend suites also run under Node 24 (scripts/test-node24.mjs): the runtime every app is deployed to. */
+function expectNode24Only(file: string): void {
+  expect(loadManifest(file).runtime).toBe('nodejs24.x');
+  // Forge names the version only at app.runtime (a function's `runtime` takes memoryMB alone); any other
+  // mention of a Node runtime in the file, a leftover or a comment, must not name another version either.
+  const named = readFileSync(file, 'utf8').match(/\bnodejs\d+\.x\b/g) ?? [];
+  expect(named.length).toBeGreaterThan(0);
+  expect(new Set(named)).toEqual(new Set(['nodejs24.x']));
+}
 
 describe('manifest.yml', () => {
   test('passes Forge validation (the admin UI must be built first: npm run build:ui)', async () => {
-    const dist = path.join(root, 'static/admin/dist');
-    if (!existsSync(path.join(dist, 'index.html'))) {
-      throw new Error(`static/admin/dist/index.html is missing: run \`npm run build:ui\` before this suite (npm test does it).`);
-    }
-    const result = await validate(false, manifestPath);
-    expect(result.errors ?? []).toEqual([]);
-    expect(result.success).toBe(true);
+    await expectValidForgeManifest(root, 'npm run build:ui');
   });
 
   test('every runtime it names is nodejs24.x (the backend suites also run under Node 24: scripts/test-node24.mjs)', () => {
-    expect(manifest.runtime).toBe('nodejs24.x');
-    // Forge names the version only at app.runtime (a function's `runtime` takes memoryMB alone); any other
-    // mention of a Node runtime in the file, a leftover or a comment, must not name another version either.
-    const named = readFileSync(manifestPath, 'utf8').match(/\bnodejs\d+\.x\b/g) ?? [];
-    expect(named.length).toBeGreaterThan(0);
-    expect(new Set(named)).toEqual(new Set(['nodejs24.x']));
+    expectNode24Only(manifestPath);
   });
 
   test('classifies what it keeps in hosted storage: pii (account ids in the consent ledger) and other, no ugc', () => {
@@ -79,6 +93,16 @@ describe('manifest.yml', () => {
       expect(file).toBe('index');
       expect(typeof index[exportName ?? '']).toBe('function');
     }
+  });
+});
+
+describe('apps/sso-config/manifest.yml (the second vendor app)', () => {
+  test('passes Forge validation (its admin UI must be built first)', async () => {
+    await expectValidForgeManifest(ssoDir, 'npx vite build --config apps/sso-config/static/admin/vite.config.ts');
+  });
+
+  test('every runtime it names is nodejs24.x', () => {
+    expectNode24Only(ssoManifestPath);
   });
 });
 
