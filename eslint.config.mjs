@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '**/dist/', '.data/', '.sim-data/', 'test-results/', 'playwright-report/', '.forge-build/'] },
+  { ignores: ['node_modules/', '**/dist/', '.data/', '.sim-data/', 'test-results/', 'playwright-report/', '**/.forge-build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,6 +25,10 @@ export default tseslint.config(
           },
           { group: ['@usage-reporting/collector/*'], message: "@usage-reporting/collector's one entry point is '.'." },
           { group: ['@usage-reporting/forge/*'], message: "@usage-reporting/forge's one entry point is '.'." },
+          {
+            group: ['@usage-reporting/admin-ui/*', '!@usage-reporting/admin-ui/zod-jitless', '!@usage-reporting/admin-ui/styles.css', '!@usage-reporting/admin-ui/tokens.css'],
+            message: "@usage-reporting/admin-ui's entry points are '.', './zod-jitless', './styles.css' and './tokens.css'."
+          },
           {
             group: ['@usage-reporting/forge-sim/*', '!@usage-reporting/forge-sim/host', '!@usage-reporting/forge-sim/runner', '!@usage-reporting/forge-sim/install-globals', '!@usage-reporting/forge-sim/playwright'],
             message: "@usage-reporting/forge-sim's entry points are '.', './host', './runner', './install-globals' and './playwright'."

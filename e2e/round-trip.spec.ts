@@ -49,7 +49,7 @@ test.describe('the bridge host, seen from a minimal fixture app', () => {
   test.use({ appUnderTest: 'bridge-fixture' });
 
   for (const product of products) {
-    test(`invoke('getContext') on ${product} returns the resolver's envelope for the acting user`, async ({ forge }) => {
+    test(`invoke('usageReporting.getContext') on ${product} returns the resolver's envelope for the acting user`, async ({ forge }) => {
       const asAdmin = await forge.open({ as: 'admin', product });
       expect(await printed(asAdmin.locator('#invoke-result'))).toEqual({ ok: true, data: { product, isAdmin: true, appVersion: '1.0.0' } });
 

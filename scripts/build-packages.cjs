@@ -15,10 +15,15 @@ const root = join(__dirname, '..');
 const packagesDir = join(root, 'packages');
 const ifStale = process.argv.includes('--if-stale');
 
-/** The package directories that have a build, in dependency order (core first: the others import it). */
+/**
+ * The package directories that have a build, in dependency order (core first: the others import it).
+ * Most build with tsc alone (tsconfig.build.json); a package with more to build (admin-ui: CSS and a
+ * prebuilt Custom UI resource) has its own scripts/build.mjs, which this runs instead.
+ */
+const ownBuild = (dir) => join(dir, 'scripts', 'build.mjs');
 function buildablePackages() {
   if (!existsSync(packagesDir)) return [];
-  const names = readdirSync(packagesDir).filter((name) => existsSync(join(packagesDir, name, 'tsconfig.build.json')));
+  const names = readdirSync(packagesDir).filter((name) => existsSync(join(packagesDir, name, 'tsconfig.build.json')) || existsSync(ownBuild(join(packagesDir, name))));
   return names.sort((a, b) => (a === 'core' ? -1 : b === 'core' ? 1 : a.localeCompare(b))).map((name) => join(packagesDir, name));
 }
 
@@ -40,6 +45,14 @@ function isFresh(dir) {
 const tsc = require.resolve('typescript/bin/tsc');
 for (const dir of buildablePackages()) {
   const name = require(join(dir, 'package.json')).name;
+  if (existsSync(ownBuild(dir))) {
+    const own = spawnSync(process.execPath, [ownBuild(dir), ...(ifStale ? ['--if-stale'] : [])], { stdio: 'inherit' });
+    if (own.status !== 0) {
+      console.error(`build:packages: ${name} did not build (its scripts/build.mjs exited with ${own.status ?? own.signal}).`);
+      process.exit(1);
+    }
+    continue;
+  }
   if (ifStale && isFresh(dir)) continue;
   const started = Date.now();
   // A clean dist/: a file deleted from src/ must not live on in the build.

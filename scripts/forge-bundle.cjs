@@ -114,6 +114,7 @@ function newestMtime(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  // A deleted file changes its directory's mtime, so the directories count too.
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+  // A deleted file changes its directory's mtime, so the directories count too. Build output
+  // (a package's dist/, an app's .forge-build/) and installed modules are not what the bundle is built from.
+  return Math.max(stat.mtimeMs, ...readdirSync(path).filter((name) => !['dist', 'node_modules', '.forge-build'].includes(name)).map((name) => newestMtime(join(path, name))));
 }

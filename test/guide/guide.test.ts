@@ -160,12 +160,9 @@ describe('docs/GUIDE.md, followed literally', () => {
     120_000
   );
 
-  // Kept visible on purpose. The guide declares the collector as plain backend egress, as Atlassian's
-  // analytics-egress policy requires of a vendor's own service, but @usage-reporting/forge finds its
-  // collector only in an entry with `category: analytics` (packages/forge/src/transport/collector-address.ts):
-  // the admin's report is queued and never sent. (The same send, with that category added, is accepted.)
-  // When the toolkit reads the plain entry this test fails: then expect outcome 'sent' and a receipt.
-  test('known gap: a report the admin sends is queued, because the toolkit looks for a `category: analytics` collector', async () => {
+  // The guide declares the collector as plain backend egress, as Atlassian's analytics-egress policy
+  // requires of a vendor's own service; the toolkit finds it there (the app's one backend entry).
+  test("a report the admin sends reaches the collector the guide's manifest declares, with a receipt", async () => {
     const store = new SqliteStore(':memory:');
     const collector = buildCollectorApp({ store, catalog: guideCatalog() });
     await collector.app.listen({ port: 0, host: '127.0.0.1' });
@@ -176,8 +173,8 @@ describe('docs/GUIDE.md, followed literally', () => {
 
       const sent = await call(sim, 'sendReport', { draftId: draft.draftId, digest: draft.digest });
 
-      expect(sent).toMatchObject({ outcome: 'queued', receipt: null });
-      expect(sent.message).toContain("expected exactly one 'analytics' egress entry, found 0");
+      expect(sent).toMatchObject({ outcome: 'sent', receipt: { reportId: draft.reportId } });
+      expect(await store.countReports()).toBe(1);
     } finally {
       await collector.app.close();
       await store.close();

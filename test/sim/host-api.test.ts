@@ -11,24 +11,24 @@ afterEach(() => platform.close());
 
 describe("invoke, as the host answers @forge/bridge's callBridge('invoke')", () => {
   test.each(['jira', 'confluence'] as const)('runs the real getContext resolver on %s as the acting user', async (product) => {
-    expect(await invokeApi(platform, { functionKey: 'getContext', payload: {}, product, as: 'admin' })).toEqual({
+    expect(await invokeApi(platform, { functionKey: 'usageReporting.getContext', payload: {}, product, as: 'admin' })).toEqual({
       status: 200,
       body: { ok: true, value: { ok: true, data: { product, isAdmin: true, appVersion: '1.0.0' } } }
     });
-    expect(await invokeApi(platform, { functionKey: 'getContext', payload: {}, product, as: 'member' })).toEqual({
+    expect(await invokeApi(platform, { functionKey: 'usageReporting.getContext', payload: {}, product, as: 'member' })).toEqual({
       status: 200,
       body: { ok: true, value: { ok: true, data: { product, isAdmin: false, appVersion: '1.0.0' } } }
     });
   });
 
   test("one invoke is one resolver invocation, whose admin check asks the product's permission API", async () => {
-    await invokeApi(platform, { functionKey: 'getContext', product: 'jira', as: 'member' });
+    await invokeApi(platform, { functionKey: 'usageReporting.getContext', product: 'jira', as: 'member' });
     expect(platform.counters.snapshot().invocations).toEqual({ resolver: 1 });
     expect(platform.counters.snapshot().product).toEqual({ 'GET /rest/api/3/mypermissions': 1 });
   });
 
   test('with metadata, the value comes wrapped as { body, metadata }, as @forge/bridge documents', async () => {
-    const response = await invokeApi(platform, { functionKey: 'getContext', payload: {}, metadata: { rateLimit: true }, product: 'jira', as: 'admin' });
+    const response = await invokeApi(platform, { functionKey: 'usageReporting.getContext', payload: {}, metadata: { rateLimit: true }, product: 'jira', as: 'admin' });
     expect(response.body).toEqual({ ok: true, value: { body: { ok: true, data: { product: 'jira', isAdmin: true, appVersion: '1.0.0' } }, metadata: {} } });
   });
 
@@ -40,7 +40,7 @@ describe("invoke, as the host answers @forge/bridge's callBridge('invoke')", () 
   });
 
   test('a malformed request is a 400 naming what was wrong', async () => {
-    const response = await invokeApi(platform, { functionKey: 'getContext', product: 'bitbucket', as: 'admin' });
+    const response = await invokeApi(platform, { functionKey: 'usageReporting.getContext', product: 'bitbucket', as: 'admin' });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({ ok: false, message: expect.stringMatching(/^Malformed invoke request: [\s\S]*product/) });
     expect((await invokeApi(platform, undefined)).status).toBe(400);

@@ -122,7 +122,7 @@ describe('the Custom UI document', () => {
 });
 
 describe("the host's backend", () => {
-  const invokeBody = JSON.stringify({ functionKey: 'getContext', payload: {}, product: 'jira', as: 'admin' });
+  const invokeBody = JSON.stringify({ functionKey: 'usageReporting.getContext', payload: {}, product: 'jira', as: 'admin' });
 
   test('answers invoke from the product page', async () => {
     const response = await fetch(`${page}/__host/api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', origin: page }, body: invokeBody });

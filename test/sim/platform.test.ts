@@ -4,6 +4,7 @@ import Resolver, { type Request } from '@forge/resolver';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { customUiContext, installedEvent, resolverCall, scheduledTriggerEvent } from '@usage-reporting/forge-sim';
 import { uiModuleFor } from '@usage-reporting/forge-sim';
+import { resolverFunctionKey } from '@usage-reporting/core/api';
 
 // The reference app's KVS keys, as an existing installation has them stored (packages/forge/src/context/installation.ts;
 // the package exports no key names, and a rename would orphan what installations already keep).
@@ -110,7 +111,7 @@ describe('running the manifest’s functions', () => {
   });
 
   test('counters count invocations, KVS operations and product calls, and reset', async () => {
-    await platform.invokeResolver('getContext', {}, { accountId: platform.users.admin });
+    await platform.invokeResolver(resolverFunctionKey('getContext'), {}, { accountId: platform.users.admin });
     await platform.runLifecycleInstalled();
     expect(platform.counters.snapshot()).toEqual({
       invocations: { resolver: 1, lifecycle: 1 },

@@ -59,8 +59,8 @@ describe('the local runner', () => {
     const page = await fetch(runner.url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Run scheduled trigger now');
-    expect(await invoke(runner, 'getContext', 'admin')).toEqual({ ok: true, value: { ok: true, data: { product: 'jira', isAdmin: true, appVersion: '1.0.0' } } });
-    expect(await invoke(runner, 'getContext', 'member')).toEqual({ ok: true, value: { ok: true, data: { product: 'jira', isAdmin: false, appVersion: '1.0.0' } } });
+    expect(await invoke(runner, 'usageReporting.getContext', 'admin')).toEqual({ ok: true, value: { ok: true, data: { product: 'jira', isAdmin: true, appVersion: '1.0.0' } } });
+    expect(await invoke(runner, 'usageReporting.getContext', 'member')).toEqual({ ok: true, value: { ok: true, data: { product: 'jira', isAdmin: false, appVersion: '1.0.0' } } });
   });
 
   test('--site-size shapes the simulated site the app reads', async () => {
@@ -133,7 +133,7 @@ describe('the local runner', () => {
     expect(runner.platform.counters.snapshot()).toEqual({ invocations: {}, kvs: {}, product: {}, egress: {} });
     const counters = await fetch(new URL('/__host/api/counters', runner.url));
     expect(await counters.json()).toEqual({ invocations: {}, kvs: {}, product: {}, egress: {} });
-    await invoke(runner, 'getContext', 'admin');
+    await invoke(runner, 'usageReporting.getContext', 'admin');
     const after = await (await fetch(new URL('/__host/api/counters', runner.url))).json();
     expect(after.invocations).toEqual({ resolver: 1 });
   });

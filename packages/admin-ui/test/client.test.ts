@@ -22,7 +22,7 @@ describe('the admin page client', () => {
   it('calls the resolver by its contract name and returns the parsed data', async () => {
     const { calls, transport } = recordingTransport(() => ({ ok: true, data: context }));
     const result = await createClient(transport).getContext({});
-    expect(calls).toEqual([{ functionKey: 'getContext', payload: {} }]);
+    expect(calls).toEqual([{ functionKey: 'usageReporting.getContext', payload: {} }]);
     expect(result).toEqual({ ok: true, data: context });
   });
 

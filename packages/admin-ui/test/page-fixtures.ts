@@ -92,7 +92,9 @@ export type Handlers = { [N in ResolverName]?: Handler<N> };
  */
 export function fakeBackend(handlers: Handlers): { client: AdminClient; calls: { name: string; payload: unknown }[] } {
   const calls: { name: string; payload: unknown }[] = [];
-  const client = createClient(async (name, payload) => {
+  const client = createClient(async (functionKey, payload) => {
+    // The client invokes `usageReporting.<name>`, as the backend defines it; the scripts are keyed by name.
+    const name = functionKey.replace(/^usageReporting\./, '');
     calls.push({ name, payload });
     const handler = (handlers as Record<string, ((input: unknown) => unknown) | undefined>)[name];
     if (!handler) throw new Error(`The test gave no answer for resolver ${name}`);

@@ -1,6 +1,6 @@
 import type Resolver from '@forge/resolver';
 import { meterEvents as toolkitEvents, meterNameSchema, type Catalog } from '@usage-reporting/core';
-import { resolverNames, type ResolverName } from '@usage-reporting/core/api';
+import { resolverFunctionKey, resolverNames, type ResolverName } from '@usage-reporting/core/api';
 import { recordInstallation, recordScheduledRun } from './context/installation.js';
 import { productFromFunctionContext } from './context/product.js';
 import { productionDeps } from './engine/deps.js';
@@ -33,7 +33,7 @@ export type ResolverLike = Pick<Resolver, 'define'>;
 export type ScheduledOutcome = { ok: true; run: ScheduledRunSummary } | { ok: false; reason: string };
 
 export interface UsageReporting {
-  /** The resolver function names the toolkit defines; the admin page calls exactly these. */
+  /** The toolkit's resolvers; each is defined as the function `resolverFunctionKey(name)` (`usageReporting.<name>`). */
   readonly resolverNames: readonly ResolverName[];
   /** Defines the toolkit's resolver functions on the app's own Resolver, beside the app's own functions. */
   registerResolvers(resolver: ResolverLike): void;
@@ -61,7 +61,8 @@ export function createUsageReporting<V = unknown>(options: UsageReportingOptions
   return {
     resolverNames,
     registerResolvers(resolver) {
-      const define = <N extends ResolverName>(name: N) => resolver.define(name, defineResolver(name, resolverRegistry[name], deps));
+      // Under the toolkit's namespace (usageReporting.<name>), beside the app's own functions.
+      const define = <N extends ResolverName>(name: N) => resolver.define(resolverFunctionKey(name), defineResolver(name, resolverRegistry[name], deps));
       resolverNames.forEach(define);
     },
     async scheduled(event, context) {

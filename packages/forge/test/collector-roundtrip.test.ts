@@ -8,6 +8,7 @@ import { installationExportSchema } from '@usage-reporting/core/collector-api';
 import { resolverContract, type ResolverName, type ResolverOutput } from '@usage-reporting/core/api';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { ensureInstallation } from '../src/store/repositories';
+import { resolverFunctionKey } from '@usage-reporting/core/api';
 
 /**
  * End to end through sim/ with nothing faked: the app runs under the real Forge SDKs in the simulated
@@ -36,7 +37,7 @@ afterEach(async () => {
 });
 
 async function must<N extends ResolverName>(name: N, payload: unknown = {}): Promise<ResolverOutput<N>> {
-  const raw = await platform.invokeResolver(name, payload, { accountId: platform.users.admin });
+  const raw = await platform.invokeResolver(resolverFunctionKey(name), payload, { accountId: platform.users.admin });
   const result = envelopeSchema(resolverContract[name].output).parse(raw);
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
   return result.data as ResolverOutput<N>;

@@ -9,6 +9,7 @@ import { createSimPlatform, type SimPlatform, type SimPlatformOptions } from '@u
 import { acceptFormat, setConsent, setRestrictions, withdraw, type Transition } from '@usage-reporting/core';
 import { registeredResolverNames } from '../src/resolvers/registry';
 import { appendLedger, ensureInstallation, loadConsent, saveConsent } from '../src/store/repositories';
+import { resolverFunctionKey } from '@usage-reporting/core/api';
 
 /**
  * An engine test world: the sim platform running the app, the real collector (its Fastify app over
@@ -71,7 +72,7 @@ export async function createWorld(options: Omit<SimPlatformOptions, 'egressTarge
   const admin = platform.users.admin;
 
   async function call<N extends ResolverName>(name: N, payload: unknown = {}): Promise<Envelope<ResolverOutput<N>>> {
-    const raw = await platform.invokeResolver(name, payload, { accountId: admin });
+    const raw = await platform.invokeResolver(resolverFunctionKey(name), payload, { accountId: admin });
     return envelopeSchema(resolverContract[name].output).parse(raw) as Envelope<ResolverOutput<N>>;
   }
   async function must<N extends ResolverName>(name: N, payload: unknown = {}): Promise<ResolverOutput<N>> {

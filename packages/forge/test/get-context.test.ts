@@ -4,6 +4,7 @@ import path from 'node:path';
 import { envelopeSchema } from '@usage-reporting/core/api';
 import { contextOutput } from '@usage-reporting/core/api';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { resolverFunctionKey } from '@usage-reporting/core/api';
 
 const envelope = envelopeSchema(contextOutput);
 
@@ -18,7 +19,7 @@ describe('getContext through the Forge resolver envelope', () => {
     ['confluence', 'member', false, 'GET /wiki/rest/api/user/current']
   ] as const)('%s %s → isAdmin %s, asked of the product as that user', async (product, who, isAdmin, call) => {
     platform = createSimPlatform({ product, appVersion: '1.4.2' });
-    const result = envelope.parse(await platform.invokeResolver('getContext', {}, { accountId: platform.users[who] }));
+    const result = envelope.parse(await platform.invokeResolver(resolverFunctionKey('getContext'), {}, { accountId: platform.users[who] }));
     expect(result).toEqual({ ok: true, data: { product, isAdmin, appVersion: '1.4.2' } });
     expect(platform.counters.snapshot().product).toEqual({ [call]: 1 });
   });
@@ -26,13 +27,13 @@ describe('getContext through the Forge resolver envelope', () => {
   test('an admin demoted on the site is no longer an admin on the next call', async () => {
     platform = createSimPlatform();
     platform.users.set(platform.users.admin, { admin: false });
-    const result = envelope.parse(await platform.invokeResolver('getContext', {}, { accountId: platform.users.admin }));
+    const result = envelope.parse(await platform.invokeResolver(resolverFunctionKey('getContext'), {}, { accountId: platform.users.admin }));
     expect(result).toMatchObject({ ok: true, data: { isAdmin: false } });
   });
 
   test('a payload with extra fields is INVALID_INPUT, naming the field, for admins too', async () => {
     platform = createSimPlatform();
-    const result = envelope.parse(await platform.invokeResolver('getContext', { surprise: 'x'.repeat(10_000) }, { accountId: platform.users.admin }));
+    const result = envelope.parse(await platform.invokeResolver(resolverFunctionKey('getContext'), { surprise: 'x'.repeat(10_000) }, { accountId: platform.users.admin }));
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (result.ok) return;
     expect(result.error.message).toContain('surprise');
@@ -47,7 +48,7 @@ describe('getContext through the Forge resolver envelope', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       platform = createSimPlatform({ product: 'jira', manifestPath });
-      const result = envelope.parse(await platform.invokeResolver('getContext', {}, { accountId: platform.users.admin }));
+      const result = envelope.parse(await platform.invokeResolver(resolverFunctionKey('getContext'), {}, { accountId: platform.users.admin }));
       expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
       expect(spy).toHaveBeenCalledWith(expect.stringContaining('Jira answered 403'));
     } finally {

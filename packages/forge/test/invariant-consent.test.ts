@@ -6,6 +6,7 @@ import { sha256Hex } from '@usage-reporting/core/node';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { readAppState, uncovered, type Transmission } from './invariant-support';
 import { storageKey } from '../src/store/kvs-store';
+import { resolverFunctionKey, type ResolverName } from '@usage-reporting/core/api';
 
 /**
  * THE invariant: no transmission without a consent that covers its bytes, format version, categories
@@ -125,7 +126,7 @@ function platformWithCapture(): { platform: SimPlatform; transmissions: Transmis
 
 async function run(platform: SimPlatform, a: Action, drafts: Array<{ draftId: string; digest: string }>): Promise<void> {
   const as = { accountId: platform.users.admin };
-  const call = (name: string, payload: unknown) => platform.invokeResolver(name, payload, as);
+  const call = (name: ResolverName, payload: unknown) => platform.invokeResolver(resolverFunctionKey(name), payload, as);
   switch (a.kind) {
     case 'preview': {
       const res = (await call('preview', {})) as { ok: boolean; data?: { draftId: string; digest: string } };

@@ -4,6 +4,7 @@ import { consentStateSchema, initialConsent, type ConsentState } from '@usage-re
 import { ledgerEntrySchema, type LedgerEntry } from '@usage-reporting/core';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { storageKey } from '../src/store/kvs-store';
+import { resolverFunctionKey, type ResolverName } from '@usage-reporting/core/api';
 
 /**
  * The ledger is complete: replaying its recorded changes from the initial consent gives exactly the
@@ -81,7 +82,7 @@ test(`replaying the ledger gives the consent in force (${NUM_RUNS} random sequen
           for (const [a, bySecondAdmin] of steps) {
             jest.setSystemTime(Date.now() + 1000);
             const as = { accountId: bySecondAdmin ? second : platform.users.admin };
-            const call = (name: string, payload: unknown) => platform.invokeResolver(name, payload, as).catch(() => undefined);
+            const call = (name: ResolverName, payload: unknown) => platform.invokeResolver(resolverFunctionKey(name), payload, as).catch(() => undefined);
             if (a.kind === 'failKvs') platform.faults.failKvs({ path: a.path });
             else if (a.kind === 'killAfterWrites') platform.faults.killInvocation({ afterKvsWrites: a.writes });
             else {

@@ -1,6 +1,7 @@
 import { privacy } from '@forge/api';
 import { accountsToReport } from '../src/privacy/accounts';
 import { createWorld, DAY, type World } from './engine-support';
+import { resolverFunctionKey } from '@usage-reporting/core/api';
 
 let w: World;
 beforeEach(async () => {
@@ -16,7 +17,7 @@ async function twoAdminsChangeConsent(): Promise<void> {
   w.platform.users.set(otherAdmin, { admin: true });
   await w.must('setConsent', { mode: 'per-case' });
   w.advance(60_000);
-  const raw = await w.platform.invokeResolver('setConsent', { mode: 'automatic', cadence: 'weekly' }, { accountId: otherAdmin });
+  const raw = await w.platform.invokeResolver(resolverFunctionKey('setConsent'), { mode: 'automatic', cadence: 'weekly' }, { accountId: otherAdmin });
   expect(raw).toMatchObject({ ok: true });
 }
 

@@ -6,6 +6,7 @@ import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim'
 import { productionDeps } from '../src/engine/deps';
 import { defineResolver, type ResolverHandler } from '../src/resolvers/define';
 import { registeredResolverNames, resolverRegistry } from '../src/resolvers/registry';
+import { resolverFunctionKey } from '@usage-reporting/core/api';
 
 let platform: SimPlatform;
 let errorLog: jest.SpyInstance;
@@ -42,7 +43,7 @@ describe('the resolver registry', () => {
     for (const name of adminOnly) {
       for (const payload of [{}, { not: 'valid' }, 'garbage']) {
         platform.counters.reset();
-        const result = await platform.invokeResolver(name, payload, { accountId: platform.users.member });
+        const result = await platform.invokeResolver(resolverFunctionKey(name), payload, { accountId: platform.users.member });
         expect(result).toMatchObject({ ok: false, error: { code: 'NOT_ADMIN' } });
         // The refusal came from asking the product, once; storage was never touched.
         expect(platform.counters.snapshot()).toMatchObject({ kvs: {}, product: { 'GET /rest/api/3/mypermissions': 1 } });

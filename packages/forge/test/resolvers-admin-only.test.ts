@@ -2,6 +2,7 @@ import { resolverContract } from '@usage-reporting/core/api';
 import { registeredResolverNames, resolverRegistry } from '../src/resolvers/registry';
 import { COLLECTOR_ORIGIN, createWorld, type World } from './engine-support';
 import { kvsSnapshot, validPayloads } from './resolvers-support';
+import { resolverFunctionKey } from '@usage-reporting/core/api';
 
 // Through the app's Forge bundle (.forge-build/): the access check that ships is the one tested.
 let w: World;
@@ -36,7 +37,7 @@ describe('every registered resolver refuses a non-admin', () => {
     const egressBefore = w.platform.counters.snapshot().egress[COLLECTOR_ORIGIN] ?? 0;
 
     for (const name of adminOnly) {
-      const result = await w.platform.invokeResolver(name, validPayloads[name], { accountId: w.platform.users.member });
+      const result = await w.platform.invokeResolver(resolverFunctionKey(name), validPayloads[name], { accountId: w.platform.users.member });
       expect({ name, result }).toMatchObject({ name, result: { ok: false, error: { code: 'NOT_ADMIN' } } });
     }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { registeredResolverNames } from '../src/resolvers/registry';
 import { COLLECTOR_ORIGIN, createWorld, type World } from './engine-support';
 import { kvsSnapshot, validPayloads } from './resolvers-support';
+import { resolverFunctionKey } from '@usage-reporting/core/api';
 
 /**
  * Random payloads at every resolver, as an admin: anything the contract does not accept must come
@@ -48,7 +49,7 @@ describe.each(registeredResolverNames.map((n) => [n]))('%s with random payloads'
         // @forge/resolver hands the handler `payload || {}`: a falsy payload IS an empty object.
         payloads(name).filter((p) => !resolverContract[name].input.safeParse(p || {}).success),
         async (payload) => {
-          const raw = await w.platform.invokeResolver(name, payload, { accountId: w.admin });
+          const raw = await w.platform.invokeResolver(resolverFunctionKey(name), payload, { accountId: w.admin });
           const result = refusal.parse(raw);
           expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
           if (result.ok) return;

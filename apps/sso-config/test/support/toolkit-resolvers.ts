@@ -1,7 +1,4 @@
-import type { ResolverName } from '@usage-reporting/core/api';
+import { resolverFunctionKey, type ResolverName } from '@usage-reporting/core/api';
 
-/**
- * The function key the toolkit's resolver `name` has on the app's Resolver. When the toolkit
- * namespaces its functions (`usageReporting.<name>`), this line is the one to change.
- */
-export const toolkitFunctionKey = (name: ResolverName): string => name;
+/** The function key the toolkit's resolver `name` has on the app's Resolver: `usageReporting.<name>`. */
+export const toolkitFunctionKey = (name: ResolverName): string => resolverFunctionKey(name);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envelopeSchema, type ErrorCode } from '@usage-reporting/core/api';
+import { envelopeSchema, resolverFunctionKey, type ErrorCode } from '@usage-reporting/core/api';
 import {
   resolverContract,
   resolverNames,
@@ -31,10 +31,10 @@ export type AdminClient = {
 };
 
 /**
- * The Forge function key the backend registers a resolver under. Every call leaves through here, so
- * when the backend namespaces its resolvers (e.g. `usageReporting.${name}`) this is the one line to change.
+ * The Forge function key the backend registers a resolver under (`usageReporting.<name>`, the same
+ * function the backend defines with). Every call leaves through it.
  */
-export const resolverFunctionKey = (name: ResolverName): string => name;
+export { resolverFunctionKey };
 
 export function createClient(transport: Transport): AdminClient {
   const methods: Partial<Record<ResolverName, (input: unknown) => Promise<ClientResult<unknown>>>> = {};

@@ -201,3 +201,11 @@ export type ResolverName = keyof ResolverContract;
 export type ResolverInput<N extends ResolverName> = z.input<ResolverContract[N]['input']>;
 export type ResolverOutput<N extends ResolverName> = z.infer<ResolverContract[N]['output']>;
 export const resolverNames = Object.keys(resolverContract) as ResolverName[];
+
+/**
+ * The toolkit's resolvers sit in the app's own Resolver beside the app's functions, under one
+ * namespace, so neither can shadow the other: the backend defines and the admin page invokes
+ * `usageReporting.<name>`, both through this function.
+ */
+export const resolverNamespace = 'usageReporting';
+export const resolverFunctionKey = (name: ResolverName): `${typeof resolverNamespace}.${ResolverName}` => `${resolverNamespace}.${name}`;
