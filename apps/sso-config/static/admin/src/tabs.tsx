@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { UsageReportingAdminPage } from '@usage-reporting/admin-ui';
 import { LoginSettingsSection } from './sections/LoginSettingsSection';
 import { ProvidersSection } from './sections/ProvidersSection';
 
@@ -9,11 +10,11 @@ export interface Tab {
 }
 
 /**
- * The page's sections, in order. The usage-reporting section is one more entry here at integration:
- * `{ id: 'usage-reporting', label: 'Usage reporting', render: () => <UsageReportingAdminPage /> }`
- * with its import from @usage-reporting/admin-ui.
+ * The page's sections, in order. Usage reporting is the toolkit's whole page, as any vendor mounts it:
+ * it calls the toolkit's resolvers, which src/index.ts registers on the same Resolver as the app's.
  */
 export const tabs: readonly Tab[] = [
   { id: 'providers', label: 'Identity providers', render: () => <ProvidersSection /> },
-  { id: 'login', label: 'Login settings', render: () => <LoginSettingsSection /> }
+  { id: 'login', label: 'Login settings', render: () => <LoginSettingsSection /> },
+  { id: 'usage-reporting', label: 'Usage reporting', render: () => <UsageReportingAdminPage /> }
 ];
