@@ -21,7 +21,9 @@ export default defineConfig({
   // Playwright empties this folder when a run starts: two runs at once (two people, two terminals)
   // need their own, e.g. PLAYWRIGHT_OUTPUT_DIR=/tmp/pw-mine npm run test:e2e.
   outputDir: process.env.PLAYWRIGHT_OUTPUT_DIR ?? '../test-results',
-  globalSetup: './fixtures/global-setup.ts',
+  // Both apps' suites are collected (e2e/*.spec.ts, the reference app; e2e/sso-config/*.spec.ts, SSO
+  // Config): each app's setup builds what its suite frames and runs.
+  globalSetup: ['./fixtures/global-setup.ts', './sso-config/global-setup.ts'],
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,

@@ -1,11 +1,13 @@
-// `npm test`: every suite, in order: UI build (the manifest test and the browser suites read
-// static/admin/dist) → Forge bundle (@forge/bundler as `forge deploy` runs it; jest's integration
-// suites and the browser suite run this bundle, see scripts/forge-bundle.cjs) → type check → lint →
-// Forge lint → jest → the backend jest suites again under Node 24, the runtime manifest.yml names (it
+// `npm test`: every suite, for both apps (the reference app at the root and SSO Config in
+// apps/sso-config), in order: UI builds (the manifest test and the browser suites read each app's
+// static/admin/dist) → Forge bundles (@forge/bundler as `forge deploy` runs it; jest's integration
+// suites and the browser suites run these bundles, see scripts/forge-bundle.cjs) → type check → lint →
+// Forge lint of each app → jest → the backend jest suites again under Node 24, the runtime manifest.yml names (it
 // fetches Node 24 and builds better-sqlite3 for it once, see scripts/test-node24.mjs) → Playwright in
 // Chromium. A failing step does not stop the later ones (a type error in one test file should not
 // hide whether the browser suite passes); the exit code is 1 if any step failed. Only a failed UI
-// build stops the run: nothing after it means much.
+// build of the reference app stops the run: nothing after it means much. SSO Config's steps only
+// feed its own suites, which then fail on their own.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,14 +24,17 @@ const withNode24 = inCi || !process.argv.includes('--skip-node24');
 
 const steps = [
   { title: 'UI build (npm run build:ui)', command: process.platform === 'win32' ? 'npm.cmd' : 'npm', args: ['run', '--silent', 'build:ui'] },
+  { title: 'SSO Config UI build (vite, apps/sso-config/static/admin)', command: bin('vite'), args: ['build', '--config', 'apps/sso-config/static/admin/vite.config.ts', '--logLevel', 'warn'] },
   // Its own step, so its size is printed and a bundler error is named as such; jest and Playwright
   // then find it fresh and do not build it again.
   { title: 'Forge bundle (@forge/bundler, npm run build:forge)', command: process.execPath, args: ['scripts/forge-bundle.cjs'] },
+  { title: 'SSO Config Forge bundle (@forge/bundler)', command: process.execPath, args: ['scripts/forge-bundle.cjs', '--app', 'apps/sso-config'] },
   { title: 'Type check (tsc --noEmit)', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
   { title: 'Lint (eslint)', command: bin('eslint'), args: ['.'] },
   // What `forge lint` and `forge deploy` check (scopes against the product specs, the manifest), offline
   // against the specs pinned in forge-specs/; it prints how many files it parsed, and 0 is a failure.
   { title: "Forge lint (@forge/lint's client-side linters)", command: process.execPath, args: ['scripts/forge-lint.mjs'] },
+  { title: 'SSO Config Forge lint', command: process.execPath, args: ['scripts/forge-lint.mjs', 'apps/sso-config'] },
   { title: 'Unit, property and integration tests (jest)', command: bin('jest'), args: ['--ci'] },
   {
     title: 'Backend tests under Node 24 (jest, all but test/ui)',
@@ -37,7 +42,8 @@ const steps = [
     args: ['scripts/test-node24.mjs'],
     off: withNode24 ? undefined : 'left out with --skip-node24; CI always runs it'
   },
-  { title: 'End-to-end tests (Playwright in Chromium)', command: bin('playwright'), args: ['test', '-c', 'e2e/playwright.config.ts'], needsChromium: true }
+  // e2e/playwright.config.ts collects both apps' specs: e2e/*.spec.ts and e2e/sso-config/*.spec.ts.
+  { title: 'End-to-end tests, both apps (Playwright in Chromium)', command: bin('playwright'), args: ['test', '-c', 'e2e/playwright.config.ts'], needsChromium: true }
 ];
 
 const results = [];
