@@ -78,7 +78,8 @@ beforeAll(async () => {
   await mustRun(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund'], project);
 
   // Slow (10 to 15 s): webpack through @forge/bundler, the step `forge deploy` runs, over this
-  // project's manifest, tsconfig and node_modules. Only the bundler itself comes from the repository.
+  // project's manifest, tsconfig and node_modules. Only the bundler and its webpack and ts-loader
+  // come from the repository (scripts/forge-bundle.cjs), as the Forge CLI brings its own.
   const out = await mustRun(process.execPath, [join(repoRoot, 'scripts', 'forge-bundle.cjs'), '--app', project, '--json'], repoRoot);
   bundle = JSON.parse(out.trim().split('\n').at(-1) ?? '') as BundleSummary;
 }, 600_000);
