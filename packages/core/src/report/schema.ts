@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldsSchema, metricCatalog, type Catalog } from '../catalog/catalog.js';
+import type { FieldValue } from '../catalog/entry.js';
 import { purposeSchema } from '../catalog/vocabulary.js';
 import { catalogKeySchema } from './consent.js';
 
@@ -33,8 +34,17 @@ type ReportSchema = ReturnType<typeof buildReportSchema>;
 const schemas = new WeakMap<Catalog, ReportSchema>();
 
 function buildReportSchema(catalog: Catalog) {
+  return envelopeWith(fieldsSchema(catalog), catalog.entries.length);
+}
+
+/**
+ * The envelope around a report's fields. The fields schema is the catalog's (every key, its value
+ * type) where the catalog is at hand; the admin page has no catalog, only the app's descriptions of
+ * it, and reads a report's bytes with any catalog key holding a boolean, number or closed label.
+ */
+function envelopeWith<F extends z.ZodType<Record<string, FieldValue>>>(fields: F, maxWithheld: number) {
   return z.strictObject({
-    fields: fieldsSchema(catalog),
+    fields,
     format: z.string().regex(/^usage-report\/[1-9]\d{0,5}$/),
     generatedAt: z.iso.datetime(),
     /** Version 8: derived from the installation's genesis key (packages/core/src/collector-api/identity.ts installationIdOf). */
@@ -43,8 +53,24 @@ function buildReportSchema(catalog: Catalog) {
     purposes: z.array(purposeSchema).min(1).max(2),
     reportId: z.uuid({ version: 'v4' }),
     // A key is withheld at most once, so never more entries than the catalog has keys.
-    withheld: z.array(z.strictObject({ key: catalogKeySchema, reason: withheldReasonSchema })).max(catalog.entries.length)
+    withheld: z.array(z.strictObject({ key: catalogKeySchema, reason: withheldReasonSchema })).max(maxWithheld)
   });
+}
+
+// A label is a closed token (an enum value or a bucket like '11-50' or '10001+'), never free text.
+const anyCatalogLabel = z.string().regex(/^[A-Za-z0-9]+(?:[-_.+][A-Za-z0-9]*)*$/).max(64);
+const anyCatalogFields = z.record(catalogKeySchema, z.union([z.boolean(), z.number(), anyCatalogLabel]));
+const anyCatalogReportSchema = envelopeWith(anyCatalogFields, 10_000);
+
+/**
+ * Reads a report made with any app's catalog: the envelope is checked in full, the fields only for
+ * their shape (catalog keys, scalar values). For readers without the catalog, like the admin page,
+ * which shows the very bytes it was given; the collector and the backend parse with the catalog.
+ */
+export function parseReportOfAnyCatalog(input: unknown): ParseResult<Report> {
+  const parsed = anyCatalogReportSchema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
 }
 
 export const reportSchema = reportSchemaFor(metricCatalog);
