@@ -12,7 +12,7 @@ import type { Packed } from './packing';
 const APP_FILES = ['manifest.yml', 'tsconfig.json', 'src', 'test'];
 
 /** The vendor's own tooling, at the repository's versions (the npm cache holds those). */
-const TOOLCHAIN = ['typescript', 'jest', '@swc/jest', '@swc/core', '@types/node', '@types/jest', '@types/better-sqlite3'];
+const TOOLCHAIN = ['typescript', 'jest', '@swc/jest', '@swc/core', '@types/node', '@types/jest'];
 
 type Json = Record<string, unknown>;
 const readJson = (file: string): Json => JSON.parse(readFileSync(file, 'utf8')) as Json;
@@ -83,8 +83,8 @@ export function writeVendorProject(options: { repoRoot: string; appDir: string; 
     // admin-ui is for the app's Custom UI (static/), which no test builds: installed so that every
     // tarball goes into one project together, as a vendor using the whole toolkit installs them.
     dependencies: { ...fromTarballs(deps(app.dependencies)), ...(adminUi ? { '@usage-reporting/admin-ui': adminUi } : {}) },
-    // @types/better-sqlite3 is in the toolchain because the collector's declarations import
-    // better-sqlite3's types and the package does not depend on them.
+    // No @types/better-sqlite3 here: the collector's declarations import better-sqlite3's types, and
+    // the collector depends on them itself, which the type check with skipLibCheck off proves.
     devDependencies: { ...fromTarballs(deps(app.devDependencies)), ...toolchain },
     // The repository's answers to npm's install-script prompts: better-sqlite3 must build its driver.
     allowScripts: root.allowScripts
