@@ -97,9 +97,12 @@ function makeScratchTree(sqliteDir) {
     .split('\0')
     .filter((f) => f !== '' && existsSync(join(root, f)));
   for (const file of files) cpSync(join(root, file), join(dir, file), { recursive: true });
-  // The manifest check validates resources against the built UI, which `npm test` builds first.
-  const dist = join(root, 'static', 'admin', 'dist');
-  if (existsSync(dist)) cpSync(dist, join(dir, 'static', 'admin', 'dist'), { recursive: true });
+  // The manifest check validates every app's resources against its built UI, which `npm test` builds first.
+  const apps = existsSync(join(root, 'apps')) ? readdirSync(join(root, 'apps')).map((name) => join('apps', name)) : [];
+  for (const app of ['.', ...apps]) {
+    const dist = join(root, app, 'static', 'admin', 'dist');
+    if (existsSync(dist)) cpSync(dist, join(dir, app, 'static', 'admin', 'dist'), { recursive: true });
+  }
   const modules = join(dir, 'node_modules');
   mkdirSync(modules);
   for (const entry of readdirSync(join(root, 'node_modules'))) {

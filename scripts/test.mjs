@@ -37,7 +37,7 @@ const steps = [
   { title: 'SSO Config Forge lint', command: process.execPath, args: ['scripts/forge-lint.mjs', 'apps/sso-config'] },
   { title: 'Unit, property and integration tests (jest)', command: bin('jest'), args: ['--ci'] },
   {
-    title: 'Backend tests under Node 24 (jest, all but test/ui)',
+    title: 'Backend tests under Node 24 (jest, all but the UI and packaging suites)',
     command: process.execPath,
     args: ['scripts/test-node24.mjs'],
     off: withNode24 ? undefined : 'left out with --skip-node24; CI always runs it'
