@@ -1,3 +1,4 @@
+import { generateInstallationKeyPair, installationKeyPairSchema, signWith, verifyWith } from '../src/collector-api/identity';
 import fc from 'fast-check';
 import { webcrypto } from 'node:crypto';
 import { canonicalJson, ledgerEntrySchema } from '../src';
@@ -59,5 +60,16 @@ describe('sha256Hex', () => {
         expect(sha256Hex(changed)).not.toBe(sha256Hex(text));
       })
     );
+  });
+});
+
+describe('installation key pairs', () => {
+  test('the raw keys taken from the generator are the pair JWK would give: they sign and verify together', () => {
+    for (let i = 0; i < 20; i++) {
+      const pair = generateInstallationKeyPair();
+      expect(installationKeyPairSchema.parse(pair)).toEqual(pair);
+      expect(verifyWith(pair.publicKey, 'the exact bytes', signWith(pair, 'the exact bytes'))).toBe(true);
+      expect(verifyWith(generateInstallationKeyPair().publicKey, 'the exact bytes', signWith(pair, 'the exact bytes'))).toBe(false);
+    }
   });
 });

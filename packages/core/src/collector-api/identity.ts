@@ -23,12 +23,23 @@ export const installationKeyPairSchema = z.strictObject({ publicKey: rawKeySchem
 /** An installation's signing key: the private half never leaves KVS secret storage. */
 export type InstallationKeyPair = z.infer<typeof installationKeyPairSchema>;
 
+/** An Ed25519 key in DER ends with its 32 raw bytes (SPKI: 12 bytes before them; PKCS#8: 16). */
+const rawTail = (der: Buffer): string => der.subarray(der.length - 32).toString('base64url');
+
+/**
+ * The keys come out of the generator already encoded, never as KeyObjects exported afterwards: on
+ * Node 20, exporting a freshly generated key as JWK can deadlock the main thread for good when a
+ * garbage collection during the export finalises the finished key-generation job, which waits on
+ * the lock the export holds (seen as a collector test and the bench's load generator hanging at
+ * 0% CPU, in pthread_mutex_lock under KeyGenJob::~KeyGenJob from ExportJWKEdKey).
+ */
 export function generateInstallationKeyPair(): InstallationKeyPair {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const jwk = privateKey.export({ format: 'jwk' });
-  if (typeof jwk.x !== 'string' || typeof jwk.d !== 'string') throw new Error('Ed25519 key export gave no raw key');
-  void publicKey;
-  return { publicKey: jwk.x, privateKey: jwk.d };
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519', {
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' }
+  });
+  if (publicKey.length !== 44 || privateKey.length !== 48) throw new Error('Ed25519 key generation gave an unexpected encoding');
+  return { publicKey: rawTail(publicKey), privateKey: rawTail(privateKey) };
 }
 
 /** The installation id that `genesisPublicKey` certifies: a v8 uuid from its SHA-256. */
