@@ -1,8 +1,8 @@
 import type { Request } from '@forge/resolver';
 import { ForgeKvsError } from '@forge/kvs';
 import { fail, type Envelope } from '@usage-reporting/core/api';
+import { checkProductAdmin, productFromInstallContext } from '@usage-reporting/forge';
 import type { z } from 'zod';
-import { checkAdmin, productOf } from '../access/admin-check';
 import { ssoResolverContract, type SsoResolverName, type SsoResolverOutput } from '../contract/resolvers';
 
 type ParsedInput<N extends SsoResolverName> = z.output<(typeof ssoResolverContract)[N]['input']>;
@@ -24,10 +24,12 @@ export function defineSsoResolver<N extends SsoResolverName>(name: N, handler: S
   const contract = schemasOf(name);
   return async (req: Request<unknown>): Promise<Envelope<SsoResolverOutput<N>>> => {
     try {
-      const product = productOf(req.context.installContext);
-      if (product === undefined) return internal(name, 'the install context names no Jira or Confluence site');
+      // The toolkit's own checks: the app and the toolkit's resolvers refuse the same callers.
+      const detected = productFromInstallContext(req.context.installContext);
+      if (!detected.ok) return internal(name, detected.reason);
+      const product = detected.product;
       if (typeof req.context.accountId !== 'string' || req.context.accountId === '') return fail('NOT_ADMIN', 'Single sign-on settings need a signed-in site administrator.');
-      const admin = await checkAdmin(product);
+      const admin = await checkProductAdmin(product);
       if (!admin.ok) return internal(name, admin.reason);
       if (!admin.isAdmin) return fail('NOT_ADMIN', `Only ${product === 'jira' ? 'Jira' : 'Confluence'} administrators can change single sign-on.`);
 
