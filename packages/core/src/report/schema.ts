@@ -68,9 +68,7 @@ const anyCatalogReportSchema = envelopeWith(anyCatalogFields, 10_000);
  * which shows the very bytes it was given; the collector and the backend parse with the catalog.
  */
 export function parseReportOfAnyCatalog(input: unknown): ParseResult<Report> {
-  const parsed = anyCatalogReportSchema.safeParse(input);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+  return toParseResult(anyCatalogReportSchema.safeParse(input));
 }
 
 export const reportSchema = reportSchemaFor(metricCatalog);
@@ -79,7 +77,10 @@ export type Report = z.infer<typeof reportSchema>;
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: string[] };
 
 export function parseReport(input: unknown, catalog: Catalog = metricCatalog): ParseResult<Report> {
-  const parsed = reportSchemaFor(catalog).safeParse(input);
+  return toParseResult(reportSchemaFor(catalog).safeParse(input));
+}
+
+function toParseResult(parsed: z.ZodSafeParseResult<Report>): ParseResult<Report> {
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
 }
