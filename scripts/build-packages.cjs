@@ -9,6 +9,7 @@
 // --if-stale skips a package whose dist/ is newer than its src/, package.json and build config.
 const { spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { newestMtime } = require('./newest-mtime.cjs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -27,13 +28,6 @@ function buildablePackages() {
   return names.sort((a, b) => (a === 'core' ? -1 : b === 'core' ? 1 : a.localeCompare(b))).map((name) => join(packagesDir, name));
 }
 
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  // A deleted file changes its directory's mtime, so the directories count too.
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
 
 function isFresh(dir) {
   const marker = join(dir, 'dist', 'index.js');

@@ -16,6 +16,7 @@
 // Playwright's global setup, `npm start`) builds only when the bundle is missing or older than
 // something it is built from, so no suite can run a stale bundle and none pays ~5–15 s for nothing.
 const { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } = require('node:fs');
+const { newestMtime } = require('./newest-mtime.cjs');
 const { join } = require('node:path');
 
 const repo = join(__dirname, '..');
@@ -27,7 +28,7 @@ const json = process.argv.includes('--json');
 // The toolkit packages count with their sources: the bundle takes their dist/, rebuilt from them first.
 const INPUTS = [
   ...['src', 'manifest.yml', 'tsconfig.json'].map((input) => join(root, input)),
-  ...['packages', 'package-lock.json', 'scripts/forge-bundle.cjs', 'scripts/build-packages.cjs'].map((input) => join(repo, input))
+  ...['packages', 'package-lock.json', 'scripts/forge-bundle.cjs', 'scripts/build-packages.cjs', 'scripts/newest-mtime.cjs'].map((input) => join(repo, input))
 ];
 
 // The CLI resolves the entry points (src/<module>) and reads manifest.yml relative to the working directory.
@@ -110,11 +111,3 @@ function isFresh() {
   return INPUTS.every((input) => newestMtime(input) < builtAt);
 }
 
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  // A deleted file changes its directory's mtime, so the directories count too. Build output
-  // (a package's dist/, an app's .forge-build/) and installed modules are not what the bundle is built from.
-  return Math.max(stat.mtimeMs, ...readdirSync(path).filter((name) => !['dist', 'node_modules', '.forge-build'].includes(name)).map((name) => newestMtime(join(path, name))));
-}
