@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '**/dist/', '.data/', '.sim-data/', 'test-results/', 'playwright-report/', '**/.forge-build/'] },
+  { ignores: ['node_modules/', '**/dist/', '**/.data/', '.sim-data/', 'test-results/', 'playwright-report/', '**/.forge-build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,7 @@
 //   node scripts/forge-bundle.cjs [--json] [--if-stale] [--app <dir>]
 //
 // --app bundles another Forge app of the repository (e.g. apps/sso-config: its manifest.yml and
-// tsconfig.json) into <dir>/.forge-build/; the default is the reference app at the root.
+// tsconfig.json) into <dir>/.forge-build/; the default is the reference app, apps/reference.
 //
 // CommonJS, not .mjs: @forge/bundler refuses to configure webpack without a `require.main`, which
 // an ES module entry point does not set (the CLI it was written for is CommonJS).
@@ -21,7 +21,7 @@ const { join } = require('node:path');
 
 const repo = join(__dirname, '..');
 const appFlag = process.argv.indexOf('--app');
-const root = appFlag === -1 ? repo : require('node:path').resolve(process.argv[appFlag + 1] ?? '');
+const root = appFlag === -1 ? join(repo, 'apps/reference') : require('node:path').resolve(process.argv[appFlag + 1] ?? '');
 const OUTPUT_DIR = join(root, '.forge-build');
 const json = process.argv.includes('--json');
 // What the bundle is built from: the app's code, what resolves its imports and how it is compiled.

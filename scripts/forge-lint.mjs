@@ -1,11 +1,17 @@
 // `forge lint`'s client-side linters (@forge/lint, the package `forge lint` and `forge deploy` run),
-// offline, on a Forge app directory: the repository root unless one is named.
+// offline, on a Forge app directory: the reference app (apps/reference) unless one is named.
 //
-//   node scripts/forge-lint.mjs [APP_DIR] [--json]
+//   node scripts/forge-lint.mjs [APP_DIR] [--with-toolkit-sources] [--json]
 //
 // Fails (exit 1) on any lint error, and on zero files parsed: @forge/lint skips every .ts file
 // that the app's tsconfig.json `include` does not list by exact path, and then reports
 // "No issues found" having checked nothing. --json prints one summary object for tests.
+//
+// --with-toolkit-sources also lints the sources of the toolkit packages the app bundles (its
+// package.json `dependencies` among packages/*: @usage-reporting/core and forge; collector and
+// forge-sim never run on Forge) against the same manifest. `forge deploy` bundles them into the
+// same functions, and their product API calls (the site counts) need the app's scopes. The
+// reference app asks for this: it turns on every product read the toolkit has.
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,21 +21,44 @@ import { parse as parseYaml } from 'yaml';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const appDir = resolve(args.find((arg) => !arg.startsWith('--')) ?? root);
-// Forge lints ./src (LintService's default directory). The toolkit packages the app depends on at
-// run time (its package.json `dependencies`, e.g. @usage-reporting/core) are bundled into the same
-// functions, so their sources are linted too; collector and forge-sim never run on Forge. A
-// directory the app lacks is simply empty.
-const LINTED_DIRECTORIES = ['src', ...bundledPackageSources()];
+const appDir = resolve(args.find((arg) => !arg.startsWith('--')) ?? join(root, 'apps/reference'));
+const withToolkitSources = args.includes('--with-toolkit-sources');
 
+/** Where each lint pass runs (@forge/lint reads ./tsconfig.json there) and the directories it lints. */
+const passes = [
+  // Forge lints ./src (LintService's default directory).
+  { cwd: appDir, directories: ['src'] },
+  // The packages' own sources, from the repository root, whose tsconfig.json includes them.
+  ...(withToolkitSources ? [{ cwd: root, directories: bundledPackageSources() }] : [])
+];
+
+/**
+ * The toolkit packages in the functions' bundle: those the app's backend (src/) imports, and theirs in
+ * turn. Not every package the app depends on: admin-ui goes into the Custom UI, which Vite bundles.
+ */
 function bundledPackageSources() {
-  const dir = join(appDir, 'packages');
-  if (!existsSync(dir) || !existsSync(join(appDir, 'package.json'))) return [];
-  const runtime = Object.keys(JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')).dependencies ?? {});
-  return readdirSync(dir)
-    .filter((name) => existsSync(join(dir, name, 'package.json')) && runtime.includes(JSON.parse(readFileSync(join(dir, name, 'package.json'), 'utf8')).name))
-    .map((name) => join('packages', name, 'src'))
-    .filter((src) => existsSync(join(appDir, src)));
+  const packages = new Map(
+    readdirSync(join(root, 'packages'))
+      .filter((dir) => existsSync(join(root, 'packages', dir, 'package.json')))
+      .map((dir) => {
+        const manifest = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'));
+        return [manifest.name, { dir, dependencies: Object.keys(manifest.dependencies ?? {}) }];
+      })
+  );
+  const imported = new Set();
+  const visit = (name) => {
+    if (imported.has(name) || !packages.has(name)) return;
+    imported.add(name);
+    for (const dependency of packages.get(name).dependencies) visit(dependency);
+  };
+  for (const file of listFiles(join(appDir, 'src')).filter((f) => /\.tsx?$/.test(f))) {
+    for (const [, name] of readFileSync(file, 'utf8').matchAll(/from '(@usage-reporting\/[a-z-]+)[/']/g)) visit(name);
+  }
+  return [...imported].map((name) => join('packages', packages.get(name).dir, 'src'));
+}
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
 
 // The permission linter reads the product specs from these files when all six are set, and
@@ -45,8 +74,8 @@ Object.assign(process.env, {
   LOCAL_BB_SWAGGER: join(specs, 'bitbucket.json')
 });
 
-// @forge/lint reads ./tsconfig.json and ./manifest.yml relative to the working directory, as the CLI does.
-process.chdir(appDir);
+// @forge/lint reads ./tsconfig.json relative to the working directory, as the CLI does; the manifest
+// is the app's in every pass.
 const require = createRequire(join(root, 'package.json'));
 const { lint, parseSourceFile, problemCount, reportLintResults } = require('@forge/lint');
 const { FileSystemReader, listGitIgnoreFiles } = require('@forge/cli-shared');
@@ -57,20 +86,29 @@ const logger = { info: (message) => lines.push(message) };
 // are none, and test/sim/manifest.test.ts checks the runtime the manifest names.
 const offlineFlags = { getDeprecatedRuntimes: async () => [] };
 
+const manifest = parseYaml(readFileSync(join(appDir, 'manifest.yml'), 'utf8'));
 const reader = new FileSystemReader();
-const ignored = [...(await listGitIgnoreFiles(reader)), '.git', 'node_modules'];
-const files = (await Promise.all(LINTED_DIRECTORIES.map((dir) => reader.recursiveReadDir(dir, ignored)))).flat();
+const files = [];
 const parsed = [];
-const countingParse = (filepath, parser, readFile) => {
-  parsed.push(filepath);
-  return parseSourceFile(filepath, parser, readFile);
-};
-
-const manifest = parseYaml(readFileSync('manifest.yml', 'utf8'));
-const results = await lint(files, manifest, 'development', logger, offlineFlags, {
-  linter: { mode: 'client-side' },
-  parseFunction: countingParse
-});
+const results = [];
+for (const pass of passes) {
+  process.chdir(pass.cwd);
+  const ignored = [...(await listGitIgnoreFiles(reader)), '.git', 'node_modules'];
+  const found = (await Promise.all(pass.directories.map((dir) => reader.recursiveReadDir(dir, ignored)))).flat();
+  files.push(...found);
+  const countingParse = (filepath, parser, readFile) => {
+    parsed.push(filepath);
+    return parseSourceFile(filepath, parser, readFile);
+  };
+  // The manifest's own checks run once, in the app's directory, where its resource paths resolve.
+  const manifestChecked = pass.cwd === appDir;
+  const passResults = await lint(found, manifest, 'development', logger, offlineFlags, {
+    linter: { mode: 'client-side' },
+    parseFunction: countingParse
+  });
+  results.push(...(manifestChecked ? passResults : passResults.filter((result) => found.includes(result.file))));
+}
+process.chdir(root);
 reportLintResults(logger, results, true);
 const { errors, warnings } = problemCount(results);
 const messages = results.flatMap((result) =>
@@ -81,7 +119,7 @@ const messages = results.flatMap((result) =>
 const failed = errors > 0 || parsed.length === 0;
 
 if (json) {
-  console.log(JSON.stringify({ appDir, filesFound: files.length, filesParsed: parsed.length, errors, warnings, messages }));
+  console.log(JSON.stringify({ appDir, filesFound: files.length, filesParsed: parsed.length, files, unparsed: files.filter((f) => !parsed.includes(f)), errors, warnings, messages }));
 } else {
   for (const line of lines) console.log(line);
   console.log(`forge lint (client-side, pinned specs): ${parsed.length} of ${files.length} files parsed, ${errors} errors, ${warnings} warnings.`);

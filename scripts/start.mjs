@@ -1,9 +1,9 @@
 // `npm start`: builds an app's admin UI and, when its sources or packages/ changed since, the Forge
 // bundle the runner runs (scripts/forge-bundle.cjs --if-stale), then starts the local runner
 // (packages/forge-sim/src/runner/main.ts) under tsx in that app's directory, as `forge deploy` runs there.
-// The app is the reference app at the root unless `--app <name>` names another (`--app sso-config`).
+// The app is the reference app (apps/reference) unless `--app <name>` names another (`--app sso-config`).
 // Every other argument after `--` goes to the runner: `npm start -- --reset`, `--port 4000`, `--memory`.
-// Set SKIP_UI_BUILD=1 to reuse an existing static/admin/dist.
+// Set SKIP_UI_BUILD=1 to reuse the app's existing static/admin/dist.
 import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ const vite = join(root, 'node_modules/.bin', process.platform === 'win32' ? 'vit
 
 /** The repository's Forge apps: where each lives and the Vite config of its Custom UI. */
 const APPS = {
-  reference: { dir: '.', ui: 'static/admin/vite.config.ts', about: 'the reference app (manifest.yml at the root); the default' },
+  reference: { dir: 'apps/reference', ui: 'apps/reference/static/admin/vite.config.ts', about: 'the reference app (apps/reference); the default' },
   'sso-config': { dir: 'apps/sso-config', ui: 'apps/sso-config/static/admin/vite.config.ts', about: 'SSO Config, the second example vendor app (apps/sso-config)' }
 };
 // The runner resolves these against its working directory, the app's; people type them from the root.

@@ -1,4 +1,4 @@
-// `npm test`: every suite, for both apps (the reference app at the root and SSO Config in
+// `npm test`: every suite, for both apps (the reference app in apps/reference and SSO Config in
 // apps/sso-config), in order: UI builds (the manifest test and the browser suites read each app's
 // static/admin/dist) → Forge bundles (@forge/bundler as `forge deploy` runs it; jest's integration
 // suites and the browser suites run these bundles, see scripts/forge-bundle.cjs) → type check → lint →
@@ -23,17 +23,17 @@ const inCi = Boolean(process.env.CI) && process.env.CI !== 'false' && process.en
 const withNode24 = inCi || !process.argv.includes('--skip-node24');
 
 const steps = [
-  { title: 'UI build (npm run build:ui)', command: process.platform === 'win32' ? 'npm.cmd' : 'npm', args: ['run', '--silent', 'build:ui'] },
+  { title: 'Reference app UI build (npm run build:ui, apps/reference/static/admin)', command: process.platform === 'win32' ? 'npm.cmd' : 'npm', args: ['run', '--silent', 'build:ui'] },
   { title: 'SSO Config UI build (vite, apps/sso-config/static/admin)', command: bin('vite'), args: ['build', '--config', 'apps/sso-config/static/admin/vite.config.ts', '--logLevel', 'warn'] },
   // Its own step, so its size is printed and a bundler error is named as such; jest and Playwright
   // then find it fresh and do not build it again.
-  { title: 'Forge bundle (@forge/bundler, npm run build:forge)', command: process.execPath, args: ['scripts/forge-bundle.cjs'] },
+  { title: 'Reference app Forge bundle (@forge/bundler, npm run build:forge)', command: process.execPath, args: ['scripts/forge-bundle.cjs'] },
   { title: 'SSO Config Forge bundle (@forge/bundler)', command: process.execPath, args: ['scripts/forge-bundle.cjs', '--app', 'apps/sso-config'] },
   { title: 'Type check (tsc --noEmit)', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
   { title: 'Lint (eslint)', command: bin('eslint'), args: ['.'] },
   // What `forge lint` and `forge deploy` check (scopes against the product specs, the manifest), offline
   // against the specs pinned in forge-specs/; it prints how many files it parsed, and 0 is a failure.
-  { title: "Forge lint (@forge/lint's client-side linters)", command: process.execPath, args: ['scripts/forge-lint.mjs'] },
+  { title: "Reference app Forge lint (@forge/lint's client-side linters, with the toolkit sources it bundles)", command: process.execPath, args: ['scripts/forge-lint.mjs', 'apps/reference', '--with-toolkit-sources'] },
   { title: 'SSO Config Forge lint', command: process.execPath, args: ['scripts/forge-lint.mjs', 'apps/sso-config'] },
   { title: 'Unit, property and integration tests (jest)', command: bin('jest'), args: ['--ci'] },
   {

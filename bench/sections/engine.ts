@@ -1,6 +1,7 @@
 // Installs the Forge runtime globals before @forge/api loads (it captures fetch at import).
 import '@usage-reporting/forge-sim/install-globals';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../../test/support/reference-app';
 import { assembleReport } from '../../packages/forge/src/engine/assemble';
 import { productionDeps } from '../../packages/forge/src/engine/deps';
 import { meter, rollUpMeters } from '../../packages/forge/src/engine/meter';
@@ -21,7 +22,7 @@ const inInvocation = <T>(platform: SimPlatform, fn: () => Promise<T>) =>
   platform.runAsInvocation({ functionKey: 'resolver', accountId: platform.users.admin }, fn);
 
 async function metering(): Promise<{ kvsOpsPerEvent: number; lost: number }> {
-  const platform = createSimPlatform();
+  const platform = createReferencePlatform();
   try {
     platform.counters.reset();
     const results = await Promise.all(Array.from({ length: CONCURRENT }, () => inInvocation(platform, () => meter('report.previewed'))));
@@ -38,7 +39,7 @@ async function metering(): Promise<{ kvsOpsPerEvent: number; lost: number }> {
 
 /** Builds reports on a Jira site of `projects` projects; product calls per build and build times. */
 async function building(projects: number, runs: number): Promise<{ productCalls: number; ms: number[] }> {
-  const platform = createSimPlatform({ product: 'jira', siteSize: projects });
+  const platform = createReferencePlatform({ product: 'jira', siteSize: projects });
   const deps = productionDeps({ catalog: metricCatalog, siteCounts: true });
   try {
     const ms: number[] = [];

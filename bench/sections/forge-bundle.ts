@@ -9,7 +9,7 @@ import { percentile } from '../lib/stats';
  * Node process starting to the bundle's handler exports being there, which every cold invocation pays.
  */
 const REPO_ROOT = path.resolve(__dirname, '../..');
-const BUNDLE = path.join(REPO_ROOT, '.forge-build/index.cjs');
+const BUNDLE = path.join(REPO_ROOT, 'apps/reference/.forge-build/index.cjs');
 const progress = (line: string) => process.stderr.write(`  forge-bundle: ${line}\n`);
 
 const buildSchema = z.object({ bytes: z.number(), mapBytes: z.number(), ms: z.number() });

@@ -42,7 +42,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
 
 function buildUi(): void {
   const vite = path.join(REPO_ROOT, 'node_modules/.bin/vite');
-  const built = spawnSync(vite, ['build', '--config', 'static/admin/vite.config.ts', '--logLevel', 'error'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const built = spawnSync(vite, ['build', '--config', 'apps/reference/static/admin/vite.config.ts', '--logLevel', 'error'], { cwd: REPO_ROOT, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`vite build failed (exit ${built.status ?? built.signal}): ${built.stderr}`);
 }
 

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fetch as forgeFetch } from '@forge/api';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../support/reference-app';
 
 const COLLECTOR = 'https://collector.usage-reporting.example.com';
 
@@ -34,7 +35,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 let platform: SimPlatform;
 beforeEach(() => {
   received = [];
-  platform = createSimPlatform({ egressTargets: { [COLLECTOR]: baseUrl } });
+  platform = createReferencePlatform({ egressTargets: { [COLLECTOR]: baseUrl } });
 });
 afterEach(() => platform.close());
 
@@ -70,7 +71,7 @@ describe('egress from app code through @forge/api fetch', () => {
   });
 
   test('a declared host with no loopback target fails like an unresolvable host', async () => {
-    const bare = createSimPlatform();
+    const bare = createReferencePlatform();
     try {
       const attempt = bare.runAsInvocation({ functionKey: 'scheduled' }, () => forgeFetch(`${COLLECTOR}/v1/reports`));
       await expect(attempt).rejects.toMatchObject({ name: 'TypeError', message: 'fetch failed', cause: { code: 'ENOTFOUND' } });

@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fetch as forgeFetch } from '@forge/api';
 import { kvs } from '@forge/kvs';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../support/reference-app';
 import { InvocationKilledError } from '@usage-reporting/forge-sim';
 
 const COLLECTOR = 'https://collector.usage-reporting.example.com';
@@ -28,7 +29,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 let platform: SimPlatform;
 beforeEach(() => {
   delivered = 0;
-  platform = createSimPlatform({ egressTargets: { [COLLECTOR]: baseUrl } });
+  platform = createReferencePlatform({ egressTargets: { [COLLECTOR]: baseUrl } });
 });
 afterEach(() => platform.close());
 
@@ -127,7 +128,7 @@ describe('an invocation that dies part-way', () => {
   });
 
   test('a function still running at the time limit is killed', async () => {
-    const quick = createSimPlatform({ functionTimeoutMs: 30 });
+    const quick = createReferencePlatform({ functionTimeoutMs: 30 });
     try {
       const outcome = quick.runAsInvocation({ functionKey: 'scheduled' }, () => new Promise((r) => setTimeout(r, 500)));
       await expect(outcome).rejects.toMatchObject({ name: 'InvocationKilledError', reason: expect.stringContaining('time limit') });

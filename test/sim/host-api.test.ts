@@ -1,11 +1,12 @@
 import { contextApi, invokeApi, scheduledApi } from '@usage-reporting/forge-sim/host';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../support/reference-app';
 import { DEFAULT_ADMIN_ACCOUNT_ID, DEFAULT_MEMBER_ACCOUNT_ID } from '@usage-reporting/forge-sim';
 
 /** The host page's backend calls, without the browser: what the bridge hands back to @forge/bridge. */
 let platform: SimPlatform;
 beforeEach(() => {
-  platform = createSimPlatform();
+  platform = createReferencePlatform();
 });
 afterEach(() => platform.close());
 

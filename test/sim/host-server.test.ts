@@ -3,14 +3,14 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startBridgeHost, type BridgeHost } from '@usage-reporting/forge-sim/host';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
-import { REPO_ROOT } from '@usage-reporting/forge-sim/runner';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform, REFERENCE_MANIFEST } from '../support/reference-app';
 
 /**
  * The bridge host over HTTP, without a browser: which origin serves what, under which policy.
  * It frames a small built "resource" written here, so the suite does not depend on a UI build.
  */
-const MANIFEST = path.join(REPO_ROOT, 'manifest.yml');
+const MANIFEST = REFERENCE_MANIFEST;
 let platform: SimPlatform;
 let host: BridgeHost;
 let tempRoot: string;
@@ -26,7 +26,7 @@ beforeEach(async () => {
   await writeFile(path.join(tempRoot, 'secret.txt'), 'not for the browser');
   await writeFile(path.join(resourceDir, 'index.html'), '<!doctype html><html><head><title>app</title><script type="module" src="./assets/app.js"></script></head><body></body></html>');
   await writeFile(path.join(resourceDir, 'assets/app.js'), 'console.log("app")');
-  platform = createSimPlatform();
+  platform = createReferencePlatform();
   host = await startBridgeHost({ platform, manifestPath: MANIFEST, resourceDir, port: 0 });
   page = `http://localhost:${host.port}`;
   frame = `http://127.0.0.1:${host.port}`;

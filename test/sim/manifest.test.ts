@@ -7,7 +7,8 @@ import { loadManifest } from '@usage-reporting/forge-sim';
 import { requiredScopes, siteRoutes } from '@usage-reporting/forge-sim';
 
 const root = path.resolve(__dirname, '../..');
-const manifestPath = path.join(root, 'manifest.yml');
+const referenceDir = path.join(root, 'apps/reference');
+const manifestPath = path.join(referenceDir, 'manifest.yml');
 const manifest = loadManifest(manifestPath);
 const ssoDir = path.join(root, 'apps/sso-config');
 const ssoManifestPath = path.join(ssoDir, 'manifest.yml');
@@ -35,9 +36,9 @@ function expectNode24Only(file: string): void {
   expect(new Set(named)).toEqual(new Set(['nodejs24.x']));
 }
 
-describe('manifest.yml', () => {
+describe('apps/reference/manifest.yml (the reference app)', () => {
   test('passes Forge validation (the admin UI must be built first: npm run build:ui)', async () => {
-    await expectValidForgeManifest(root, 'npm run build:ui');
+    await expectValidForgeManifest(referenceDir, 'npm run build:ui');
   });
 
   test('every runtime it names is nodejs24.x (the backend suites also run under Node 24: scripts/test-node24.mjs)', () => {
@@ -80,14 +81,14 @@ describe('manifest.yml', () => {
 
   test('storage:app is declared because the backend uses @forge/kvs', () => {
     // The backend is the app's src/ and the @usage-reporting/forge package it bundles.
-    const backend = [...sourceFiles(path.join(root, 'src')), ...sourceFiles(path.join(root, 'packages/forge/src'))];
+    const backend = [...sourceFiles(path.join(referenceDir, 'src')), ...sourceFiles(path.join(root, 'packages/forge/src'))];
     const usesKvs = backend.some((f) => readFileSync(f, 'utf8').includes("from '@forge/kvs'"));
     expect(usesKvs).toBe(true);
     expect(manifest.scopes).toContain('storage:app');
   });
 
   test('every function handler resolves to an export of src/index.ts', async () => {
-    const index: Record<string, unknown> = await import('../../src/index');
+    const index: Record<string, unknown> = await import('../../apps/reference/src/index');
     for (const fn of manifest.raw.modules.function) {
       const [file, exportName] = fn.handler.split('.');
       expect(file).toBe('index');

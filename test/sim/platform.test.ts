@@ -1,7 +1,8 @@
 import { getAppContext } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import Resolver, { type Request } from '@forge/resolver';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../support/reference-app';
 import { customUiContext, installedEvent, resolverCall, scheduledTriggerEvent } from '@usage-reporting/forge-sim';
 import { uiModuleFor } from '@usage-reporting/forge-sim';
 import { resolverFunctionKey } from '@usage-reporting/core/api';
@@ -16,7 +17,7 @@ const LAST_SCHEDULED_RUN_KEY = 'usage-reporting:schedule:lastRun';
 // register resolvers of their own below need no app code.
 let platform: SimPlatform;
 beforeEach(() => {
-  platform = createSimPlatform({ app: 'bundle', appVersion: '2.3.0' });
+  platform = createReferencePlatform({ app: 'bundle', appVersion: '2.3.0' });
 });
 afterEach(() => platform.close());
 

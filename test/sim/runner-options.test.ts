@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseRunnerArgs, REPO_ROOT, type ParsedArgs, type RunnerOptions } from '@usage-reporting/forge-sim/runner';
+import { parseRunnerArgs, APP_DIR, type ParsedArgs, type RunnerOptions } from '@usage-reporting/forge-sim/runner';
 
 function options(parsed: ParsedArgs): RunnerOptions {
   if (!parsed.ok || !('options' in parsed)) throw new Error(`expected options, got ${JSON.stringify(parsed)}`);
@@ -15,10 +15,10 @@ describe('npm start with no arguments', () => {
   test('listens on 3000, keeps a file KVS in the git-ignored .data/ and reads manifest.yml', () => {
     expect(options(parseRunnerArgs([], {}))).toEqual({
       port: 3000,
-      dataDir: path.join(REPO_ROOT, '.data'),
+      dataDir: path.join(APP_DIR, '.data'),
       reset: false,
       memory: false,
-      manifestPath: path.join(REPO_ROOT, 'manifest.yml')
+      manifestPath: path.join(APP_DIR, 'manifest.yml')
     });
   });
 

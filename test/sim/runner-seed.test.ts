@@ -2,13 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { kvs } from '@forge/kvs';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../support/reference-app';
 import { applySeed, parseSeed, readSeedFile, type Seed } from '@usage-reporting/forge-sim/runner';
 
 let platform: SimPlatform;
 let dir: string;
 beforeEach(async () => {
-  platform = createSimPlatform();
+  platform = createReferencePlatform();
   dir = await mkdtemp(path.join(os.tmpdir(), 'seed-test-'));
 });
 afterEach(async () => {

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { asUser, fetch as forgeFetch, route } from '@forge/api';
 import { kvs } from '@forge/kvs';
-import { REPO_ROOT, type RunnerOptions } from '@usage-reporting/forge-sim/runner';
+import { type RunnerOptions } from '@usage-reporting/forge-sim/runner';
+import { REFERENCE_APP_DIR, REFERENCE_MANIFEST } from '../support/reference-app';
 import { startLocalRunner, type LocalRunner } from '@usage-reporting/forge-sim/runner';
 
 // The reference app's KVS keys, as an existing installation has them stored (packages/forge/src/context/installation.ts;
@@ -26,7 +27,7 @@ afterEach(async () => {
 
 async function start(overrides: Partial<RunnerOptions> = {}): Promise<LocalRunner> {
   const runner = await startLocalRunner(
-    { port: 0, dataDir: path.join(dir, 'data'), reset: false, memory: false, manifestPath: path.join(REPO_ROOT, 'manifest.yml'), ...overrides },
+    { port: 0, dataDir: path.join(dir, 'data'), reset: false, memory: false, manifestPath: REFERENCE_MANIFEST, appDir: REFERENCE_APP_DIR, ...overrides },
     (line) => log.push(line)
   );
   running.push(runner);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createSimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../../../test/support/reference-app';
 import { collectorAddress } from '../src/transport/collector-address';
 
 /**
@@ -9,7 +9,7 @@ import { collectorAddress } from '../src/transport/collector-address';
  * collector is plain backend egress, so an app's only backend entry is its collector; an analytics
  * entry, where there is one, still says it outright; several plain entries cannot be guessed among.
  */
-const rootManifest = readFileSync(path.resolve(__dirname, '../../../manifest.yml'), 'utf8');
+const rootManifest = readFileSync(path.resolve(__dirname, '../../../apps/reference/manifest.yml'), 'utf8');
 const declaredEgress = / {2}external:\n {4}fetch:\n {6}backend:\n(?: {8}.*\n)+/;
 
 let dir: string;
@@ -21,7 +21,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function addressUnder(backend: string) {
   const manifestPath = path.join(dir, 'manifest.yml');
   writeFileSync(manifestPath, rootManifest.replace(declaredEgress, `  external:\n    fetch:\n      backend:\n${backend}`));
-  const platform = createSimPlatform({ manifestPath });
+  const platform = createReferencePlatform({ manifestPath });
   try {
     return await platform.runAsInvocation({ functionKey: 'scheduled' }, async () => collectorAddress());
   } finally {

@@ -6,7 +6,8 @@ import { SqliteStore } from '@usage-reporting/collector';
 import { envelopeSchema } from '@usage-reporting/core/api';
 import { installationExportSchema } from '@usage-reporting/core/collector-api';
 import { resolverContract, type ResolverName, type ResolverOutput } from '@usage-reporting/core/api';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../../../test/support/reference-app';
 import { ensureInstallation } from '../src/store/repositories';
 import { resolverFunctionKey } from '@usage-reporting/core/api';
 
@@ -28,7 +29,7 @@ beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'e2e-sim-'));
   dbPath = path.join(dir, 'collector.sqlite');
   collector = await startCollector({ port: 0, dbPath, logger: false });
-  platform = createSimPlatform({ app: 'bundle', egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
+  platform = createReferencePlatform({ app: 'bundle', egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
 });
 afterEach(async () => {
   platform.close();
@@ -96,7 +97,7 @@ test("the engine's reports arrive at the collector and are stored; withdrawal wi
 test('across a restart of the platform (KVS in a file), a queued report is delivered by the next daily run and a withdrawal still empties the collector', async () => {
   const kvsDir = path.join(dir, 'kvs');
   platform.close();
-  platform = createSimPlatform({ app: 'bundle', kvs: { kind: 'file', dir: kvsDir }, egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
+  platform = createReferencePlatform({ app: 'bundle', kvs: { kind: 'file', dir: kvsDir }, egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
   await must('setConsent', { mode: 'per-case' });
   const draft = await must('preview');
   platform.faults.failEgress({ status: 503 });
@@ -106,7 +107,7 @@ test('across a restart of the platform (KVS in a file), a queued report is deliv
 
   // A new platform process over the same stored data: the outbox survives and the daily run delivers it.
   platform.close();
-  platform = createSimPlatform({ app: 'bundle', kvs: { kind: 'file', dir: kvsDir }, egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
+  platform = createReferencePlatform({ app: 'bundle', kvs: { kind: 'file', dir: kvsDir }, egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
   // The retry is due after its backoff (15 minutes); the daily run comes later than that.
   const later = new Date(Date.now() + 60 * 60 * 1000);
   jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: later });

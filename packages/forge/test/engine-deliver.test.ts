@@ -2,7 +2,8 @@ import { generateInstallationKeyPair, installationIdOf } from '@usage-reporting/
 import { randomUUID } from 'node:crypto';
 import { metricCatalog } from '@usage-reporting/core';
 import { defaultSettings, initialConsent } from '@usage-reporting/core';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../../../test/support/reference-app';
 import { buildReport } from '@usage-reporting/core/node';
 import { deliver, queueReport } from '../src/engine/deliver';
 import type { EngineDeps } from '../src/engine/deps';
@@ -13,7 +14,7 @@ import type { ReportTransport } from '../src/transport/report-transport';
 
 let platform: SimPlatform;
 beforeEach(() => {
-  platform = createSimPlatform();
+  platform = createReferencePlatform();
 });
 afterEach(() => platform.close());
 

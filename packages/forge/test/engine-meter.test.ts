@@ -1,4 +1,5 @@
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../../../test/support/reference-app';
 import { meter, rollUpMeters } from '../src/engine/meter';
 import { listPrefix } from '../src/store/kvs-store';
 
@@ -6,7 +7,7 @@ let platform: SimPlatform;
 let warn: jest.SpyInstance;
 beforeEach(() => {
   jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'], now: new Date('2026-11-29T09:00:00.000Z') });
-  platform = createSimPlatform();
+  platform = createReferencePlatform();
   warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 afterEach(() => {

@@ -104,7 +104,7 @@ describe('reading the site', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'manifest-'));
     const manifestPath = path.join(dir, 'manifest.yml');
     // Only the permission check's granular scope: the admin is still recognised, every count is refused.
-    writeFileSync(manifestPath, readFileSync(path.resolve(__dirname, '../../../manifest.yml'), 'utf8').replace('    - read:jira-work\n', '    - read:permission:jira\n'));
+    writeFileSync(manifestPath, readFileSync(path.resolve(__dirname, '../../../apps/reference/manifest.yml'), 'utf8').replace('    - read:jira-work\n', '    - read:permission:jira\n'));
     try {
       w = await createWorld({ manifestPath });
       const report = reportOf((await w.must('preview')).text);

@@ -5,7 +5,8 @@ import { envelopeSchema, type Envelope } from '@usage-reporting/core/api';
 import { resolverContract, type ResolverName, type ResolverOutput } from '@usage-reporting/core/api';
 import { metricCatalog } from '@usage-reporting/core';
 import type { ConsentState, Restrictions } from '@usage-reporting/core';
-import { createSimPlatform, type SimPlatform, type SimPlatformOptions } from '@usage-reporting/forge-sim';
+import { type SimPlatform, type SimPlatformOptions } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../../../test/support/reference-app';
 import { acceptFormat, setConsent, setRestrictions, withdraw, type Transition } from '@usage-reporting/core';
 import { registeredResolverNames } from '../src/resolvers/registry';
 import { appendLedger, ensureInstallation, loadConsent, saveConsent } from '../src/store/repositories';
@@ -68,7 +69,7 @@ export async function createWorld(options: Omit<SimPlatformOptions, 'egressTarge
   await collector.app.listen({ port: 0, host: '127.0.0.1' });
   const address = collector.app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
-  const platform = createSimPlatform({ ...options, egressTargets: { [COLLECTOR_ORIGIN]: `http://127.0.0.1:${port}` } });
+  const platform = createReferencePlatform({ ...options, egressTargets: { [COLLECTOR_ORIGIN]: `http://127.0.0.1:${port}` } });
   const admin = platform.users.admin;
 
   async function call<N extends ResolverName>(name: N, payload: unknown = {}): Promise<Envelope<ResolverOutput<N>>> {

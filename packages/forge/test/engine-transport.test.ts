@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../../../test/support/reference-app';
 import { verifyCollectorRequest } from '@usage-reporting/core/node';
 import { installationIdOf, keyFingerprint } from '@usage-reporting/core/node';
 import { loadSigningIdentity } from '../src/identity/identity';
@@ -38,7 +39,7 @@ describe('classifying the collector’s answer', () => {
 describe('the report transport', () => {
   let platform: SimPlatform;
   beforeEach(() => {
-    platform = createSimPlatform();
+    platform = createReferencePlatform();
   });
   afterEach(() => platform.close());
   const inInvocation = <T>(fn: () => Promise<T>) => platform.runAsInvocation({ functionKey: 'scheduled' }, fn);
@@ -78,7 +79,7 @@ describe('the report transport', () => {
   });
 
   test('the timeout leaves room in the invocation to record the outcome', async () => {
-    const short = createSimPlatform({ functionTimeoutMs: 6_000 });
+    const short = createReferencePlatform({ functionTimeoutMs: 6_000 });
     try {
       let signalled: AbortSignal | undefined;
       const fetchImpl: FetchLike = async (_url, init) => {

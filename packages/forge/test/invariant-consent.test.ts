@@ -3,7 +3,8 @@ import { SqliteStore } from '@usage-reporting/collector';
 import { buildCollectorApp, type CollectorApp } from '@usage-reporting/collector';
 import { ingestPath } from '@usage-reporting/core/collector-api';
 import { sha256Hex } from '@usage-reporting/core/node';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../../../test/support/reference-app';
 import { readAppState, uncovered, type Transmission } from './invariant-support';
 import { storageKey } from '../src/store/kvs-store';
 import { resolverFunctionKey, type ResolverName } from '@usage-reporting/core/api';
@@ -103,7 +104,7 @@ afterAll(async () => {
 /** The platform under test, with every report POST that leaves the sandbox captured. */
 function platformWithCapture(): { platform: SimPlatform; transmissions: Transmission[] } {
   // A short function time limit keeps egress timeouts (the transport aborts 3 s before it) cheap.
-  const platform = createSimPlatform({ egressTargets: { [COLLECTOR_ORIGIN]: collectorBase }, functionTimeoutMs: 3_600 });
+  const platform = createReferencePlatform({ egressTargets: { [COLLECTOR_ORIGIN]: collectorBase }, functionTimeoutMs: 3_600 });
   const transmissions: Transmission[] = [];
   const inner = platform.egress;
   Object.assign(platform, {

@@ -2,7 +2,8 @@ import { kvs } from '@forge/kvs';
 import fc from 'fast-check';
 import { consentStateSchema, initialConsent, type ConsentState } from '@usage-reporting/core';
 import { ledgerEntrySchema, type LedgerEntry } from '@usage-reporting/core';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../../../test/support/reference-app';
 import { storageKey } from '../src/store/kvs-store';
 import { resolverFunctionKey, type ResolverName } from '@usage-reporting/core/api';
 
@@ -75,7 +76,7 @@ test(`replaying the ledger gives the consent in force (${NUM_RUNS} random sequen
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(action, fc.boolean()), { minLength: 1, maxLength: 20 }), async (steps) => {
         jest.setSystemTime(START);
-        const platform = createSimPlatform();
+        const platform = createReferencePlatform();
         const second = '712020:0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a';
         platform.users.set(second, { admin: true });
         try {

@@ -4,7 +4,8 @@ import { actionEntry } from '@usage-reporting/core';
 import { appendLedger, loadLedger } from '../src/store/repositories';
 import { productionDeps } from '../src/engine/deps';
 import { getLedger } from '../src/resolvers/consent';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../../../test/support/reference-app';
 
 /**
  * The consent ledger is read in the order it was written, also for entries that share one instant:
@@ -13,7 +14,7 @@ import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim'
  */
 let platform: SimPlatform;
 beforeEach(() => {
-  platform = createSimPlatform();
+  platform = createReferencePlatform();
 });
 afterEach(() => platform.close());
 

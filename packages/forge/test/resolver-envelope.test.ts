@@ -2,7 +2,8 @@ import { metricCatalog } from '@usage-reporting/core';
 import type { Request } from '@forge/resolver';
 import { ok, type Envelope } from '@usage-reporting/core/api';
 import { resolverNames, type ContextOutput } from '@usage-reporting/core/api';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../../../test/support/reference-app';
 import { productionDeps } from '../src/engine/deps';
 import { defineResolver, type ResolverHandler } from '../src/resolvers/define';
 import { registeredResolverNames, resolverRegistry } from '../src/resolvers/registry';
@@ -11,7 +12,7 @@ import { resolverFunctionKey } from '@usage-reporting/core/api';
 let platform: SimPlatform;
 let errorLog: jest.SpyInstance;
 beforeEach(() => {
-  platform = createSimPlatform();
+  platform = createReferencePlatform();
   errorLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 afterEach(() => {

@@ -1,5 +1,6 @@
 import { metricCatalog } from '@usage-reporting/core';
-import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
+import { type SimPlatform } from '@usage-reporting/forge-sim';
+import { createReferencePlatform } from '../../../test/support/reference-app';
 import { assembleReport } from '../src/engine/assemble';
 import { productionDeps } from '../src/engine/deps';
 import { ensureInstallation, loadConsent, loadReports, loadSettings } from '../src/store/repositories';
@@ -10,7 +11,7 @@ import { ensureInstallation, loadConsent, loadReports, loadSettings } from '../s
  */
 let platform: SimPlatform;
 beforeEach(() => {
-  platform = createSimPlatform({ product: 'jira' });
+  platform = createReferencePlatform({ product: 'jira' });
 });
 afterEach(() => platform.close());
 

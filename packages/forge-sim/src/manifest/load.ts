@@ -8,7 +8,7 @@ import { z } from 'zod';
  * so a scope or egress host the app forgot to declare fails here as it would on Forge.
  */
 const functionSchema = z.object({ key: z.string(), handler: z.string(), timeoutSeconds: z.number().optional() });
-const uiModuleSchema = z.object({ key: z.string(), resolver: z.object({ function: z.string() }).optional() });
+const uiModuleSchema = z.object({ key: z.string(), title: z.string().optional(), resolver: z.object({ function: z.string() }).optional() });
 const egressEntrySchema = z.union([
   z.string(),
   z.object({ address: z.string(), category: z.string().optional(), inScopeEUD: z.boolean().optional() })

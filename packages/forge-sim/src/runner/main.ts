@@ -1,6 +1,7 @@
 import '../install-globals.js';
 import path from 'node:path';
-import { parseRunnerArgs, REPO_ROOT, USAGE } from './options.js';
+import { APP_DIR, parseRunnerArgs, USAGE } from './options.js';
+import { loadManifest } from '../manifest/load.js';
 import { startLocalRunner } from './runner.js';
 
 /**
@@ -21,12 +22,12 @@ async function main(): Promise<void> {
   const { options } = parsed;
   const log = (line: string) => console.log(line);
   const runner = await startLocalRunner(options, log);
-  const shownDataDir = path.relative(REPO_ROOT, runner.dataDir) || runner.dataDir;
+  const shownDataDir = path.relative(APP_DIR, runner.dataDir) || runner.dataDir;
 
   console.log(
     [
       '',
-      'Usage Reporting: local Forge runner',
+      `Local Forge runner: ${appTitle(options.manifestPath)}`,
       `  Admin page:  ${runner.url}`,
       ...(runner.collectorUrl
         ? [`  Collector:   ${runner.collectorUrl} (standing in for ${runner.analyticsOrigin})`, `  Dashboard:   ${runner.dashboardUrl}`]
@@ -70,4 +71,11 @@ main().catch((error: unknown) => {
 
 function isErrno(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error;
+}
+
+/** The app's name as its admin page is titled, so the banner says which app runs (`npm start -- --app …`). */
+function appTitle(manifestPath: string): string {
+  const { modules } = loadManifest(manifestPath).raw;
+  const page = modules['jira:adminPage'][0] ?? modules['confluence:globalSettings'][0];
+  return page?.title ?? path.basename(path.dirname(manifestPath));
 }

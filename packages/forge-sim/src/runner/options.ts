@@ -6,8 +6,10 @@ import { MAX_SITE_SIZE, MIN_SITE_SIZE } from '../site/shape.js';
  * The runner's command line. Everything has an embedded default so `npm start` needs nothing;
  * the flags exist for `--reset` and for the Playwright fixture (free port, temp data, seed, fixture UI).
  */
-/** The app the runner runs: the working directory, as for `forge deploy` (npm start runs from the repository root). */
-export const REPO_ROOT = process.cwd();
+/** The app the runner runs by default: the working directory, as for `forge deploy` (npm start runs in the app's directory). */
+export const APP_DIR = process.cwd();
+/** @deprecated Since 0.1.0 the default app directory is named APP_DIR; this alias goes in 1.0. */
+export const REPO_ROOT = APP_DIR;
 
 export interface RunnerOptions {
   port: number;
@@ -18,6 +20,8 @@ export interface RunnerOptions {
   /** Frame this folder instead of the manifest's built resource. */
   resourceDir?: string;
   manifestPath: string;
+  /** The app's directory: its handler modules and .forge-build/. Default: the working directory. */
+  appDir?: string;
   /** A JSON seed file (see seed.ts) written to the KVS before the app runs. */
   seedFile?: string;
   /** Projects (Jira) or spaces (Confluence) on the simulated site; the platform's default when unset. */
@@ -46,10 +50,10 @@ export function parseRunnerArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
   if (!envPort.success) return { ok: false, message: `PORT=${env.PORT} is not a port number (0–65535).` };
   const options: RunnerOptions = {
     port: envPort.data,
-    dataDir: path.join(REPO_ROOT, '.data'),
+    dataDir: path.join(APP_DIR, '.data'),
     reset: false,
     memory: false,
-    manifestPath: path.join(REPO_ROOT, 'manifest.yml')
+    manifestPath: path.join(APP_DIR, 'manifest.yml')
   };
   const args = [...argv];
   while (args.length > 0) {

@@ -41,6 +41,7 @@ export async function startLocalRunner(options: RunnerOptions, log: (line: strin
   const origin = analyticsOrigin(manifest);
   const collector = origin === undefined ? undefined : await startStandInCollector(origin, options.dataDir);
   const platform = createSimPlatform({
+    appDir: options.appDir,
     manifestPath: options.manifestPath,
     siteSize: options.siteSize,
     kvs: options.memory ? { kind: 'memory' } : { kind: 'file', dir: path.join(options.dataDir, 'kvs') },

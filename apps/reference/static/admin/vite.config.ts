@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const packages = fileURLToPath(new URL('../../packages/', import.meta.url));
+const packages = fileURLToPath(new URL('../../../../packages/', import.meta.url));
 
 /**
  * The reference app's Custom UI: src/main.tsx mounts @usage-reporting/admin-ui's page. The options
