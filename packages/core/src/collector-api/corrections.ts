@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { receiptSchema } from './ingest.js';
+import { signedCollectorAnswerSchema } from './signed-answer.js';
 
 /**
  * The right to correct, at the vendor: an installation retracts or corrects one report it sent.
@@ -36,6 +37,11 @@ export const retractionAcknowledgementSchema = z.strictObject({
   /** When the raw copies were deleted (ISO-8601 UTC): gone at this instant, not scheduled. */
   retractedAt: z.iso.datetime(),
   /** Raw reports deleted: the retracted one and any it had superseded. */
-  deletedReports: z.number().int().nonnegative()
+  deletedReports: z.number().int().nonnegative(),
+  /**
+   * The same answer signed by the collector's own key (signed-answer.ts), for the app to verify against
+   * the collector public key the vendor configured. Optional: a collector before signed answers sends none.
+   */
+  signedAnswer: signedCollectorAnswerSchema.optional()
 });
 export type RetractionAcknowledgement = z.infer<typeof retractionAcknowledgementSchema>;

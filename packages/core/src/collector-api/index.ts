@@ -7,3 +7,8 @@ export * from './errors.js';
 export * from './ingest.js';
 export * from './rights.js';
 export * from './corrections.js';
+export * from './fingerprint.js';
+export * from './signed-answer.js';
+export * from './answer-payloads.js';
+export * from './hand-over.js';
+export * from './file-names.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signedCollectorAnswerSchema } from './signed-answer.js';
 
 /**
  * POST /v1/reports
@@ -19,7 +20,12 @@ export const receiptSchema = z.strictObject({
   /** Lowercase hex SHA-256 of the stored bytes: the same digest the admin saw in the preview. */
   digest: z.string().regex(/^[0-9a-f]{64}$/),
   /** true when this is a replay answered with the original receipt. */
-  duplicate: z.boolean()
+  duplicate: z.boolean(),
+  /**
+   * The same answer signed by the collector's own key (signed-answer.ts), for the app to verify against
+   * the collector public key the vendor configured. Optional: a collector before signed answers sends none.
+   */
+  signedAnswer: signedCollectorAnswerSchema.optional()
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { purposeSchema } from '../catalog/vocabulary.js';
+import { keyFingerprintSchema } from './fingerprint.js';
+import { signedCollectorAnswerSchema } from './signed-answer.js';
 
 /**
  * The per-installation rights API (GDPR self-service on the vendor's side). Every request is signed
@@ -11,8 +13,8 @@ export const restrictablePurposeSchema = purposeSchema;
 export const restrictablePurposes = purposeSchema.options;
 export type RestrictablePurpose = z.infer<typeof restrictablePurposeSchema>;
 
-/** OpenSSH-style key fingerprint (identity.ts keyFingerprint): what an admin compares, never the key. */
-export const keyFingerprintSchema = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/);
+/** Where it was defined first; fingerprint.ts holds it now, for the collector's own key too. */
+export { keyFingerprintSchema };
 
 /**
  * PUT /v1/installations/:installationId/key, body `{"chain": KeyChain}` (key-chain.ts), signed by the
@@ -41,7 +43,9 @@ export const restrictionsSchema = z.strictObject({
   installationId: z.uuid(),
   restrictedPurposes: z.array(restrictablePurposeSchema),
   /** null when the installation never restricted anything. */
-  updatedAt: z.iso.datetime().nullable()
+  updatedAt: z.iso.datetime().nullable(),
+  /** In the answer to PUT restrictions only: a restriction-acknowledgement (signed-answer.ts). */
+  signedAnswer: signedCollectorAnswerSchema.optional()
 });
 export type Restrictions = z.infer<typeof restrictionsSchema>;
 
@@ -57,7 +61,12 @@ export const deletionAcknowledgementSchema = z.strictObject({
    * restrictions (so they keep being honoured), this acknowledgement, and the daily aggregates, which
    * hold no installation id and no cell of fewer than k installations.
    */
-  retained: z.array(z.string())
+  retained: z.array(z.string()),
+  /**
+   * The same answer signed by the collector's own key (signed-answer.ts), for the app to verify against
+   * the collector public key the vendor configured. Optional: a collector before signed answers sends none.
+   */
+  signedAnswer: signedCollectorAnswerSchema.optional()
 });
 export type DeletionAcknowledgement = z.infer<typeof deletionAcknowledgementSchema>;
 
@@ -92,6 +101,8 @@ export const installationExportSchema = z.strictObject({
   /** Reports the installation retracted: their copies are gone; this record says when. */
   retractions: z.array(z.strictObject({ acknowledgementId: z.uuid(), reportId: z.uuid(), retractedAt: z.iso.datetime(), deletedReports: z.number().int() })),
   /** Nonces of signed requests still remembered for replay protection, with when they are forgotten. */
-  recentNonces: z.array(z.strictObject({ nonce: z.string(), forgetAt: z.iso.datetime() }))
+  recentNonces: z.array(z.strictObject({ nonce: z.string(), forgetAt: z.iso.datetime() })),
+  /** The whole document signed as an installation-export answer, whose payload holds it without this field. */
+  signedAnswer: signedCollectorAnswerSchema.optional()
 });
 export type InstallationExport = z.infer<typeof installationExportSchema>;
