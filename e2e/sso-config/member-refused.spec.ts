@@ -23,14 +23,9 @@ for (const product of products) {
     await expect(providers.getByRole('listitem')).toHaveCount(0);
     await expect(app.locator('body')).not.toContainText('corp.example.com');
 
-    // The form is there, but the backend refuses before it reads the payload: nothing is stored.
-    await form.getByLabel('Protocol').selectOption('oidc');
-    await form.getByLabel('Name').fill('Intruder OIDC');
-    await form.getByLabel('Domains (comma-separated)').fill('intruder.example.com');
-    await form.getByLabel('Issuer URL').fill('https://login.intruder.example.com/');
-    await form.getByLabel('Client id').fill('intruder');
-    await form.getByRole('button', { name: 'Add provider' }).click();
-    await expect(providers.getByRole('alert').first()).toHaveText(refusal);
+    // No form to add one either: the list was refused, so the page offers nothing the backend would
+    // refuse too (apps/sso-config/test/own-resolvers.test.ts proves addProvider refuses a member).
+    await expect(form).toHaveCount(0);
 
     await app.getByRole('tab', { name: 'Login settings' }).click();
     await expect(app.getByRole('region', { name: 'Login settings' }).getByRole('alert')).toHaveText(refusal);

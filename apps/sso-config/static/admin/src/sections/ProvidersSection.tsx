@@ -40,7 +40,8 @@ export function ProvidersSection() {
           ))}
         </ul>
       )}
-      <ProviderForm onSubmit={(settings) => act(() => callSso('addProvider', { settings }))} />
+      {/* Only once the list loaded: a member is refused it, and should not be offered a form that is refused too. */}
+      {providers.state === 'ready' && <ProviderForm onSubmit={(settings) => act(() => callSso('addProvider', { settings }))} />}
     </section>
   );
 }
