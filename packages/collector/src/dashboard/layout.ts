@@ -25,8 +25,8 @@ export function legend(names: readonly string[]): string {
 }
 
 /** A link to a metric page; the whole href is escaped, so `&` between parameters becomes `&amp;`. */
-export function metricHref(field: string, range?: { fromDay: string; toDay: string }): string {
-  const params = new URLSearchParams({ metric: field, ...(range ? { from: range.fromDay, to: range.toDay } : {}) });
+export function metricHref(field: string, range?: { fromDay: string; toDay: string }, format?: 'csv'): string {
+  const params = new URLSearchParams({ metric: field, ...(range ? { from: range.fromDay, to: range.toDay } : {}), ...(format ? { format } : {}) });
   return esc(`/dashboard?${params.toString()}`);
 }
 

@@ -76,7 +76,8 @@ export function renderMetric(data: MetricData): string {
 <h1><code>${esc(field)}</code></h1>
 <p>${esc(description)}</p>
 <nav>${nav.join('')}</nav>
-<p><small>${esc(fromDay)} to ${esc(toDay)} (${length} days${weekly}). ${esc(kSentence(data.k))}</small></p>
+<p><small>${esc(fromDay)} to ${esc(toDay)} (${length} days${weekly}). ${esc(kSentence(data.k))}</small>
+<a href="${metricHref(field, { fromDay, toDay }, 'csv')}" download>Download these cells as CSV</a></p>
 ${charts}
 <nav>${earlier}${later}</nav>`
   });

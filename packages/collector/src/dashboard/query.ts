@@ -19,10 +19,12 @@ const day = z
 export const dashboardQuerySchema = z.strictObject({
   metric: z.string().min(1).max(200).optional(),
   from: day.optional(),
-  to: day.optional()
+  to: day.optional(),
+  /** `csv`: the metric's published cells as a CSV download instead of the page. */
+  format: z.enum(['html', 'csv']).optional()
 });
 
-export type DashboardView = { kind: 'index' } | { kind: 'metric'; field: string; fromDay: string; toDay: string };
+export type DashboardView = { kind: 'index' } | { kind: 'metric'; field: string; fromDay: string; toDay: string; format: 'html' | 'csv' };
 export type ViewResult = { ok: true; view: DashboardView } | { ok: false; message: string };
 
 /** The fields a metric page can show: the catalog's, plus the report format and the adoption count. */
@@ -38,9 +40,10 @@ export function resolveView(query: unknown, catalog: Catalog, lastDay: string): 
     const issues = parsed.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message));
     return { ok: false, message: `Bad dashboard query: ${issues.join('; ')}.` };
   }
-  const { metric, from, to } = parsed.data;
+  const { metric, from, to, format } = parsed.data;
   if (metric === undefined) {
     if (from !== undefined || to !== undefined) return { ok: false, message: 'Bad dashboard query: from and to apply to a metric page; add metric=<key>.' };
+    if (format === 'csv') return { ok: false, message: 'Bad dashboard query: format=csv exports one metric; add metric=<key>.' };
     return { ok: true, view: { kind: 'index' } };
   }
   // The key is not echoed: it is request input, and the list of valid ones is on the index page.
@@ -49,7 +52,7 @@ export function resolveView(query: unknown, catalog: Catalog, lastDay: string): 
   const fromDay = from ?? addDays(toDay, -(defaultDays - 1));
   if (fromDay > toDay) return { ok: false, message: 'Bad dashboard query: from is after to.' };
   if (daysBetween(fromDay, toDay) > maxDays) return { ok: false, message: `Bad dashboard query: a page spans at most ${maxDays} days; narrow from..to.` };
-  return { ok: true, view: { kind: 'metric', field: metric, fromDay, toDay } };
+  return { ok: true, view: { kind: 'metric', field: metric, fromDay, toDay, format: format ?? 'html' } };
 }
 
 /** The earlier of a and b, but never before `floor`. */

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { routePatterns } from '@usage-reporting/core/collector-api';
 import { populationField } from '../aggregate/fold-day.js';
 import { dashboardOffMessage, dashboardRealm, dashboardTokenSchema, presentedToken, tokenMatches } from '../dashboard/credential.js';
+import { aggregatesCsv, csvFileName } from '../dashboard/csv.js';
 import { addDays } from '../dashboard/days.js';
 import { indexAdoptionDays, renderIndex } from '../dashboard/index-page.js';
 import { renderMetric } from '../dashboard/metric-page.js';
@@ -57,6 +58,14 @@ export function registerDashboard(app: FastifyInstance, context: Pick<CollectorC
       html = renderIndex({ span, latest, adoption, catalog, k, generatedAt: context.now() });
     } else {
       const range = { fromDay: view.fromDay, toDay: view.toDay };
+      if (view.format === 'csv') {
+        const csv = aggregatesCsv(await readInSlices(store, view.field, range));
+        return reply
+          .type('text/csv; charset=utf-8')
+          .headers(securityHeaders)
+          .header('content-disposition', `attachment; filename="${csvFileName(view.field, view.fromDay, view.toDay)}"`)
+          .send(csv);
+      }
       const population = await readInSlices(store, populationField, range);
       const cells = view.field === populationField ? population : await readInSlices(store, view.field, range);
       html = renderMetric({ field: view.field, ...range, span, cells, population, catalog, k, generatedAt: context.now() });
