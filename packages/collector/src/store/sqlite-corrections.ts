@@ -5,28 +5,12 @@ import type { CorrectionOutcome, CountedReport, HeldReport, InsertOutcome, Retra
 /**
  * Corrections and retractions in the SQLite store (packages/core/src/collector-api/corrections.ts).
  *
- * Who replaced whom lives in its own table rather than in columns of `reports`: an existing database
- * gains it with CREATE TABLE IF NOT EXISTS (no ALTER), and ingest's insert, the hot path, writes and
- * indexes nothing more. A row exists exactly while its correcting report does. `counts_at` is the
- * instant the replaced report counted at (its receipt, or its own `counts_at` along a chain), so the
- * fold places the correction on that day and, within the day, where the replaced report stood.
+ * Who replaced whom lives in its own table, `corrections` (sqlite/0001-initial.ts), rather than in
+ * columns of `reports`: ingest's insert, the hot path, writes and indexes nothing more. A row exists
+ * exactly while its correcting report does. `counts_at` is the instant the replaced report counted at
+ * (its receipt, or its own `counts_at` along a chain), so the fold places the correction on that day
+ * and, within the day, where the replaced report stood.
  */
-export const correctionsSchema = `
-CREATE TABLE IF NOT EXISTS corrections (
-  report_id TEXT PRIMARY KEY,      -- the correcting report
-  supersedes TEXT NOT NULL UNIQUE, -- the report it replaced: one correction each, so a chain never forks
-  counts_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS corrections_by_counts_at ON corrections (counts_at);
-CREATE TABLE IF NOT EXISTS retractions (
-  acknowledgement_id TEXT PRIMARY KEY,
-  installation_id TEXT NOT NULL,
-  report_id TEXT NOT NULL,
-  retracted_at TEXT NOT NULL,
-  deleted_reports INTEGER NOT NULL,
-  UNIQUE (installation_id, report_id)
-);
-`;
 
 /** The fold instant of a report `r` joined with its own correction row `c` (if it is a correction). */
 const countsAt = 'coalesce(c.counts_at, r.received_at)';

@@ -21,67 +21,15 @@ import type {
 import type { KeyLink } from '@usage-reporting/core/node';
 import { GroupCommit } from './group-commit.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
-import { correctionsSchema, markCountedDaysOf, SqliteCorrections } from './sqlite-corrections.js';
+import { markCountedDaysOf, SqliteCorrections } from './sqlite-corrections.js';
+import { migrateSqlite } from './sqlite/migrate.js';
+import { nextDay } from './days.js';
 
 /**
  * The default store: one SQLite file, created on first use, no setup. WAL lets the dashboard read
- * while ingest writes; synchronous=NORMAL keeps every committed report across a process crash.
+ * while ingest writes; synchronous=NORMAL keeps every committed report across a process crash. The
+ * tables come from the versioned migrations in sqlite/ (sqlite/0001-initial.ts holds the first schema).
  */
-const schema = `
-CREATE TABLE IF NOT EXISTS reports (
-  report_id TEXT PRIMARY KEY,
-  receipt_id TEXT NOT NULL,
-  installation_id TEXT NOT NULL,
-  received_at TEXT NOT NULL,
-  digest TEXT NOT NULL,
-  bytes TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS reports_by_installation ON reports (installation_id);
-CREATE INDEX IF NOT EXISTS reports_by_received_at ON reports (received_at);
-CREATE TABLE IF NOT EXISTS key_chain (
-  installation_id TEXT NOT NULL,
-  position INTEGER NOT NULL, -- 0 is the genesis key, which has no endorsement
-  public_key TEXT NOT NULL,
-  previous_public_key TEXT,
-  rotated_at TEXT,
-  endorsement TEXT,
-  recorded_at TEXT NOT NULL,
-  PRIMARY KEY (installation_id, position)
-);
--- Without rowid: one b-tree instead of a table plus its key index, since every report now writes a nonce.
-CREATE TABLE IF NOT EXISTS nonces (
-  installation_id TEXT NOT NULL,
-  nonce TEXT NOT NULL,
-  forget_at TEXT NOT NULL,
-  PRIMARY KEY (installation_id, nonce)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS restrictions (
-  installation_id TEXT PRIMARY KEY,
-  purposes TEXT NOT NULL,
-  updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS deletions (
-  acknowledgement_id TEXT PRIMARY KEY,
-  installation_id TEXT NOT NULL,
-  acknowledged_at TEXT NOT NULL,
-  deleted_reports INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS dirty_days (
-  day TEXT PRIMARY KEY,
-  generation INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS aggregates (
-  day TEXT NOT NULL,
-  purpose TEXT NOT NULL,
-  field TEXT NOT NULL,
-  value TEXT NOT NULL,
-  installations INTEGER NOT NULL,
-  PRIMARY KEY (day, purpose, field, value)
-);
--- Covering: the dashboard reads one field over a range of days from this index alone.
-CREATE INDEX IF NOT EXISTS aggregates_for_dashboard ON aggregates (field, day, purpose, value, installations);
-`;
-
 const reportRow = z.object({
   report_id: z.string(),
   receipt_id: z.string(),
@@ -132,8 +80,7 @@ export class SqliteStore implements CollectorStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(schema);
-    this.db.exec(correctionsSchema);
+    migrateSqlite(this.db);
     if (options.backgroundCheckpoints && path !== ':memory:') {
       this.db.pragma('wal_autocheckpoint = 0');
       // When SQLite starts a fully copied WAL over, it also cuts the file back to this size after a burst.
@@ -431,9 +378,4 @@ export class SqliteStore implements CollectorStore {
   }
 }
 
-/** The UTC day after `day` (YYYY-MM-DD). */
-export function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+export { nextDay } from './days.js';
