@@ -7,7 +7,10 @@ module.exports = {
   // The Forge runtime globals must exist before @forge/api loads: it captures global fetch at import time.
   setupFiles: ['<rootDir>/packages/forge-sim/src/install-globals.ts'],
   // The integration suites and the local runner run the app's @forge/bundler bundle: never a stale one.
-  globalSetup: '<rootDir>/test/setup/build-forge-bundle.ts',
+  // And the collector's suites run on a real PostgreSQL server: a throwaway cluster, started once per
+  // run, unless COLLECTOR_TEST_DATABASE_URL names one (packages/collector/test/support/postgres-global.ts).
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   // The packages' sources, as tsconfig.json's paths map them: suites test the code, not a stale build.
   moduleNameMapper: {
     '^@usage-reporting/([a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defaultK, defaultMinReportingDays, defaultRetentionDays } from './aggregate/retention.js';
 import { defaultRateLimit, defaultUnauthenticatedPerMinute } from './http/rate-limit.js';
 import { dashboardTokenSchema } from './dashboard/credential.js';
+import { databaseUrlSchema } from './store/database-url.js';
 
 /**
  * The standalone collector's configuration, from the environment. Every variable has a default,
@@ -14,6 +15,8 @@ export const collectorEnvSchema = z.object({
   /** Loopback by default: put a TLS-terminating reverse proxy in front rather than exposing this port. */
   COLLECTOR_HOST: z.string().min(1).default('127.0.0.1'),
   COLLECTOR_DB: z.string().min(1).default('.data/collector.db'),
+  /** PostgreSQL instead of the SQLite file: postgres:// or postgresql:// (store/open-store.ts). Unset: COLLECTOR_DB. */
+  COLLECTOR_DATABASE_URL: databaseUrlSchema.optional(),
   COLLECTOR_RETENTION_DAYS: int(1).default(defaultRetentionDays),
   COLLECTOR_RETENTION_INTERVAL_MINUTES: int(1).default(60),
   COLLECTOR_K: int(2).default(defaultK),

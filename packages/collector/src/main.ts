@@ -7,6 +7,7 @@ import { readCollectorEnv } from './config.js';
 import { dashboardTokenVariable } from './dashboard/credential.js';
 import { perMinute } from './http/rate-limit.js';
 import { startCollector } from './server.js';
+import { describeStore } from './store/open-store.js';
 
 /**
  * The `usage-reporting-collector` bin (and `npm run collector` in this repository): the vendor's
@@ -20,11 +21,12 @@ async function main(): Promise<void> {
   const loaded = env.COLLECTOR_CATALOG === undefined ? { ok: true as const, catalog: metricCatalog, path: 'built-in' } : await loadCatalogModule(env.COLLECTOR_CATALOG);
   if (!loaded.ok) throw new Error(loaded.message);
   const { catalog } = loaded;
-  if (env.COLLECTOR_DB !== ':memory:') mkdirSync(dirname(env.COLLECTOR_DB), { recursive: true });
+  const storeConfig = { dbPath: env.COLLECTOR_DB, ...(env.COLLECTOR_DATABASE_URL === undefined ? {} : { databaseUrl: env.COLLECTOR_DATABASE_URL }) };
+  if (storeConfig.databaseUrl === undefined && env.COLLECTOR_DB !== ':memory:') mkdirSync(dirname(env.COLLECTOR_DB), { recursive: true });
   const collector = await startCollector({
     port: env.COLLECTOR_PORT,
     host: env.COLLECTOR_HOST,
-    dbPath: env.COLLECTOR_DB,
+    ...storeConfig,
     retentionDays: env.COLLECTOR_RETENTION_DAYS,
     retentionIntervalMs: env.COLLECTOR_RETENTION_INTERVAL_MINUTES * 60_000,
     k: env.COLLECTOR_K,
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
   // The token itself is never printed: this line ends up in service logs.
   const dashboard = env.COLLECTOR_DASHBOARD_TOKEN === undefined ? `off, set ${dashboardTokenVariable} to serve it` : `${collector.url}/dashboard, password: $${dashboardTokenVariable}`;
   process.stdout.write(
-    `collector listening on ${collector.url} (dashboard: ${dashboard}, store: ${env.COLLECTOR_DB}, ` +
+    `collector listening on ${collector.url} (dashboard: ${dashboard}, store: ${describeStore(storeConfig)}, ` +
       `retention: ${env.COLLECTOR_RETENTION_DAYS} days, k: ${env.COLLECTOR_K}, ` +
       `catalog: ${loaded.path}, format ${catalog.formatVersion}, ${catalog.entries.length} field${catalog.entries.length === 1 ? '' : 's'})\n`
   );

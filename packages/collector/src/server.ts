@@ -1,12 +1,14 @@
-import { SqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open-store.js';
 import { buildCollectorApp, type CollectorAppOptions } from './app.js';
 import type { RetentionOutcome } from './aggregate/retention.js';
 
 export interface StartCollectorOptions extends Omit<CollectorAppOptions, 'store'> {
   port: number;
   host?: string;
-  /** The SQLite file; created with its tables on first start. */
+  /** The SQLite file; created with its tables on first start. Unused when `databaseUrl` is given. */
   dbPath: string;
+  /** A PostgreSQL database (postgres:// or postgresql://) instead of the SQLite file; migrated at start. */
+  databaseUrl?: string;
   /** How often the retention job runs; it also runs once at start. Default one hour. */
   retentionIntervalMs?: number;
 }
@@ -19,9 +21,16 @@ export interface RunningCollector {
 
 /** Starts the collector in this process (the local runner does this), listening on host:port. */
 export async function startCollector(options: StartCollectorOptions): Promise<RunningCollector> {
-  const store = new SqliteStore(options.dbPath, { backgroundCheckpoints: true });
-  const { dbPath: _dbPath, port, host = '127.0.0.1', retentionIntervalMs = 60 * 60 * 1000, ...appOptions } = options;
-  const collector = buildCollectorApp({ ...appOptions, store });
+  const { dbPath, databaseUrl, port, host = '127.0.0.1', retentionIntervalMs = 60 * 60 * 1000, ...appOptions } = options;
+  // A failing migration rejects here (MigrationError), before anything listens.
+  const store = await openStore({ dbPath, ...(databaseUrl === undefined ? {} : { databaseUrl }), backgroundCheckpoints: true });
+  let collector: ReturnType<typeof buildCollectorApp>;
+  try {
+    collector = buildCollectorApp({ ...appOptions, store });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   let job: Promise<unknown> = Promise.resolve();
   // One run at a time: a slow run is followed, never overlapped, by the next.
   const retention = (): Promise<RetentionOutcome> => {
