@@ -2,16 +2,14 @@ import { receiptSchema } from '@usage-reporting/core/collector-api';
 import { collectorErrorBodySchema } from '@usage-reporting/core/collector-api';
 import { sha256Hex } from '@usage-reporting/core/node';
 import { startCollector } from '../src/server';
-import { bytesOf, freshNonce, makeInstallation, makeReport, postReport, resend, sendReport, testCollector, type TestCollector } from './support';
+import { bytesOf, collectorOn, freshNonce, makeInstallation, makeReport, postReport, resend, sendReport, type EngineCollector } from './support';
+import { storeEngines } from './support/engines';
 import { reportRequest } from '@usage-reporting/core/node';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
-describe('POST /v1/reports', () => {
-  let c: TestCollector;
-  beforeEach(() => {
-    c = testCollector();
+describe.each(storeEngines())('POST /v1/reports, on $name', (engine) => {
+  let c: EngineCollector;
+  beforeEach(async () => {
+    c = await collectorOn(engine);
   });
   afterEach(async () => {
     await c.close();
@@ -58,7 +56,7 @@ describe('POST /v1/reports', () => {
 
   it('rate-limits per verified installation with a retry-after, and other installations are unaffected', async () => {
     await c.close();
-    c = testCollector({ ingestRateLimit: { capacity: 3, perHour: 60 } });
+    c = await collectorOn(engine, { ingestRateLimit: { capacity: 3, perHour: 60 } });
     const installationId = makeReport().installationId;
     for (let i = 0; i < 3; i++) expect((await sendReport(c, makeReport({ installationId }))).status).toBe(201);
 
@@ -75,7 +73,7 @@ describe('POST /v1/reports', () => {
 
   it('records the nonce with the report, so a captured request sent again is refused and spends no budget', async () => {
     await c.close();
-    c = testCollector({ ingestRateLimit: { capacity: 2, perHour: 60 } });
+    c = await collectorOn(engine, { ingestRateLimit: { capacity: 2, perHour: 60 } });
     const report = makeReport();
     const first = await sendReport(c, report);
     expect(first.status).toBe(201);
@@ -103,12 +101,20 @@ describe('POST /v1/reports', () => {
     const v1 = makeReport({ format: 'usage-report/1', fields: { 'app.licence': 'none', 'site.product': 'confluence' } });
     expect((await sendReport(c, v1)).status).toBe(201);
   });
+
+  it('stores a report sent twice at once exactly once, and answers both with its receipt', async () => {
+    const report = makeReport();
+    const [a, b] = await Promise.all([sendReport(c, report), sendReport(c, report)]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.receipt.receiptId).toBe(b.receipt.receiptId);
+    expect(await c.store.countReports()).toBe(1);
+  });
 });
 
-describe('the collector listening on loopback', () => {
+describe.each(storeEngines())('the collector listening on loopback, on $name', (engine) => {
   it('ingests over real HTTP, answers a replay with the same receipt, and closes cleanly', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'collector-'));
-    const collector = await startCollector({ port: 0, host: '127.0.0.1', dbPath: join(dir, 'collector.db') });
+    const location = await engine.location();
+    const collector = await startCollector({ port: 0, host: '127.0.0.1', ...location.options });
     try {
       expect(collector.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const who = makeInstallation();
@@ -128,17 +134,16 @@ describe('the collector listening on loopback', () => {
       expect((await fetch(`${collector.url}/healthz`)).status).toBe(200);
     } finally {
       await collector.close();
-      rmSync(dir, { recursive: true, force: true });
+      await location.remove();
     }
   });
 
-  it('keeps stored reports across a restart on the same file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'collector-'));
-    const dbPath = join(dir, 'collector.db');
+  it('keeps stored reports across a restart on the same store', async () => {
+    const location = await engine.location();
     const who = makeInstallation();
     const report = makeReport({ installationId: who.installationId });
     try {
-      const first = await startCollector({ port: 0, dbPath });
+      const first = await startCollector({ port: 0, ...location.options });
       const send = async (url: string) => {
         const req = await reportRequest({ ...who, now: new Date(), nonce: freshNonce(), reportText: bytesOf(report), reportId: report.reportId });
         return fetch(`${url}${req.path}`, { method: req.method, headers: req.headers, body: req.body });
@@ -146,13 +151,13 @@ describe('the collector listening on loopback', () => {
       expect((await send(first.url)).status).toBe(201);
       await first.close();
 
-      const second = await startCollector({ port: 0, dbPath });
+      const second = await startCollector({ port: 0, ...location.options });
       const replay = await send(second.url);
       expect(replay.status).toBe(200);
       expect(receiptSchema.parse(await replay.json()).duplicate).toBe(true);
       await second.close();
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await location.remove();
     }
   });
 });

@@ -10,6 +10,8 @@ import { canonicalJson } from '@usage-reporting/core';
 import type { Report } from '@usage-reporting/core';
 import { buildCollectorApp, type CollectorApp, type CollectorAppOptions } from '../src/app';
 import { SqliteStore } from '../src/store/sqlite-store';
+import type { CollectorStore } from '../src/store/store';
+import type { Engine, StoreUnderTest, TableReader } from './support/engines';
 
 /** A clock the test moves by hand: the collector never sleeps, the test never waits. */
 export function manualClock(start = '2026-11-29T05:00:00.000Z') {
@@ -89,13 +91,21 @@ export function makeReport(overrides: Partial<Report> = {}): Report {
 
 export const bytesOf = (report: unknown): string => canonicalJson(report);
 
-export interface TestCollector extends CollectorApp {
-  store: SqliteStore;
+/** A collector app over a store of either engine, with the clock the test moves; what every helper here takes. */
+export interface CollectorUnderTest extends CollectorApp {
+  store: CollectorStore;
   clock: ReturnType<typeof manualClock>;
   close(): Promise<void>;
 }
 
-export function testCollector(options: Partial<Omit<CollectorAppOptions, 'store' | 'now'>> & { catalog?: Catalog } = {}): TestCollector {
+/** One on the SQLite engine, its store's file open to the test (`store.db`). */
+export interface TestCollector extends CollectorUnderTest {
+  store: SqliteStore;
+}
+
+type CollectorOptions = Partial<Omit<CollectorAppOptions, 'store' | 'now'>> & { catalog?: Catalog };
+
+export function testCollector(options: CollectorOptions = {}): TestCollector {
   const clock = manualClock();
   const store = new SqliteStore(':memory:');
   const built = buildCollectorApp({ store, now: clock.now, catalog: options.catalog ?? metricCatalog, ...options });
@@ -110,18 +120,42 @@ export function testCollector(options: Partial<Omit<CollectorAppOptions, 'store'
   };
 }
 
+/** A collector on a fresh store of `engine` (support/engines.ts); `tables` reads the store's raw rows. */
+export interface EngineCollector extends CollectorUnderTest {
+  tables: TableReader;
+  /** The engine's bulk load (not part of the port). */
+  bulkInsert: StoreUnderTest['bulkInsert'];
+}
+
+export async function collectorOn(engine: Engine, options: CollectorOptions = {}): Promise<EngineCollector> {
+  const clock = manualClock();
+  const opened = await engine.openStore();
+  const built = buildCollectorApp({ store: opened.store, now: clock.now, catalog: options.catalog ?? metricCatalog, ...options });
+  return {
+    ...built,
+    store: opened.store,
+    tables: opened.tables,
+    bulkInsert: opened.bulkInsert,
+    clock,
+    close: async () => {
+      await built.app.close();
+      await opened.close();
+    }
+  };
+}
+
 /**
  * POSTs `body` as a report, signed the way the app signs (any headers given are sent too, and may
  * replace content-type). Signed as `signer`, else as the installation the body names, else as a new one.
  */
-export async function postReport(c: TestCollector, body: string, headers: Record<string, string> = {}, signer?: Installation) {
+export async function postReport(c: CollectorUnderTest, body: string, headers: Record<string, string> = {}, signer?: Installation) {
   const who = signer ?? installationNamedIn(body) ?? makeInstallation();
   const signature = await signCollectorRequest({ key: who.key, installationId: who.installationId, method: 'POST', path: ingestPath, body, now: c.clock.now(), nonce: freshNonce() });
   return c.app.inject({ method: 'POST', url: ingestPath, payload: body, headers: { 'content-type': 'application/json', ...headers, ...signature } });
 }
 
 /** Sends a report the way the app does (client.ts reportRequest): canonical bytes, idempotency key = reportId, signed. */
-export async function sendReport(c: TestCollector, report: Report, signer?: Installation) {
+export async function sendReport(c: CollectorUnderTest, report: Report, signer?: Installation) {
   const who = signer ?? made.get(report.installationId);
   if (!who) throw new Error('sendReport: the report names an installation this test did not make; pass the signer');
   const req = await reportRequest({ key: who.key, installationId: who.installationId, now: c.clock.now(), nonce: freshNonce(), reportText: bytesOf(report), reportId: report.reportId });
@@ -130,7 +164,7 @@ export async function sendReport(c: TestCollector, report: Report, signer?: Inst
 }
 
 /** Sends a rights request the way the app does (client.ts rightsRequest), optionally moved to another installation's path. */
-export async function rights(c: TestCollector, who: Installation, action: RightsAction, opts: { nonce?: string; targetInstallationId?: string } = {}) {
+export async function rights(c: CollectorUnderTest, who: Installation, action: RightsAction, opts: { nonce?: string; targetInstallationId?: string } = {}) {
   const req = await rightsRequest({ key: who.key, installationId: who.installationId, action, now: c.clock.now(), nonce: opts.nonce ?? freshNonce() });
   const url = opts.targetInstallationId ? req.path.replace(who.installationId, opts.targetInstallationId) : req.path;
   const res = await c.app.inject({ method: req.method, url, headers: req.headers, ...(req.body === '' ? {} : { payload: req.body }) });
@@ -138,18 +172,18 @@ export async function rights(c: TestCollector, who: Installation, action: Rights
 }
 
 /** Sends a correction the way the app does (client.ts correctionRequest): `report`'s canonical bytes, replacing `supersedes`. */
-export async function sendCorrection(c: TestCollector, who: Installation, report: Report, supersedes: string) {
+export async function sendCorrection(c: CollectorUnderTest, who: Installation, report: Report, supersedes: string) {
   const req = await correctionRequest({ key: who.key, installationId: who.installationId, now: c.clock.now(), nonce: freshNonce(), reportText: bytesOf(report), reportId: report.reportId, supersedes });
   const res = await c.app.inject({ method: req.method, url: req.path, headers: req.headers, payload: req.body });
   return { status: res.statusCode, res, req };
 }
 
 /** A request signed by `who` for any method and path, as a client that builds its own paths would. */
-export async function signedInjectAs(c: TestCollector, who: Installation, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body = '', headers: Record<string, string> = {}) {
+export async function signedInjectAs(c: CollectorUnderTest, who: Installation, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body = '', headers: Record<string, string> = {}) {
   const signature = await signCollectorRequest({ key: who.key, installationId: who.installationId, method, path, body, now: c.clock.now(), nonce: freshNonce() });
   return c.app.inject({ method, url: path, headers: { ...(body === '' ? {} : { 'content-type': 'application/json' }), ...headers, ...signature }, ...(body === '' ? {} : { payload: body }) });
 }
 
 /** Replays a request exactly as it was built (same headers, same bytes). */
-export const resend = (c: TestCollector, req: CollectorHttpRequest) =>
+export const resend = (c: CollectorUnderTest, req: CollectorHttpRequest) =>
   c.app.inject({ method: req.method, url: req.path, headers: req.headers, ...(req.body === '' ? {} : { payload: req.body }) });
