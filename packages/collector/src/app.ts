@@ -1,16 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { metricCatalog, type Catalog } from '@usage-reporting/core';
 import { maxReportBytes } from '@usage-reporting/core/collector-api';
 import { routePatterns } from '@usage-reporting/core/collector-api';
+import { collectorAnswerSigner, generateInstallationKeyPair, type Ed25519KeyPair } from '@usage-reporting/core/node';
 import { defaultK, defaultMinReportingDays, defaultRetentionDays, runRetention, type RetentionOutcome } from './aggregate/retention.js';
 import type { CollectorContext } from './http/context.js';
 import { registerCorrections } from './http/corrections.js';
 import { failure, sendFailure } from './http/errors.js';
 import { registerDashboard } from './http/dashboard.js';
+import { defaultHandOverDays } from './http/hand-over-policy.js';
 import { registerIngest } from './http/ingest.js';
 import { loggerOptions } from './http/log.js';
 import { defaultRateLimit, defaultUnauthenticatedPerMinute, perMinute, RateLimiter, type RateLimit } from './http/rate-limit.js';
 import { registerRights } from './http/rights.js';
+import { registerUpload } from './http/upload.js';
 import type { CollectorStore } from './store/store.js';
 
 export interface CollectorAppOptions {
@@ -32,6 +36,14 @@ export interface CollectorAppOptions {
   dashboardToken?: string;
   /** Request log on stdout (true) or on the given stream; off by default. See http/log.ts for what it keeps. */
   logger?: boolean | NodeJS.WritableStream;
+  /**
+   * The collector's own key, which signs every receipt and acknowledgement (receipts/signing-key.ts
+   * reads it from the configuration). Unset: a key made for this app alone, which nobody can have
+   * configured in an app; fine for tests and tools, never for a collector an app relies on.
+   */
+  signingKey?: Ed25519KeyPair;
+  /** How many days after the app made it a hand-over file is still taken (upload page, CLI). */
+  handOverDays?: number;
 }
 
 export interface CollectorApp {
@@ -50,6 +62,8 @@ export function buildCollectorApp(options: CollectorAppOptions): CollectorApp {
   if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new RangeError('retentionDays must be a positive integer');
   const minReportingDays = options.minReportingDays ?? defaultMinReportingDays;
   if (!Number.isInteger(minReportingDays) || minReportingDays < 1) throw new RangeError('minReportingDays must be a positive integer');
+  const handOverDays = options.handOverDays ?? defaultHandOverDays;
+  if (!Number.isInteger(handOverDays) || handOverDays < 1) throw new RangeError('handOverDays must be a positive integer');
   const context: CollectorContext = {
     store: options.store,
     now,
@@ -58,7 +72,9 @@ export function buildCollectorApp(options: CollectorAppOptions): CollectorApp {
     retentionDays,
     ingestLimiter: new RateLimiter(options.ingestRateLimit ?? defaultRateLimit, now),
     rightsLimiter: new RateLimiter(options.rightsRateLimit ?? defaultRateLimit, now),
-    unauthenticatedLimiter: new RateLimiter(options.unauthenticatedRateLimit ?? perMinute(defaultUnauthenticatedPerMinute), now)
+    unauthenticatedLimiter: new RateLimiter(options.unauthenticatedRateLimit ?? perMinute(defaultUnauthenticatedPerMinute), now),
+    answerSigner: collectorAnswerSigner(options.signingKey ?? generateInstallationKeyPair()),
+    handOver: { token: randomBytes(32).toString('base64url'), windowMs: handOverDays * 24 * 60 * 60 * 1000 }
   };
 
   const logger = options.logger === undefined || options.logger === false ? false : loggerOptions(options.logger === true ? undefined : options.logger);
@@ -85,6 +101,7 @@ export function buildCollectorApp(options: CollectorAppOptions): CollectorApp {
   registerIngest(app, context);
   registerRights(app, context);
   registerCorrections(app, context);
+  registerUpload(app, context);
 
   app.get(routePatterns.health, async () => ({ ok: true }));
   registerDashboard(app, context, options.dashboardToken);

@@ -25,7 +25,9 @@ describe.each(storeEngines())('POST /v1/reports, on $name', (engine) => {
       reportId: report.reportId,
       receivedAt: '2026-11-29T05:00:00.000Z',
       digest: sha256Hex(bytesOf(report)),
-      duplicate: false
+      duplicate: false,
+      // The same facts signed by the collector (signed-answers.test.ts checks the signature).
+      signedAnswer: expect.objectContaining({ kind: 'report-receipt' })
     });
     const stored = await c.store.reportsOf(report.installationId);
     expect(stored).toHaveLength(1);

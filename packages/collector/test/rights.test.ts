@@ -155,7 +155,13 @@ describe('the per-installation rights API', () => {
 
       c.clock.advanceMs(1000);
       const lifted = await rights(c, alice, { kind: 'restrict', restrictedPurposes: [] });
-      expect(restrictionsSchema.parse(lifted.res.json())).toEqual({ installationId: alice.installationId, restrictedPurposes: [], updatedAt: '2026-11-29T05:00:01.000Z' });
+      expect(restrictionsSchema.parse(lifted.res.json())).toEqual({
+        installationId: alice.installationId,
+        restrictedPurposes: [],
+        updatedAt: '2026-11-29T05:00:01.000Z',
+        // The same facts signed by the collector (signed-answers.test.ts checks the signature).
+        signedAnswer: expect.objectContaining({ kind: 'restriction-acknowledgement' })
+      });
     });
 
     it('refuses a purpose that does not exist without echoing it', async () => {

@@ -3,6 +3,7 @@ import { signatureWindowMs, type VerifiedSignature } from '@usage-reporting/core
 import { installationIdOf } from '@usage-reporting/core/node';
 import { failure, sendFailure, type Failure } from './errors.js';
 import { rawBody, type CollectorContext } from './context.js';
+import { isHandOverReplay } from './hand-over-policy.js';
 import { verifySignedRequest } from './verify-signature.js';
 
 /** A request whose signature verified; whether its key speaks for `installationId` is decided separately. */
@@ -25,20 +26,29 @@ export const unauthenticated = failure('UNAUTHENTICATED', 'The request is not si
 
 /** The signature's cryptography only, over the exact body text; before anything else looks at the request. */
 export async function verifySignature(request: FastifyRequest, ctx: CollectorContext): Promise<Verified> {
-  const check = await verifySignedRequest({ method: request.method, path: request.url, headers: request.headers, body: rawBody(request.body), now: ctx.now() });
-  if (!check.ok) {
+  // A hand-over file's request may be weeks old (hand-over-policy.ts); everything else about it is checked alike.
+  const fromFile = isHandOverReplay(request, ctx.handOver);
+  const windowMs = fromFile ? ctx.handOver.windowMs : signatureWindowMs;
+  const now = ctx.now();
+  const check = await verifySignedRequest({ method: request.method, path: request.url, headers: request.headers, body: rawBody(request.body), now, windowMs });
+  // A file is signed before it is handed over, never after: only the direct window's clock skew lies ahead.
+  const fromTheFuture = check.ok && check.createdAt.getTime() - now.getTime() > signatureWindowMs;
+  if (!check.ok || fromTheFuture) {
     // Only reachable after the signature verified, so telling the holder of the key costs nothing.
-    if (check.reason === 'expired') return { ok: false, failure: failure('SIGNATURE_EXPIRED', `The signature was made more than ${signatureWindowMs / 1000} seconds from the collector's clock; sign again.`) };
+    if (fromTheFuture || (!check.ok && check.reason === 'expired')) {
+      return { ok: false, failure: failure('SIGNATURE_EXPIRED', `The signature was made more than ${windowMs / 1000} seconds from the collector's clock; sign again.`) };
+    }
     return { ok: false, failure: unauthenticated };
   }
-  return { ok: true, signer: signerOf(check) };
+  return { ok: true, signer: signerOf(check, windowMs) };
 }
 
-const signerOf = (v: VerifiedSignature): Signer => ({
+/** The nonce is kept as long as its signature is accepted: a file's for as long as a file may be handed over. */
+const signerOf = (v: VerifiedSignature, windowMs: number): Signer => ({
   installationId: v.installationId,
   publicKey: v.publicKey,
   nonce: v.nonce,
-  forgetAt: new Date(v.createdAt.getTime() + signatureWindowMs).toISOString()
+  forgetAt: new Date(v.createdAt.getTime() + windowMs).toISOString()
 });
 
 /**

@@ -1,5 +1,7 @@
 import type { Catalog } from '@usage-reporting/core';
+import type { CollectorAnswerSigner } from '@usage-reporting/core/node';
 import type { CollectorStore } from '../store/store.js';
+import type { HandOverPolicy } from './hand-over-policy.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** What every route handler gets: the store port, the clock, the catalog and the limits. No globals. */
@@ -14,6 +16,10 @@ export interface CollectorContext {
   rightsLimiter: RateLimiter;
   /** Per source address, for requests that failed authentication (authenticate.ts refuseUnauthenticated). */
   unauthenticatedLimiter: RateLimiter;
+  /** The collector's own key: signs every receipt and acknowledgement (receipts/answers.ts). */
+  answerSigner: CollectorAnswerSigner;
+  /** Requests replayed from hand-over files: how they are recognised and how old their signature may be. */
+  handOver: HandOverPolicy;
 }
 
 /** The body as the JSON content-type parser left it: the exact text received, or '' when there was none. */

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { CorrectionReceipt, RetractionAcknowledgement } from '@usage-reporting/core/collector-api';
 import { routePatterns } from '@usage-reporting/core/collector-api';
 import { sha256Hex } from '@usage-reporting/core/node';
+import { signedCorrectionReceipt, signedRetraction } from '../receipts/answers.js';
 import type { HeldReport, StoredReport } from '../store/store.js';
 import { admitSigned } from './admit.js';
 import { authenticate, overInstallationLimit, refuseUnauthenticated, replayed } from './authenticate.js';
 import { failure, sendFailure } from './errors.js';
 import type { CollectorContext } from './context.js';
-import { receiptOf } from './ingest.js';
 import { readReport } from './read-report.js';
 
 const paramsSchema = z.object({ installationId: z.string(), reportId: z.string() });
@@ -17,8 +16,6 @@ const paramsSchema = z.object({ installationId: z.string(), reportId: z.string()
 const reportNotFound = failure('REPORT_NOT_FOUND', 'This installation sent no report with that id.');
 const reportSuperseded = failure('REPORT_SUPERSEDED', 'That report was already replaced by a correction; correct or retract the newest report of its chain.');
 const periodOf = (r: HeldReport) => z.object({ period: z.object({ from: z.string(), to: z.string() }) }).parse(JSON.parse(r.bytes)).period;
-
-const correctionReceiptOf = (r: StoredReport, supersedes: string, duplicate: boolean): CorrectionReceipt => ({ ...receiptOf(r, duplicate), supersedes });
 
 /** The right to correct at the vendor (packages/core/src/collector-api/corrections.ts): correct one report, or retract it. */
 export function registerCorrections(app: FastifyInstance, ctx: CollectorContext): void {
@@ -65,12 +62,12 @@ export function registerCorrections(app: FastifyInstance, ctx: CollectorContext)
     // Retracted or corrected by another request between the look above and the store's transaction.
     if ('notFound' in outcome) return sendFailure(reply, reportNotFound);
     if ('superseded' in outcome) return sendFailure(reply, reportSuperseded);
-    if (outcome.inserted) return reply.code(201).send(correctionReceiptOf(stored, supersedes, false));
+    if (outcome.inserted) return reply.code(201).send(await signedCorrectionReceipt(ctx.answerSigner, stored, supersedes, false));
     // The id is held already: the same correction again is a repeat; anything else reuses an id.
     if (outcome.existing.digest !== stored.digest || outcome.supersedes !== supersedes) {
       return sendFailure(reply, failure('IDEMPOTENCY_CONFLICT', 'This reportId was already received with different content.'));
     }
-    return reply.code(200).send(correctionReceiptOf(outcome.existing, supersedes, true));
+    return reply.code(200).send(await signedCorrectionReceipt(ctx.answerSigner, outcome.existing, supersedes, true));
   });
 
   app.delete(routePatterns.report, async (request, reply) => {
@@ -85,8 +82,6 @@ export function registerCorrections(app: FastifyInstance, ctx: CollectorContext)
     if ('notFound' in outcome) return sendFailure(reply, reportNotFound);
     if ('superseded' in outcome) return sendFailure(reply, reportSuperseded);
     // A repeat (the app retrying after a lost answer) gets the acknowledgement it missed, not a new one.
-    const { acknowledgementId, installationId, reportId, retractedAt, deletedReports } = outcome.retracted;
-    const ack: RetractionAcknowledgement = { acknowledgementId, installationId, reportId, retractedAt, deletedReports };
-    return reply.code(200).header('cache-control', 'no-store').send(ack);
+    return reply.code(200).header('cache-control', 'no-store').send(await signedRetraction(ctx.answerSigner, outcome.retracted));
   });
 }

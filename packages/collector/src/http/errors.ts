@@ -22,6 +22,8 @@ export const statusOf: Record<CollectorErrorCode, number> = {
   REPORT_SUPERSEDED: 409,
   PRIVACY_VIOLATION: 422,
   NOT_FOUND: 404,
+  HAND_OVER_UNREADABLE: 400,
+  HAND_OVER_WRONG_KIND: 400,
   INTERNAL: 500
 };
 

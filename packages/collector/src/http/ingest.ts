@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Receipt } from '@usage-reporting/core/collector-api';
 import { routePatterns } from '@usage-reporting/core/collector-api';
 import { sha256Hex } from '@usage-reporting/core/node';
+import { signedReceipt } from '../receipts/answers.js';
 import type { StoredReport } from '../store/store.js';
 import { authenticate, overInstallationLimit, refuseUnauthenticated, replayed } from './authenticate.js';
 import { failure, sendFailure } from './errors.js';
 import type { CollectorContext } from './context.js';
 import { readReport } from './read-report.js';
-
-export const receiptOf = (r: StoredReport, duplicate: boolean): Receipt => ({
-  receiptId: r.receiptId,
-  reportId: r.reportId,
-  receivedAt: r.receivedAt,
-  digest: r.digest,
-  duplicate
-});
 
 /**
  * POST /v1/reports. The signature and key come first: a request that does not prove its installation
@@ -49,10 +41,10 @@ export function registerIngest(app: FastifyInstance, ctx: CollectorContext): voi
     const outcome = await ctx.store.insertReport(stored, { installationId: signer.installationId, nonce: signer.nonce, forgetAt: signer.forgetAt });
     // Two copies of one request in flight at once: the second loses the nonce race here.
     if ('replayed' in outcome) return refuseUnauthenticated(request, reply, ctx, replayed);
-    if (outcome.inserted) return reply.code(201).send(receiptOf(stored, false));
+    if (outcome.inserted) return reply.code(201).send(await signedReceipt(ctx.answerSigner, stored, false));
     if (outcome.existing.digest !== stored.digest) {
       return sendFailure(reply, failure('IDEMPOTENCY_CONFLICT', 'This reportId was already received with different content.'));
     }
-    return reply.code(200).send(receiptOf(outcome.existing, true));
+    return reply.code(200).send(await signedReceipt(ctx.answerSigner, outcome.existing, true));
   });
 }

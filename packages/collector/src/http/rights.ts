@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { keyFingerprint } from '@usage-reporting/core/node';
 import { routePatterns } from '@usage-reporting/core/collector-api';
-import { restrictRequestSchema, restrictablePurposes, type DeletionAcknowledgement, type InstallationExport, type Restrictions } from '@usage-reporting/core/collector-api';
+import { restrictRequestSchema, restrictablePurposes, type InstallationExport } from '@usage-reporting/core/collector-api';
+import { signedDeletion, signedExport, signedRestrictions } from '../receipts/answers.js';
 import { admitSigned, parseBody } from './admit.js';
 import { authenticate } from './authenticate.js';
 import { sendFailure } from './errors.js';
@@ -34,7 +35,7 @@ export function registerRights(app: FastifyInstance, ctx: CollectorContext): voi
     const supersedes = new Map(corrections.map((c) => [c.reportId, c.supersedes]));
     const supersededBy = new Map(corrections.map((c) => [c.supersedes, c.reportId]));
     const keys = chain ? [chain.chain.genesisPublicKey, ...chain.chain.links.map((l) => l.publicKey)] : [];
-    const document: InstallationExport = {
+    const document: Omit<InstallationExport, 'signedAnswer'> = {
       installationId,
       exportedAt: ctx.now().toISOString(),
       keyChain: keys.map((key, i) => ({
@@ -57,7 +58,7 @@ export function registerRights(app: FastifyInstance, ctx: CollectorContext): voi
       deletions: deletions.map((d) => ({ acknowledgementId: d.acknowledgementId, acknowledgedAt: d.acknowledgedAt, deletedReports: d.deletedReports })),
       recentNonces: nonces
     };
-    return reply.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="installation-${installationId}.json"`).send(document);
+    return reply.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="installation-${installationId}.json"`).send(await signedExport(ctx.answerSigner, document));
   });
 
   app.delete(routePatterns.data, async (request, reply) => {
@@ -69,7 +70,7 @@ export function registerRights(app: FastifyInstance, ctx: CollectorContext): voi
       installationId,
       acknowledgedAt: ctx.now().toISOString()
     });
-    const ack: DeletionAcknowledgement = {
+    const ack = await signedDeletion(ctx.answerSigner, {
       ...record,
       retained: [
         'the key chain (public keys and their endorsements only), so this installation can still prove who it is',
@@ -78,7 +79,7 @@ export function registerRights(app: FastifyInstance, ctx: CollectorContext): voi
         'the records of reports this installation retracted (report id, when, how many copies were deleted), which hold no report content',
         'daily aggregates, which hold no installation id and no cell of fewer than k installations; days still within retention are recomputed without this installation'
       ]
-    };
+    });
     return reply.code(200).header('cache-control', 'no-store').send(ack);
   });
 
@@ -91,6 +92,6 @@ export function registerRights(app: FastifyInstance, ctx: CollectorContext): voi
     const purposes = restrictablePurposes.filter((p) => body.value.restrictedPurposes.includes(p));
     const updatedAt = ctx.now().toISOString();
     await ctx.store.setRestrictions(installationId, { purposes, updatedAt });
-    return reply.code(200).send({ installationId, restrictedPurposes: purposes, updatedAt } satisfies Restrictions);
+    return reply.code(200).send(await signedRestrictions(ctx.answerSigner, { installationId, restrictedPurposes: purposes, updatedAt }));
   });
 }

@@ -41,6 +41,10 @@ export const collectorErrorCodes = [
   'REPORT_NOT_FOUND',
   /** 409: the named report was already replaced by a correction; correct or retract the newest one instead. */
   'REPORT_SUPERSEDED',
+  /** 400: an uploaded hand-over file (hand-over.ts) is not JSON, not a hand-over file, damaged, or of a version the collector does not read. */
+  'HAND_OVER_UNREADABLE',
+  /** 400: a hand-over file whose parts disagree (its kind or installation is not its request's), or a collector answer uploaded instead of a request. */
+  'HAND_OVER_WRONG_KIND',
   /** 500: the collector failed; retry later. */
   'INTERNAL'
 ] as const;

@@ -112,7 +112,8 @@ const fail = (problem: HandOverProblem, message: string): ParsedHandOver => ({ o
 export function parseHandOver(text: string): ParsedHandOver {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte-order mark is what an editor that opened and saved the file may add; JSON has none.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     return fail('not-json', 'The file is not JSON: it may be cut short, or it is not the file the app downloaded.');
   }

@@ -12,3 +12,4 @@ export * from './signed-answer.js';
 export * from './answer-payloads.js';
 export * from './hand-over.js';
 export * from './file-names.js';
+export * from './upload.js';

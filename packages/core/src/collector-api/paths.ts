@@ -14,6 +14,10 @@ export const routePatterns = {
   report: '/v1/installations/:installationId/reports/:reportId',
   correction: '/v1/installations/:installationId/reports/:reportId/correction',
   dashboard: '/dashboard',
+  /** The upload page for hand-over files (upload.ts): GET serves it, POST takes one file. */
+  upload: '/upload',
+  uploadScript: '/upload/upload.js',
+  uploadStyle: '/upload/upload.css',
   health: '/healthz'
 } as const;
 
