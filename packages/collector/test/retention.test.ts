@@ -3,19 +3,22 @@ import { buildCollectorApp } from '../src/app';
 import { makeCatalog, metricCatalog } from '@usage-reporting/core';
 import { booleanMetric } from '@usage-reporting/core';
 import { builtInMetrics } from '@usage-reporting/core';
-import { makeReport, newInstallationId, sendReport, testCollector, uuid4, type TestCollector } from './support';
+import { collectorOn, makeReport, newInstallationId, sendReport, uuid4, type CollectorUnderTest, type EngineCollector } from './support';
+import { storeEngines } from './support/engines';
 
 /** Six installations report on the collector's current day (k = 5, so their cells are published). */
-async function sixInstallationsReport(c: TestCollector): Promise<string[]> {
+async function sixInstallationsReport(c: CollectorUnderTest): Promise<string[]> {
   const ids = Array.from({ length: 6 }, newInstallationId);
   for (const installationId of ids) expect((await sendReport(c, makeReport({ installationId }))).status).toBe(201);
   return ids;
 }
 
-describe('the retention job', () => {
-  let c: TestCollector;
-  beforeEach(() => {
-    c = testCollector();
+const engines = storeEngines();
+
+describe.each(engines)('the retention job, on $name', (engine) => {
+  let c: EngineCollector;
+  beforeEach(async () => {
+    c = await collectorOn(engine);
   });
   afterEach(async () => {
     await c.close();
@@ -62,7 +65,7 @@ describe('the retention job', () => {
 
   it('honours a configured retention period', async () => {
     await c.close();
-    c = testCollector({ retentionDays: 30 });
+    c = await collectorOn(engine, { retentionDays: 30 });
     await sixInstallationsReport(c);
     c.clock.advanceDays(29);
     expect((await c.runRetention()).deletedReports).toBe(0);
@@ -92,13 +95,13 @@ describe('the retention job', () => {
   });
 });
 
-describe('the retention job after an incompatible catalog change', () => {
+describe.each(engines)('the retention job after an incompatible catalog change, on $name', (engine) => {
   it('counts stored reports the catalog in use no longer parses, instead of dropping them silently', async () => {
     const catalogV3 = makeCatalog([
       ...builtInMetrics,
       booleanMetric({ key: 'site.darkModeDefault', category: 'configuration', purpose: 'product-improvement', since: 3, description: 'Dark mode default.', collect: () => true })
     ]);
-    const ahead = testCollector({ catalog: catalogV3 });
+    const ahead = await collectorOn(engine, { catalog: catalogV3 });
     try {
       const report = makeReport({ format: 'usage-report/3', fields: { ...makeReport().fields, 'site.darkModeDefault': true } });
       expect((await sendReport(ahead, report)).status).toBe(201);
@@ -114,9 +117,9 @@ describe('the retention job after an incompatible catalog change', () => {
   });
 });
 
-describe('the retention job and ingest', () => {
+describe.each(engines)('the retention job and ingest, on $name', (engine) => {
   it('lets requests in between the days it folds, so a long fold does not stall ingest', async () => {
-    const c = testCollector();
+    const c = await collectorOn(engine);
     try {
       for (let day = 0; day < 3; day++) {
         await sixInstallationsReport(c);
@@ -136,12 +139,12 @@ describe('the retention job and ingest', () => {
   });
 });
 
-describe('the retention job on a busy day', () => {
+describe.each(engines)('the retention job on a busy day, on $name', (engine) => {
   it('lets requests in while it parses a day of many reports, not only between days', async () => {
-    const c = testCollector();
+    const c = await collectorOn(engine);
     try {
       const now = c.clock.now().toISOString();
-      c.store.bulkInsert(
+      await c.bulkInsert(
         Array.from({ length: 1_200 }, () => {
           const report = makeReport();
           return { reportId: report.reportId, receiptId: uuid4(), installationId: report.installationId, receivedAt: now, digest: '0'.repeat(64), bytes: JSON.stringify(report) };

@@ -36,8 +36,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** The clock that decides which months' partitions are made ahead at open. */
   now?: () => Date;
-  /** An idle connection's error (the server restarted, a network cut). Default: one line on stderr. */
-  onIdleError?: (err: Error) => void;
+  /** A connection's error outside any query (the server restarted, a network cut). Default: one line on stderr. */
+  onConnectionError?: (err: Error) => void;
 }
 
 /**
@@ -67,8 +67,12 @@ export class PostgresStore implements CollectorStore {
 
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    const onError = options.onConnectionError ?? ((err: Error) => console.error(`[collector] a PostgreSQL connection failed (${err.message}); the next query opens a new one.`));
+    // node-postgres parses timestamps in the ISO style only; a server or role set to another DateStyle
+    // would hand it instants it cannot read. Queued first on each new connection, before any query.
+    pool.on('connect', (client) => void client.query('SET DateStyle = ISO').catch(onError));
     // Unhandled, an idle connection's error would end the process; the pool drops that client and connects anew when next asked.
-    pool.on('error', options.onIdleError ?? ((err) => console.error(`[collector] an idle PostgreSQL connection failed (${err.message}); the next query opens a new one.`)));
+    pool.on('error', onError);
     try {
       await migratePostgres(pool);
       const partitions = new ReportPartitions(pool);
