@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { valueSchema, type FieldValue, type MetricEntry } from './entry.js';
 import { builtInMetrics } from './metrics.js';
 import { checkCatalog } from './check-catalog.js';
+import { mergeTranslations, type CatalogTranslations } from './translations.js';
 
 /**
  * A catalog is its entries plus the format version they make up: the highest `since` among them.
@@ -21,10 +22,20 @@ export class CatalogError extends Error {
   }
 }
 
+export interface CatalogOptions {
+  /**
+   * Translations delivered per language (`{ de: { 'sso.enforced': { description: '…' } } }`), merged
+   * into the entries' own `translations`. Checked with the entries: a key the catalog lacks, an
+   * empty text or a language given twice is a CatalogError.
+   */
+  translations?: CatalogTranslations;
+}
+
 /** Checks the entries (check-catalog.ts) and indexes them; throws CatalogError listing every problem. */
-export function makeCatalog<V = unknown>(entries: readonly MetricEntry<V>[]): Catalog<V> {
-  const check = checkCatalog(entries as readonly MetricEntry[]);
+export function makeCatalog<V = unknown>(given: readonly MetricEntry<V>[], options: CatalogOptions = {}): Catalog<V> {
+  const check = checkCatalog(given as readonly MetricEntry[], options.translations);
   if (!check.ok) throw new CatalogError(check.problems);
+  const entries = options.translations ? mergeTranslations(given, options.translations) : given;
   const byKey = new Map(entries.map((e) => [e.key, e] as const));
   const formatVersion = Math.max(1, ...entries.map((e) => e.since));
   return { entries, formatVersion, byKey };

@@ -1,5 +1,7 @@
 import { scanForPersonalData } from '../report/privacy-guard.js';
+import { checkTranslations, MAX_DESCRIPTION } from './check-translations.js';
 import type { MetricEntry } from './entry.js';
+import type { CatalogTranslations } from './translations.js';
 import { categorySchema, purposeSchema } from './vocabulary.js';
 
 /**
@@ -14,16 +16,16 @@ import { categorySchema, purposeSchema } from './vocabulary.js';
  *   block: an enum of email addresses or hosts is free text in disguise.
  * - `since` numbers form the formats 1, 2, … with none skipped: a new field belongs to the current
  *   format + 1, and a gap would name a format no consent could ever have accepted.
+ * - Translations (the entries' own and a catalog-level map) follow check-translations.ts.
  */
 export type CatalogCheck = { ok: true } | { ok: false; problems: string[] };
 
 const KEY = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
 const ENUM_VALUE = /^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$/;
 const MAX_ENUM_VALUE = 64;
-const MAX_DESCRIPTION = 300;
 const valueKinds = ['boolean', 'enum', 'count', 'bucket'] as const;
 
-export function checkCatalog(entries: readonly MetricEntry[]): CatalogCheck {
+export function checkCatalog(entries: readonly MetricEntry[], translations?: CatalogTranslations): CatalogCheck {
   const problems: string[] = [];
   if (!Array.isArray(entries)) return { ok: false, problems: ['the catalog must be an array of entries'] };
   const seen = new Set<string>();
@@ -35,6 +37,7 @@ export function checkCatalog(entries: readonly MetricEntry[]): CatalogCheck {
     seen.add(found.key);
   });
   problems.push(...checkVersions(entries));
+  problems.push(...checkTranslations(entries, translations));
   return problems.length === 0 ? { ok: true } : { ok: false, problems };
 }
 

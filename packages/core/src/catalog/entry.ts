@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bucketLabels, bucketOf } from './buckets.js';
 import type { CollectContext } from './context.js';
+import type { EntryTranslations } from './translations.js';
 import type { Category, Purpose } from './vocabulary.js';
 
 /**
@@ -25,6 +26,11 @@ export interface MetricEntry<V = unknown> {
   /** The report-format version that added this field. */
   since: number;
   /**
+   * The description (and, for an enum, its values' labels) in other languages, by BCP 47 tag
+   * (`de`, `ja`, `pt-BR`). For the admin page only: a report never carries them.
+   */
+  translations?: EntryTranslations;
+  /**
    * Returns the field's value, or undefined when it does not apply (e.g. Jira counts in Confluence).
    * A method, not a property, so a catalog over the app's own facts (MetricEntry<MyFacts>) is still a
    * catalog wherever only its fields and value types matter (the collector, the admin page).
@@ -38,6 +44,7 @@ interface Common {
   description: string;
   purpose: Purpose;
   since: number;
+  translations?: EntryTranslations;
 }
 
 export const booleanMetric = <V = unknown>(m: Common & { collect: (ctx: CollectContext<V>) => boolean | undefined }): MetricEntry<V> => ({

@@ -4,5 +4,6 @@ export * from './check-catalog.js';
 export * from './context.js';
 export * from './entry.js';
 export * from './meter-events.js';
+export * from './translations.js';
 export * from './vocabulary.js';
 export { builtInMetrics } from './metrics.js';
