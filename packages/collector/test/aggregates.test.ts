@@ -3,9 +3,11 @@ import { foldDay, populationField, suppress, type DayReport } from '../src/aggre
 import { metricCatalog } from '@usage-reporting/core';
 import { purposeSchema, type Purpose } from '@usage-reporting/core';
 import type { Report } from '@usage-reporting/core';
-import { makeInstallation, makeReport, newInstallationId, rights, sendReport, testCollector, type TestCollector } from './support';
+import { collectorOn, makeInstallation, makeReport, newInstallationId, rights, sendReport } from './support';
+import { storeEngines } from './support/engines';
 
 const day = '2026-11-29';
+const engines = storeEngines();
 const licences = ['active', 'evaluation', 'inactive', 'none'] as const;
 
 function dayReports(licenceCounts: Partial<Record<(typeof licences)[number], number>>): DayReport[] {
@@ -76,8 +78,8 @@ describe('purpose restrictions in aggregation', () => {
     expect(count('troubleshooting', populationField)).toBe(6);
   });
 
-  it('applies a restriction made through the rights API to days still within retention', async () => {
-    const c: TestCollector = testCollector();
+  it.each(engines)('applies a restriction made through the rights API to days still within retention, on $name', async (engine) => {
+    const c = await collectorOn(engine);
     try {
       const installations = Array.from({ length: 6 }, makeInstallation);
       for (const who of installations) {
@@ -171,11 +173,10 @@ describe('no aggregate row can be traced back to one installation', () => {
     );
   });
 
-  it('keeps no installation id in the aggregates table at all', async () => {
-    const c = testCollector();
+  it.each(engines)('keeps no installation id in the aggregates table at all, on $name', async (engine) => {
+    const c = await collectorOn(engine);
     try {
-      const columns = c.store.db.prepare('SELECT name FROM pragma_table_info(?)').all('aggregates');
-      expect(columns).toEqual([{ name: 'day' }, { name: 'purpose' }, { name: 'field' }, { name: 'value' }, { name: 'installations' }]);
+      expect(await c.tables.columns('aggregates')).toEqual(['day', 'purpose', 'field', 'value', 'installations']);
     } finally {
       await c.close();
     }

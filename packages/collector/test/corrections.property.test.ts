@@ -3,7 +3,8 @@ import { foldDay, type DayReport } from '../src/aggregate/fold-day';
 import { metricCatalog } from '@usage-reporting/core';
 import type { Report } from '@usage-reporting/core';
 import type { AggregateCell } from '../src/store/store';
-import { makeInstallation, makeReport, rights, sendCorrection, sendReport, testCollector, type Installation } from './support';
+import { collectorOn, makeInstallation, makeReport, rights, sendCorrection, sendReport, type Installation } from './support';
+import { storeEngines, type Engine } from './support/engines';
 
 /**
  * Over any sequence of sends, corrections, retractions and retention runs, across a few installations
@@ -58,8 +59,8 @@ interface Counted {
 const key = (x: AggregateCell) => `${x.day}|${x.purpose}|${x.field}|${x.value}`;
 const sorted = (cells: AggregateCell[]) => [...cells].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
-async function run(steps: Step[]): Promise<void> {
-  const c = testCollector({ k, ingestRateLimit: { capacity: 1000, perHour: 1000 }, rightsRateLimit: { capacity: 1000, perHour: 1000 } });
+async function run(engine: Engine, steps: Step[]): Promise<void> {
+  const c = await collectorOn(engine, { k, ingestRateLimit: { capacity: 1000, perHour: 1000 }, rightsRateLimit: { capacity: 1000, perHour: 1000 } });
   try {
     const people: Installation[] = Array.from({ length: installations }, () => makeInstallation());
     const counted = new Map<string, Counted>();
@@ -134,9 +135,9 @@ async function run(steps: Step[]): Promise<void> {
   }
 }
 
-describe('corrections and retractions in the aggregates', () => {
+describe.each(storeEngines())('corrections and retractions in the aggregates, on $name', (engine) => {
   it('leave aggregates equal to a fold of the surviving reports, each on the day its chain counts on', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 30, size: 'max' }), run), {
+    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 30, size: 'max' }), (steps) => run(engine, steps)), {
       numRuns: process.env.CI ? 300 : 60,
       // The case that needs the correction to mark the old report's day: that day was folded before it arrived.
       examples: [[[

@@ -66,11 +66,16 @@ export class PostgresStore implements CollectorStore {
   }
 
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      // node-postgres parses timestamps in the ISO style only; a server or role set to another DateStyle
+      // would hand it instants it cannot read. The pool awaits this before a new connection's first use.
+      onConnect: async (client) => {
+        await client.query('SET DateStyle = ISO');
+      }
+    });
     const onError = options.onConnectionError ?? ((err: Error) => console.error(`[collector] a PostgreSQL connection failed (${err.message}); the next query opens a new one.`));
-    // node-postgres parses timestamps in the ISO style only; a server or role set to another DateStyle
-    // would hand it instants it cannot read. Queued first on each new connection, before any query.
-    pool.on('connect', (client) => void client.query('SET DateStyle = ISO').catch(onError));
     // Unhandled, an idle connection's error would end the process; the pool drops that client and connects anew when next asked.
     pool.on('error', onError);
     try {
