@@ -41,6 +41,26 @@ function problemsOf(entries: readonly unknown[], translations?: unknown): readon
   throw new Error('makeCatalog accepted the catalog');
 }
 
+describe('the reference catalog', () => {
+  test.each(['de', 'ja'])('describes every field in %s, and a vendor catalog spreading builtInMetrics keeps the words', (language) => {
+    expect(missingTranslations(metricCatalog.entries, language)).toEqual([]);
+    expect(missingTranslations(makeCatalog([...builtInMetrics, enforced]).entries, language)).toEqual(['sso.enforced']);
+  });
+
+  test('labels every value of an enum it labels at all', () => {
+    for (const entry of metricCatalog.entries) {
+      if (entry.valueType.kind !== 'enum') continue;
+      for (const language of ['de', 'ja']) {
+        const labelled = Object.keys(entry.translations?.[language]?.valueLabels ?? {}).sort();
+        if (labelled.length > 0) expect({ key: entry.key, language, labelled }).toEqual({ key: entry.key, language, labelled: [...entry.valueType.values].sort() });
+      }
+    }
+    const environment = metricCatalog.byKey.get('app.environment') ?? enforced;
+    expect(describeEntry(environment, 'de-DE')).toBe('Ob die App als Produktiv-, Staging- oder Entwicklungsinstallation läuft.');
+    expect(describeValue(environment, 'production', 'ja-JP')).toBe('本番');
+  });
+});
+
 describe('describeEntry and describeValue', () => {
   const provider = enumMetric(['okta', 'entra'] as const, {
     ...common,
@@ -151,6 +171,7 @@ describe('translations never reach the wire', () => {
 
   test('a report built from the translated reference catalog has the same canonical JSON, byte for byte, as one built without translations', () => {
     const withoutTranslations = makeCatalog(builtInMetrics.map(({ translations: _translations, ...entry }) => entry));
+    expect(metricCatalog.entries.every((e) => e.translations !== undefined)).toBe(true);
     expect(withoutTranslations.entries.some((e) => e.translations !== undefined)).toBe(false);
     fc.assert(
       fc.property(siteFacts, reachableState(metricCatalog), instant, (facts, consent, now) => {
