@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defaultK, defaultMinReportingDays, defaultRetentionDays } from './aggregate/retention.js';
 import { defaultRateLimit, defaultUnauthenticatedPerMinute } from './http/rate-limit.js';
 import { dashboardTokenSchema } from './dashboard/credential.js';
+import { defaultHandOverDays } from './http/hand-over-policy.js';
 import { databaseUrlSchema } from './store/database-url.js';
 
 /**
@@ -34,7 +35,16 @@ export const collectorEnvSchema = z.object({
    * The vendor's catalog, the one its app reports with: a module path, absolute or relative to the
    * working directory (catalog-module.ts loads it). Unset: the catalog built into @usage-reporting/core.
    */
-  COLLECTOR_CATALOG: z.string().regex(/\.[cm]?js$/, 'expected the path of a JavaScript module ending in .js, .mjs or .cjs').optional()
+  COLLECTOR_CATALOG: z.string().regex(/\.[cm]?js$/, 'expected the path of a JavaScript module ending in .js, .mjs or .cjs').optional(),
+  /**
+   * The key the collector signs its receipts and acknowledgements with (receipts/signing-key.ts): PKCS#8,
+   * a PEM block or its DER as base64. Unset: COLLECTOR_SIGNING_KEY_FILE.
+   */
+  COLLECTOR_SIGNING_KEY: z.string().min(1).optional(),
+  /** The file holding that key, made there on first start when missing. Unset: collector-signing-key.pem beside COLLECTOR_DB. */
+  COLLECTOR_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** How many days after the app made it a hand-over file is still taken (the upload page, the CLI's ingest). */
+  COLLECTOR_HAND_OVER_DAYS: int(1, 365).default(defaultHandOverDays)
 });
 export type CollectorEnv = z.infer<typeof collectorEnvSchema>;
 
