@@ -2,7 +2,8 @@ import { makeCatalog } from '@usage-reporting/core';
 import { builtInMetrics } from '@usage-reporting/core';
 import { booleanMetric } from '@usage-reporting/core';
 import { collectorErrorBodySchema, type CollectorErrorCode } from '@usage-reporting/core/collector-api';
-import { bytesOf, makeReport, postReport, sendReport, testCollector, type TestCollector } from './support';
+import { bytesOf, collectorOn, makeReport, postReport, sendReport, type CollectorUnderTest } from './support';
+import { storeEngines } from './support/engines';
 
 /** A value no error message may ever contain: it stands for whatever free text a sender tried. */
 const SECRET = 'Acme-Secret-Project-Falcon';
@@ -42,10 +43,12 @@ const cases: Case[] = [
   { name: 'valid JSON that is not the canonical bytes', body: JSON.stringify(base, null, 2), headers: key, status: 400, code: 'NOT_CANONICAL' }
 ];
 
-describe('malformed input to POST /v1/reports', () => {
-  let c: TestCollector;
-  beforeAll(() => {
-    c = testCollector();
+const engines = storeEngines();
+
+describe.each(engines)('malformed input to POST /v1/reports, on $name', (engine) => {
+  let c: CollectorUnderTest;
+  beforeAll(async () => {
+    c = await collectorOn(engine);
   });
   afterAll(async () => {
     await c.close();
@@ -81,7 +84,7 @@ describe('malformed input to POST /v1/reports', () => {
   });
 });
 
-describe('format versions', () => {
+describe.each(engines)('format versions, on $name', (engine) => {
   // A catalog one release ahead: it added a field in format 2.
   const catalogV2 = makeCatalog([
     ...builtInMetrics,
@@ -94,9 +97,9 @@ describe('format versions', () => {
       collect: () => true
     })
   ]);
-  let c: TestCollector;
-  beforeEach(() => {
-    c = testCollector({ catalog: catalogV2 });
+  let c: CollectorUnderTest;
+  beforeEach(async () => {
+    c = await collectorOn(engine, { catalog: catalogV2 });
   });
   afterEach(async () => {
     await c.close();

@@ -2,14 +2,15 @@ import { collectorErrorBodySchema, type CollectorErrorCode } from '@usage-report
 import { metricCatalog } from '@usage-reporting/core';
 import { scanForPersonalData } from '@usage-reporting/core';
 import { privacyScanner } from '../src/http/privacy-scan';
-import { bytesOf, makeInstallation, makeReport, postReport, sendReport, testCollector, type TestCollector } from './support';
+import { bytesOf, collectorOn, makeInstallation, makeReport, postReport, sendReport, type EngineCollector } from './support';
+import { storeEngines } from './support/engines';
 
 const errorOf = (body: unknown) => collectorErrorBodySchema.parse(body).error;
 
-describe('what the collector refuses to store, whoever signed it', () => {
-  let c: TestCollector;
-  beforeAll(() => {
-    c = testCollector();
+describe.each(storeEngines())('what the collector refuses to store, whoever signed it, on $name', (engine) => {
+  let c: EngineCollector;
+  beforeAll(async () => {
+    c = await collectorOn(engine);
   });
   afterAll(async () => {
     await c.close();
@@ -38,7 +39,7 @@ describe('what the collector refuses to store, whoever signed it', () => {
 
   it('accepts the report that carries only catalog values and its own ids', async () => {
     expect((await sendReport(c, makeReport({ withheld: [{ key: 'site.projects', reason: 'restricted-field' }] }))).status).toBe(201);
-    await c.store.db.prepare('DELETE FROM reports').run();
+    await c.tables.clear('reports');
   });
 
   it('refuses more withheld entries than the catalog has keys', async () => {

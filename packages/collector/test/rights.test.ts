@@ -4,23 +4,24 @@ import { keyFingerprint } from '@usage-reporting/core/node';
 import { installationPaths } from '@usage-reporting/core/collector-api';
 import { deletionAcknowledgementSchema, installationExportSchema, keyChainReceiptSchema, restrictionsSchema } from '@usage-reporting/core/collector-api';
 import { sha256Hex } from '@usage-reporting/core/node';
-import { bytesOf, freshNonce, makeInstallation, makeReport, resend, rights, rotated, sendReport, testCollector, type Installation, type TestCollector } from './support';
+import { bytesOf, collectorOn, freshNonce, makeInstallation, makeReport, resend, rights, rotated, sendReport, type CollectorUnderTest, type EngineCollector, type Installation } from './support';
+import { storeEngines } from './support/engines';
 
 const codeOf = (body: unknown) => collectorErrorBodySchema.parse(body).error.code;
 
 /** A request signed by `who` for any path and body, for the cases the app's own builders never make. */
-async function signedInject(c: TestCollector, who: Installation, method: 'GET' | 'PUT' | 'DELETE', path: string, body = '') {
+async function signedInject(c: CollectorUnderTest, who: Installation, method: 'GET' | 'PUT' | 'DELETE', path: string, body = '') {
   const headers = await signCollectorRequest({ key: who.key, installationId: who.installationId, method, path, body, now: c.clock.now(), nonce: freshNonce() });
   return c.app.inject({ method, url: path, headers: { ...(body === '' ? {} : { 'content-type': 'application/json' }), ...headers }, ...(body === '' ? {} : { payload: body }) });
 }
 
-describe('the per-installation rights API', () => {
-  let c: TestCollector;
+describe.each(storeEngines())('the per-installation rights API, on $name', (engine) => {
+  let c: EngineCollector;
   const alice = makeInstallation();
   const bob = makeInstallation();
 
   beforeEach(async () => {
-    c = testCollector();
+    c = await collectorOn(engine);
     for (const who of [alice, bob]) {
       await sendReport(c, makeReport({ installationId: who.installationId }));
       await sendReport(c, makeReport({ installationId: who.installationId }));
@@ -48,7 +49,7 @@ describe('the per-installation rights API', () => {
       const again = await rights(c, alice, { kind: 'present-key-chain', chain: alice.chain });
       expect(keyChainReceiptSchema.parse(again.res.json()).outcome).toBe('unchanged');
 
-      const dump = JSON.stringify(c.store.db.prepare('SELECT * FROM key_chain').all());
+      const dump = JSON.stringify(await c.tables.rows('key_chain'));
       expect(dump).toContain(alice.key.publicKey);
       expect(dump).not.toContain(alice.key.privateKey);
     });

@@ -1,6 +1,7 @@
 import { booleanMetric, countMetric, makeCatalog } from '@usage-reporting/core';
 import { collectorErrorBodySchema } from '@usage-reporting/core/collector-api';
-import { makeInstallation, makeReport, sendReport, testCollector, type TestCollector } from './support';
+import { collectorOn, makeInstallation, makeReport, sendReport, type CollectorUnderTest } from './support';
+import { storeEngines } from './support/engines';
 
 /** A vendor's own catalog, sharing no field with the one built into core. */
 const vendorCatalog = makeCatalog([
@@ -8,10 +9,10 @@ const vendorCatalog = makeCatalog([
   booleanMetric({ key: 'sso.enabled', category: 'configuration', purpose: 'troubleshooting', since: 1, description: 'Whether single sign-on is on.', collect: () => undefined })
 ]);
 
-describe('a collector started with the vendor’s catalog', () => {
-  let c: TestCollector;
-  beforeEach(() => {
-    c = testCollector({ catalog: vendorCatalog });
+describe.each(storeEngines())('a collector started with the vendor’s catalog, on $name', (engine) => {
+  let c: CollectorUnderTest;
+  beforeEach(async () => {
+    c = await collectorOn(engine, { catalog: vendorCatalog });
   });
   afterEach(async () => {
     await c.close();

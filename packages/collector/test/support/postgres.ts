@@ -65,7 +65,16 @@ export class TestDatabase {
     if (this.created === null) return;
     await this.created.catch(() => undefined);
     this.created = null;
-    // FORCE: a test that failed half-way may have left a pool open.
-    await onServer(serverUrl(), (c) => c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(this.name)} WITH (FORCE)`));
+    await onServer(serverUrl(), async (c) => {
+      // A closed pool has sent its goodbyes, but its backends may take a moment to go; forcing them out
+      // now would answer each with an error (logged by the store). Wait a little, then force: a test
+      // that failed half-way may have left a pool open.
+      for (let waited = 0; waited < 2000; waited += 50) {
+        const { rows } = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [this.name]);
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(this.name)} WITH (FORCE)`);
+    });
   }
 }
