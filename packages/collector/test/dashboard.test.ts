@@ -9,6 +9,7 @@ import { readCollectorEnv } from '../src/config';
 import { registerDashboard } from '../src/http/dashboard';
 import { SqliteStore } from '../src/store/sqlite-store';
 import type { AggregateCell, CollectorStore } from '../src/store/store';
+import { sqliteEngine, storeEngines, type Engine } from './support/engines';
 
 /**
  * The vendor dashboard, driven through the app with `inject`. Aggregates are written through the
@@ -22,18 +23,19 @@ const today = '2026-11-29';
 
 interface Setup {
   app: FastifyInstance;
-  store: SqliteStore;
+  store: CollectorStore;
   runRetention(): Promise<unknown>;
   get(url: string, headers?: Record<string, string>): Promise<{ statusCode: number; body: string; headers: Record<string, unknown> }>;
 }
 
-let open: Setup[] = [];
+let open: Array<{ app: FastifyInstance; close(): Promise<void> }> = [];
 /**
  * The dashboard route on its own Fastify instance, with the context it is given in the collector;
  * test/collector/dashboard-app.test.ts checks that buildCollectorApp wires it the same way.
  */
-function setup(options: { dashboardToken?: string; store?: CollectorStore } = { dashboardToken: token }): Setup {
-  const store = new SqliteStore(':memory:');
+async function setup(engine: Engine, options: { dashboardToken?: string; store?: CollectorStore } = { dashboardToken: token }): Promise<Setup> {
+  const opened = await engine.openStore();
+  const { store } = opened;
   const context = { store: options.store ?? store, catalog: metricCatalog, k: defaultK, now: () => new Date(`${today}T05:00:00.000Z`) };
   const app = Fastify();
   registerDashboard(app, context, options.dashboardToken);
@@ -44,13 +46,13 @@ function setup(options: { dashboardToken?: string; store?: CollectorStore } = { 
     runRetention: () => runRetention({ ...context, now: context.now(), retentionDays: defaultRetentionDays }),
     get: (url, headers = asVendor) => app.inject({ method: 'GET', url, headers })
   };
-  open.push(s);
+  open.push({ app, close: () => opened.close() });
   return s;
 }
 afterEach(async () => {
   for (const s of open) {
     await s.app.close();
-    await s.store.close();
+    await s.close();
   }
   open = [];
 });
@@ -68,13 +70,17 @@ const dayOf = (day: string, active = 30): AggregateCell[] => [
   cell(day, 'app.licence', 'active', active),
   cell(day, 'app.licence', 'inactive', 40 - active)
 ];
-async function writeDays(store: SqliteStore, days: readonly string[], active = (_day: string) => 30): Promise<void> {
+async function writeDays(store: CollectorStore, days: readonly string[], active = (_day: string) => 30): Promise<void> {
   for (const day of days) await store.replaceDayAggregates({ day, generation: 0 }, dayOf(day, active(day)));
 }
 
+const engines = storeEngines();
+
+// Who may open it is the credential's business, not the store's: one engine is enough.
 describe('who may open the dashboard', () => {
+  const engine = sqliteEngine;
   it('refuses every request while no credential is configured, saying how to set one; the rest of the collector serves', async () => {
-    const s = setup({});
+    const s = await setup(engine, {});
     const res = await s.get('/dashboard', asVendor);
     expect(res.statusCode).toBe(503);
     expect(res.body).toContain('COLLECTOR_DASHBOARD_TOKEN');
@@ -83,7 +89,7 @@ describe('who may open the dashboard', () => {
   });
 
   it('answers 401 with a Basic challenge to a request without the token or with a wrong one', async () => {
-    const s = setup();
+    const s = await setup(engine);
     for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong-token-wrong-token' }, { authorization: basic('vendor', 'wrong') }, { authorization: `Bearer ${token}x` }]) {
       const res = await s.get('/dashboard', headers);
       expect(res.statusCode).toBe(401);
@@ -93,7 +99,7 @@ describe('who may open the dashboard', () => {
   });
 
   it('serves the token as a bearer token, or as the Basic password under any user name', async () => {
-    const s = setup();
+    const s = await setup(engine);
     expect((await s.get('/dashboard', { authorization: `Bearer ${token}` })).statusCode).toBe(200);
     expect((await s.get('/dashboard', { authorization: basic('vendor', token) })).statusCode).toBe(200);
     expect((await s.get('/dashboard', { authorization: basic('', token) })).statusCode).toBe(200);
@@ -110,16 +116,16 @@ describe('who may open the dashboard', () => {
   });
 });
 
-describe('the index page', () => {
+describe.each(engines)('the index page, on $name', (engine) => {
   it('says so when nothing has been aggregated yet', async () => {
-    const s = setup();
+    const s = await setup(engine);
     const res = await s.get('/dashboard');
     expect(res.body).toContain('No aggregates yet');
     expect(res.body).toContain('points=""');
   });
 
   it("lists every catalog field with a link to its page and the newest day's published values", async () => {
-    const s = setup();
+    const s = await setup(engine);
     await writeDays(s.store, ['2026-11-26', '2026-11-27', '2026-11-28'], (d) => (d === '2026-11-28' ? 31 : 30));
     const res = await s.get('/dashboard');
     expect(res.statusCode).toBe(200);
@@ -129,11 +135,11 @@ describe('the index page', () => {
   });
 });
 
-describe('a metric page', () => {
+describe.each(engines)('a metric page, on $name', (engine) => {
   const year = Array.from({ length: 400 }, (_, i) => new Date(Date.UTC(2025, 9, 25 + i)).toISOString().slice(0, 10));
 
   it('shows one field over the last 90 held days by default, and pages earlier by the same length', async () => {
-    const s = setup();
+    const s = await setup(engine);
     await writeDays(s.store, year);
     const last = year.at(-1) ?? '';
     const res = await s.get('/dashboard?metric=app.licence');
@@ -146,7 +152,7 @@ describe('a metric page', () => {
   });
 
   it('shows only the chosen period, and the newest day in it as a table', async () => {
-    const s = setup();
+    const s = await setup(engine);
     await writeDays(s.store, year, (d) => (d === '2026-01-10' ? 25 : 30));
     const res = await s.get('/dashboard?metric=app.licence&from=2026-01-01&to=2026-01-10');
     expect(res.body).toContain('2026-01-01 to 2026-01-10 (10 days)');
@@ -159,7 +165,7 @@ describe('a metric page', () => {
   });
 
   it('draws a range longer than three months one bar per week, each the mean of its days', async () => {
-    const s = setup();
+    const s = await setup(engine);
     // The 400 days alternate 20 and 30 active installations, so every full week's mean is 25 or 26.
     await writeDays(s.store, year, (d) => (Number(d.slice(8)) % 2 === 0 ? 20 : 30));
     const res = await s.get(`/dashboard?metric=app.licence&from=${year[0] ?? ''}&to=${year.at(-1) ?? ''}`);
@@ -171,7 +177,7 @@ describe('a metric page', () => {
   });
 
   it('charts adoption as its own metric', async () => {
-    const s = setup();
+    const s = await setup(engine);
     await writeDays(s.store, ['2026-11-27', '2026-11-28']);
     const res = await s.get(`/dashboard?metric=${encodeURIComponent(populationField)}&from=2026-11-27&to=2026-11-28`);
     expect(res.body).toContain('Installations reporting per day, by purpose');
@@ -186,7 +192,7 @@ describe('a metric page', () => {
     ['a parameter it does not know', '/dashboard?metric=app.licence&limit=5', /Unrecognized key/i],
     ['a period without a metric', '/dashboard?from=2026-01-01', /add metric=<key>/]
   ])('answers 400 with a plain message to %s', async (_name, url, message) => {
-    const s = setup();
+    const s = await setup(engine);
     const res = await s.get(url);
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
@@ -195,7 +201,7 @@ describe('a metric page', () => {
   });
 });
 
-describe('what the dashboard shows and reads', () => {
+describe.each(engines)('what the dashboard shows and reads, on $name', (engine) => {
   /** A valid report, as the retention job finds it in the store. */
   function rawReport(licence: string) {
     const id = randomUUID();
@@ -215,7 +221,7 @@ describe('what the dashboard shows and reads', () => {
   }
 
   it('shows folded aggregates only: suppressed cells stay suppressed, and no installation or report id appears', async () => {
-    const s = setup();
+    const s = await setup(engine);
     // 6 active, 5 inactive, 1 evaluation: evaluation is under k = 5, and inactive goes too, or 12 − 6 − 5 would reveal it.
     const reports = [...Array.from({ length: 6 }, () => rawReport('active')), ...Array.from({ length: 5 }, () => rawReport('inactive')), rawReport('evaluation')];
     for (const r of reports) await s.store.insertReport(r, { installationId: r.installationId, nonce: randomUUID(), forgetAt: `${today}T06:00:00.000Z` });
@@ -234,13 +240,14 @@ describe('what the dashboard shows and reads', () => {
   });
 
   it('is read-only, runs no script, and reads only bounded slices of the aggregates', async () => {
-    const sqlite = new SqliteStore(':memory:');
-    await writeDays(sqlite, ['2026-11-27', '2026-11-28']);
+    const backing = await engine.openStore();
+    const store = backing.store;
+    await writeDays(store, ['2026-11-27', '2026-11-28']);
     const raw = rawReport('active');
-    await sqlite.insertReport(raw, { installationId: raw.installationId, nonce: randomUUID(), forgetAt: `${today}T06:00:00.000Z` });
+    await store.insertReport(raw, { installationId: raw.installationId, nonce: randomUUID(), forgetAt: `${today}T06:00:00.000Z` });
     const calls: string[] = [];
     // Every store method a dashboard load calls is recorded; raw-report methods and the whole-table read must not appear.
-    const recording = new Proxy(sqlite, {
+    const recording = new Proxy(store, {
       get(target, prop, receiver) {
         const value: unknown = Reflect.get(target, prop, receiver);
         if (typeof value !== 'function') return value;
@@ -250,7 +257,7 @@ describe('what the dashboard shows and reads', () => {
         };
       }
     });
-    const s = setup({ dashboardToken: token, store: recording });
+    const s = await setup(engine, { dashboardToken: token, store: recording });
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH'] as const) {
       const res = await s.app.inject({ method, url: '/dashboard', headers: { ...asVendor, 'content-type': 'application/json' }, payload: '{}' });
       expect(res.statusCode).toBe(404);
@@ -265,6 +272,6 @@ describe('what the dashboard shows and reads', () => {
       expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body).not.toMatch(/<script/i);
     }
-    await sqlite.close();
+    await backing.close();
   });
 });

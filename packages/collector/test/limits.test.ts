@@ -1,23 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startCollector, type RunningCollector } from '../src/server';
 import { collectorErrorBodySchema } from '@usage-reporting/core/collector-api';
 import { installationPaths } from '@usage-reporting/core/collector-api';
 import { reportRequest } from '@usage-reporting/core/node';
-import { bytesOf, freshNonce, makeInstallation, makeReport, rights, testCollector, type TestCollector } from './support';
+import { bytesOf, collectorOn, freshNonce, makeInstallation, makeReport, rights, type CollectorUnderTest } from './support';
+import { storeEngines, type StoreLocation } from './support/engines';
 
 const codeOf = (body: unknown) => collectorErrorBodySchema.parse(body).error.code;
+const engines = storeEngines();
 
-describe('limits of the rights API', () => {
-  let c: TestCollector;
+describe.each(engines)('limits of the rights API, on $name', (engine) => {
+  let c: CollectorUnderTest;
   afterEach(async () => {
     await c.close();
   });
 
   it('refuses a restrictions body over 4 KiB with 413 and records nothing', async () => {
-    c = testCollector();
+    c = await collectorOn(engine);
     const { installationId } = makeInstallation();
     const res = await c.app.inject({
       method: 'PUT',
@@ -31,7 +30,7 @@ describe('limits of the rights API', () => {
   });
 
   it('refuses a key chain body larger than any valid chain with 413 and holds no chain', async () => {
-    c = testCollector();
+    c = await collectorOn(engine);
     const { installationId } = makeInstallation();
     const res = await c.app.inject({
       method: 'PUT',
@@ -44,7 +43,7 @@ describe('limits of the rights API', () => {
   });
 
   it('rate-limits requests per verified installation, leaving other installations unaffected', async () => {
-    c = testCollector({ rightsRateLimit: { capacity: 2, perHour: 60 } });
+    c = await collectorOn(engine, { rightsRateLimit: { capacity: 2, perHour: 60 } });
     const alice = makeInstallation();
     const bob = makeInstallation();
     expect((await rights(c, alice, { kind: 'present-key-chain', chain: alice.chain })).res.statusCode).toBe(200);
@@ -74,16 +73,16 @@ function raw(url: string, bytes: string, endAfterWrite = true): Promise<string> 
   });
 }
 
-describe('the listening collector under hostile input', () => {
-  let dir: string;
+describe.each(engines)('the listening collector under hostile input, on $name', (engine) => {
+  let location: StoreLocation;
   let collector: RunningCollector;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'collector-limits-'));
-    collector = await startCollector({ port: 0, dbPath: join(dir, 'collector.db') });
+    location = await engine.location();
+    collector = await startCollector({ port: 0, ...location.options });
   });
   afterAll(async () => {
     await collector.close();
-    rmSync(dir, { recursive: true, force: true });
+    await location.remove();
   });
 
   it('answers garbage that is not HTTP with a 400 and keeps serving', async () => {

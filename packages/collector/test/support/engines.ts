@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,8 @@ export interface StoreUnderTest {
 export interface StoreLocation {
   options: { dbPath: string; databaseUrl?: string };
   tables(): Promise<TableReader & { close(): Promise<void> }>;
+  /** Every row of every table, as a thief's copy holds them: SQLite's online backup of the file, or all of the schema's tables, partitions too. */
+  copyOfEverything(): Promise<unknown[][]>;
   remove(): Promise<void>;
 }
 
@@ -88,6 +91,19 @@ export const sqliteEngine: Engine = {
         const db = new Database(dbPath, { readonly: true });
         return { ...sqliteTables(db), close: async () => void db.close() };
       },
+      copyOfEverything: async () => {
+        const copyPath = join(dir, `copy-${randomUUID()}.db`);
+        const live = new Database(dbPath, { readonly: true });
+        await live.backup(copyPath);
+        live.close();
+        const copy = new Database(copyPath, { readonly: true });
+        try {
+          const tables = copy.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => z.object({ name: z.string() }).parse(r).name);
+          return tables.map((t) => copy.prepare(`SELECT * FROM ${plainName(t)}`).all());
+        } finally {
+          copy.close();
+        }
+      },
       remove: async () => rmSync(dir, { recursive: true, force: true })
     };
   }
@@ -108,6 +124,19 @@ export function postgresEngine(database: TestDatabase): Engine {
         tables: async () => {
           const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
           return { ...postgresTables(pool), close: () => pool.end() };
+        },
+        copyOfEverything: async () => {
+          const client = new pg.Client({ connectionString: databaseUrl });
+          await client.connect();
+          try {
+            const { rows } = await client.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'");
+            const tables = rows.map((r) => z.object({ name: z.string() }).parse(r).name);
+            const copy: unknown[][] = [];
+            for (const t of tables) copy.push((await client.query(`SELECT * FROM ${pg.escapeIdentifier(t)}`)).rows);
+            return copy;
+          } finally {
+            await client.end();
+          }
         },
         // The schema goes with the file's database.
         remove: async () => undefined
