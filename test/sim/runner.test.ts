@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { asUser, fetch as forgeFetch, route } from '@forge/api';
 import { kvs } from '@forge/kvs';
+import type { Product } from '@usage-reporting/core/api';
 import { type RunnerOptions } from '@usage-reporting/forge-sim/runner';
 import { REFERENCE_APP_DIR, REFERENCE_MANIFEST } from '../support/reference-app';
 import { startLocalRunner, type LocalRunner } from '@usage-reporting/forge-sim/runner';
@@ -39,8 +40,8 @@ async function stop(runner: LocalRunner): Promise<void> {
   await runner.close();
 }
 
-function asApp<T>(runner: LocalRunner, fn: () => Promise<T>): Promise<T> {
-  return runner.platform.runAsInvocation({ functionKey: 'resolver', accountId: runner.platform.users.admin }, fn);
+function asApp<T>(runner: LocalRunner, fn: () => Promise<T>, product?: Product): Promise<T> {
+  return runner.platform.runAsInvocation({ functionKey: 'resolver', accountId: runner.platform.users.admin, product }, fn);
 }
 
 async function invoke(runner: LocalRunner, functionKey: string, as: 'admin' | 'member'): Promise<unknown> {
@@ -121,6 +122,44 @@ describe('the local runner', () => {
     expect(await asApp(second, () => kvs.get(INSTALLATION_KEY))).toBeUndefined();
   });
 
+  test('installs the app in Jira and in Confluence: two installations, each with its own storage and installed event, kept across restarts', async () => {
+    const first = await start();
+    expect(first.platform.site.product).toBe('jira');
+    expect(await asApp(first, () => kvs.get(INSTALLATION_KEY), 'jira')).toMatchObject({ product: 'jira' });
+    expect(await asApp(first, () => kvs.get(INSTALLATION_KEY), 'confluence')).toMatchObject({ product: 'confluence' });
+    await asApp(first, () => kvs.set('settings', { in: 'confluence' }), 'confluence');
+    expect(await asApp(first, () => kvs.get('settings'), 'jira')).toBeUndefined();
+    // Gone before the restart: only a second installed event in Confluence could bring it back.
+    await asApp(first, () => kvs.delete(INSTALLATION_KEY), 'confluence');
+    await stop(first);
+    expect((await readdir(path.join(dir, 'data', 'kvs'))).sort()).toEqual(['confluence', 'jira']);
+    expect(JSON.parse(await readFile(path.join(dir, 'data', 'installed.json'), 'utf8'))).toEqual({
+      installations: { jira: { installedAt: expect.any(String) }, confluence: { installedAt: expect.any(String) } }
+    });
+
+    const second = await start();
+    expect(await asApp(second, () => kvs.get(INSTALLATION_KEY), 'confluence')).toBeUndefined();
+    expect(await asApp(second, () => kvs.get('settings'), 'confluence')).toEqual({ in: 'confluence' });
+    expect(await asApp(second, () => kvs.get('settings'), 'jira')).toBeUndefined();
+  });
+
+  test('a data folder from before there were two installations keeps its data as the Jira one; Confluence is installed once', async () => {
+    const data = path.join(dir, 'data');
+    await mkdir(path.join(data, 'kvs'), { recursive: true });
+    const stored = { value: { kept: true }, createdAt: 1, updatedAt: 1 };
+    await writeFile(path.join(data, 'kvs', 'kvs.json'), JSON.stringify({ version: 1, namespaces: { kvs: { settings: stored } } }));
+    await writeFile(path.join(data, 'installed.json'), JSON.stringify({ installedAt: '2026-11-01T00:00:00.000Z' }));
+
+    const first = await start();
+    expect(await asApp(first, () => kvs.get('settings'), 'jira')).toEqual({ kept: true });
+    expect(await asApp(first, () => kvs.get(INSTALLATION_KEY), 'jira')).toBeUndefined();
+    expect(await asApp(first, () => kvs.get(INSTALLATION_KEY), 'confluence')).toMatchObject({ product: 'confluence' });
+    await stop(first);
+    expect(JSON.parse(await readFile(path.join(data, 'installed.json'), 'utf8'))).toEqual({
+      installations: { jira: { installedAt: '2026-11-01T00:00:00.000Z' }, confluence: { installedAt: expect.any(String) } }
+    });
+  });
+
   test('--reset starts clean', async () => {
     const first = await start();
     await asApp(first, () => kvs.set('settings', { kept: true }));
@@ -152,7 +191,10 @@ describe('the local runner with --seed', () => {
     expect(await asApp(runner, () => kvs.get('consent'))).toEqual({ formatVersion: 1 });
     expect(await asApp(runner, () => kvs.getSecret('collector-secret'))).toBe('k');
     expect(await asApp(runner, () => kvs.get(INSTALLATION_KEY))).toBeUndefined();
-    expect(log).toContain('Seeded the KVS with 1 value(s) and 1 secret(s).');
+    expect(log).toContain('Seeded the KVS of each installation (jira, confluence) with 1 value(s) and 1 secret(s).');
+    // Either product's page opens on the seeded state.
+    expect(await asApp(runner, () => kvs.get('consent'), 'confluence')).toEqual({ formatVersion: 1 });
+    expect(await asApp(runner, () => kvs.get(INSTALLATION_KEY), 'confluence')).toBeUndefined();
   });
 
   test('a bad seed file stops the start before the data folder is touched', async () => {

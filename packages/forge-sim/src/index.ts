@@ -5,6 +5,7 @@
  */
 export * from './counters.js';
 export * from './faults/index.js';
+export * from './installations.js';
 export * from './invoke/events.js';
 export * from './invoke/load-app.js';
 export * from './kvs/index.js';

@@ -4,11 +4,11 @@ import type { Product } from '@usage-reporting/core/api';
 import { createCounters, type PlatformCounters } from './counters.js';
 import { createEgressService, type SimEgress } from './egress/egress.js';
 import { createFaults, isKvsWrite, type SimFaults } from './faults/faults.js';
-import { installedEvent, installContextFor, customUiContext, resolverCall, scheduledTriggerEvent, type FunctionArguments } from './invoke/events.js';
+import { installedEvent, customUiContext, resolverCall, scheduledTriggerEvent, type FunctionArguments } from './invoke/events.js';
 import { createInvocationTable } from './invoke/invocations.js';
 import { loadHandler, type AppCode } from './invoke/load-app.js';
 import { appIdFromAri, buildRuntime, type InstallationIdentity } from './invoke/runtime.js';
-import { createFileKvsStore, createKvsService, createMemoryKvsStore } from './kvs/index.js';
+import { createInstallations, type SimInstallation } from './installations.js';
 import { functionTarget, moduleKeyOf, scheduledTriggerModule, triggerModuleFor, uiModuleFor } from './manifest/functions.js';
 import { loadManifest, type SimManifest } from './manifest/load.js';
 import { currentInvocation, isInsideInvocation, runInInvocation, setAmbientPlatform } from './runtime/active-platform.js';
@@ -17,9 +17,11 @@ import type { ForgeRuntimeGlobal, InvocationScope, KvsService, SimPlatformPorts 
 import { createSimSite, createSiteUsers, type SimSite, type SiteUsers } from './site/index.js';
 
 export interface SimPlatformOptions {
+  /** The product the site starts on; the app is installed in Jira and in Confluence either way. */
   product?: Product;
   /** Projects (Jira) or spaces (Confluence) on the site. */
   siteSize?: number;
+  /** Each installation's KVS: in memory, or in a file per installation under `dir` (see installations.ts). */
   kvs?: { kind: 'memory' } | { kind: 'file'; dir: string };
   /** Declared egress origin → loopback base URL standing in for it. */
   egressTargets?: Record<string, string>;
@@ -35,7 +37,7 @@ export interface SimPlatformOptions {
   app?: AppCode;
 }
 
-/** Who a resolver call comes from. `product` switches the site to that product first. */
+/** Who a resolver call comes from. `product` switches the site, and so the installation, to that product first. */
 export interface InvokeAs {
   accountId: string;
   product?: Product;
@@ -48,15 +50,21 @@ export interface SimPlatform extends SimPlatformPorts {
   readonly counters: PlatformCounters;
   readonly faults: SimFaults;
   readonly egress: SimEgress;
+  /** The installation in the product the site is on now. */
   readonly identity: InstallationIdentity;
+  /** The app's installation in `product`: its identity and its own KVS. */
+  installation(product: Product): SimInstallation;
   /** Calls a resolver definition through the UI module's resolver function, as Custom UI `invoke()` does. */
   invokeResolver(functionKey: string, payload: unknown, as: InvokeAs): Promise<unknown>;
-  /** Fires the manifest's scheduled trigger once (`product` switches the site first). */
+  /** Fires the manifest's scheduled trigger once, for the installation in the site's product (`product` switches it first). */
   runScheduledTrigger(options?: { product?: Product }): Promise<unknown>;
-  /** Sends `avi:forge:installed:app` to the manifest's lifecycle trigger. */
+  /** Sends `avi:forge:installed:app` to the manifest's lifecycle trigger, for the installation in the site's product (`product` switches it first). */
   runLifecycleInstalled(options?: { installerAccountId?: string; product?: Product }): Promise<unknown>;
-  /** Runs `fn` as an invocation of `functionKey` (a test driving the SDKs directly, inside the sandbox). */
-  runAsInvocation<T>(target: { functionKey: string; accountId?: string }, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` as an invocation of `functionKey` (a test driving the SDKs directly, inside the sandbox),
+   * on the installation in the site's product (`product` switches it first).
+   */
+  runAsInvocation<T>(target: { functionKey: string; accountId?: string; product?: Product }, fn: () => Promise<T>): Promise<T>;
   /** The context Custom UI sees (`view.getContext()`), for the bridge host. */
   uiContext(accountId: string): ReturnType<typeof customUiContext>;
   /** Makes this platform answer SDK calls made outside any invocation. */
@@ -83,18 +91,18 @@ export function createSimPlatform(options: SimPlatformOptions = {}): SimPlatform
     grantedScopes: manifest.scopes,
     onCall: (key) => counters.count('product', key)
   });
-  const identity: InstallationIdentity = {
+  const installations = createInstallations({
+    cloudId: site.cloudId,
     appVersion: options.appVersion ?? '1.0.0',
     // The same development environment the bridge host (packages/forge-sim/src/host/context.ts) shows the page.
     environmentId: '0c9b5a5e-1d6f-4d38-9a8e-5f2f3c1b7e42',
-    installationId: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
-    cloudId: site.cloudId,
-    get installContext() {
-      return installContextFor(site.product, site.cloudId);
-    }
-  };
-  const kvsStore = options.kvs?.kind === 'file' ? createFileKvsStore(options.kvs.dir) : createMemoryKvsStore();
-  const kvsService = createKvsService({ store: kvsStore, now });
+    kvs: options.kvs ?? { kind: 'memory' },
+    now
+  });
+  // An invocation stays with the installation it started on, even if the site switches product meanwhile;
+  // calls outside any invocation reach the installation of the product the site is on.
+  const installationFor = (productOfInvocation: Product | undefined) => installations[productOfInvocation ?? site.product];
+  const current = () => installations[site.product];
 
   const kvs: KvsService = {
     async handle(opPath, body) {
@@ -104,7 +112,7 @@ export function createSimPlatform(options: SimPlatformOptions = {}): SimPlatform
       if (faults.takeKvsFailure(op)) {
         return { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: `Simulated KVS failure on ${op}` } };
       }
-      const response = await kvsService.handle(opPath, body);
+      const response = await installationFor(record?.product).kvs.handle(opPath, body);
       if (record && isKvsWrite(op) && response.status < 300 && faults.killAfterKvsWrite()) {
         throw invocations.kill(record.invocationId, `killed right after the KVS write ${op}`);
       }
@@ -185,7 +193,7 @@ export function createSimPlatform(options: SimPlatformOptions = {}): SimPlatform
   }
 
   const uiContext = (accountId: string) =>
-    customUiContext({ ui: uiModuleFor(manifest, site.product), identity, appId: appIdFromAri(manifest.appId), siteUrl: site.siteUrl, accountId });
+    customUiContext({ ui: uiModuleFor(manifest, site.product), identity: current().identity, appId: appIdFromAri(manifest.appId), siteUrl: site.siteUrl, accountId });
 
   const switchProduct = (next: Product | undefined) => {
     if (next && next !== site.product) site.configure({ product: next });
@@ -198,34 +206,39 @@ export function createSimPlatform(options: SimPlatformOptions = {}): SimPlatform
     counters,
     faults,
     egress,
-    identity,
+    get identity() {
+      return current().identity;
+    },
+    installation: (which) => installations[which],
     kvs,
     product,
     runtimeFor(scope: InvocationScope): ForgeRuntimeGlobal {
-      return buildRuntime(manifest, identity, scope.invocationId, invocations.get(scope.invocationId), now);
+      const record = invocations.get(scope.invocationId);
+      return buildRuntime(manifest, installationFor(record?.product).identity, scope.invocationId, record, now);
     },
     invokeResolver(functionKey, payload, as) {
       switchProduct(as.product);
       const ui = uiModuleFor(manifest, site.product);
       return invoke({ functionKey: ui.resolverFunction, moduleKey: ui.moduleKey, accountId: as.accountId }, () =>
-        callHandler(ui.resolverFunction, resolverCall({ functionKey, payload, uiContext: uiContext(as.accountId), identity }))
+        callHandler(ui.resolverFunction, resolverCall({ functionKey, payload, uiContext: uiContext(as.accountId), identity: current().identity }))
       );
     },
     runScheduledTrigger(opts = {}) {
       switchProduct(opts.product);
       const t = scheduledTriggerModule(manifest);
       return invoke({ functionKey: t.functionKey, moduleKey: t.moduleKey }, (invocationId) =>
-        callHandler(t.functionKey, scheduledTriggerEvent({ moduleKey: t.moduleKey, identity, invocationId }))
+        callHandler(t.functionKey, scheduledTriggerEvent({ moduleKey: t.moduleKey, identity: current().identity, invocationId }))
       );
     },
     runLifecycleInstalled(opts = {}) {
       switchProduct(opts.product);
       const t = triggerModuleFor(manifest, 'avi:forge:installed:app');
       return invoke({ functionKey: t.functionKey, moduleKey: t.moduleKey }, () =>
-        callHandler(t.functionKey, installedEvent({ identity, appAri: manifest.appId, installerAccountId: opts.installerAccountId ?? users.admin }))
+        callHandler(t.functionKey, installedEvent({ identity: current().identity, appAri: manifest.appId, installerAccountId: opts.installerAccountId ?? users.admin }))
       );
     },
     runAsInvocation(target, fn) {
+      switchProduct(target.product);
       const moduleKey = moduleKeyOf(manifest, target.functionKey, site.product);
       return invoke({ functionKey: target.functionKey, moduleKey, accountId: target.accountId }, () => fn());
     },

@@ -1,20 +1,23 @@
-import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { startCollector } from '@usage-reporting/collector';
 import { startBridgeHost } from '../host/server.js';
 import { loadManifest } from '../manifest/load.js';
+import { SIM_PRODUCTS } from '../installations.js';
 import { createSimPlatform, type SimPlatform } from '../platform.js';
 import { analyticsOrigin } from './analytics-origin.js';
 import { dashboardLink, localDashboardToken } from './dashboard-token.js';
+import { readInstalledMarker, writeInstalledMarker } from './installed-marker.js';
 import type { RunnerOptions } from './options.js';
 import { applySeed, readSeedFile, type Seed } from './seed.js';
 
 /**
  * The local runner: the simulated Forge platform running the app, the vendor's collector standing
  * in for the manifest's analytics host (when it declares one), and the bridge host framing the admin
- * page. The app runs as its @forge/bundler bundle in .forge-build/ of the working directory.
- * Everything it keeps lives in `dataDir` (file KVS in kvs/, the collector's collector.db).
+ * page. The app runs as its @forge/bundler bundle in .forge-build/ of the working directory, installed
+ * in Jira and in Confluence of the simulated site: two installations, as on a real site, each with its
+ * own KVS. Everything it keeps lives in `dataDir` (each installation's KVS in kvs/<product>/, which
+ * installations got their installed event in installed.json, the collector's collector.db).
  */
 export interface LocalRunner {
   url: string;
@@ -27,8 +30,6 @@ export interface LocalRunner {
   platform: SimPlatform;
   close(): Promise<void>;
 }
-
-const INSTALLED_MARKER = 'installed.json';
 
 export async function startLocalRunner(options: RunnerOptions, log: (line: string) => void): Promise<LocalRunner> {
   // Read the seed before touching anything: a bad seed file should not cost the data folder.
@@ -54,6 +55,8 @@ export async function startLocalRunner(options: RunnerOptions, log: (line: strin
   try {
     if (seed) await seedKvs(platform, seed.value, log);
     await installOnce(platform, options, log, { alreadyInstalled: seed !== undefined });
+    // The installed events switched the site from product to product; the page starts on the default.
+    platform.site.configure({ product: 'jira' });
     // Counters start at zero when the page can first be opened, so they measure what the page costs.
     platform.counters.reset();
     const host = await startBridgeHost({
@@ -92,26 +95,34 @@ async function startStandInCollector(origin: string, dataDir: string) {
 }
 
 /**
- * A seed stands for an installation that already exists, so the installed event (sent once, long
- * ago, on a real site) is not sent again; the seed carries whatever that event would have stored.
+ * A seed stands for installations that already exist, so the installed event (sent once, long ago,
+ * on a real site) is not sent again; the seed carries whatever that event would have stored. Each
+ * product's installation starts from it, so a test may open either product on the seeded state.
  */
 async function seedKvs(platform: SimPlatform, seed: Seed, log: (line: string) => void): Promise<void> {
-  const applied = await applySeed(platform.kvs, seed);
-  if (!applied.ok) throw new Error(applied.message);
-  log(`Seeded the KVS with ${applied.value.values} value(s) and ${applied.value.secrets} secret(s).`);
+  let applied: Awaited<ReturnType<typeof applySeed>> | undefined;
+  for (const product of SIM_PRODUCTS) {
+    applied = await applySeed(platform.installation(product).kvs, seed);
+    if (!applied.ok) throw new Error(`${applied.message} (in the ${product} installation)`);
+  }
+  if (applied?.ok) log(`Seeded the KVS of each installation (${SIM_PRODUCTS.join(', ')}) with ${applied.value.values} value(s) and ${applied.value.secrets} secret(s).`);
 }
 
-/** Forge sends `avi:forge:installed:app` once per installation; a data folder is one installation. */
+/** Forge sends `avi:forge:installed:app` once per installation: once in Jira, once in Confluence. */
 async function installOnce(platform: SimPlatform, options: RunnerOptions, log: (line: string) => void, opts: { alreadyInstalled: boolean }): Promise<void> {
-  const marker = path.join(options.dataDir, INSTALLED_MARKER);
-  if (!options.memory && existsSync(marker)) return;
-  if (!opts.alreadyInstalled) {
-    try {
-      await platform.runLifecycleInstalled();
-    } catch (error) {
-      // The app failing its install event is the app's bug to see, not a reason to hide the page.
-      log(`The app's installed-event handler failed: ${error instanceof Error ? error.message : String(error)}`);
+  const installed = options.memory ? {} : await readInstalledMarker(options.dataDir);
+  const due = SIM_PRODUCTS.filter((product) => installed[product] === undefined);
+  if (due.length === 0) return;
+  for (const product of due) {
+    if (!opts.alreadyInstalled) {
+      try {
+        await platform.runLifecycleInstalled({ product });
+      } catch (error) {
+        // The app failing its install event is the app's bug to see, not a reason to hide the page.
+        log(`The app's installed-event handler failed in ${product}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
+    installed[product] = { installedAt: new Date().toISOString() };
   }
-  if (!options.memory) await writeFile(marker, JSON.stringify({ installedAt: new Date().toISOString() }));
+  if (!options.memory) await writeInstalledMarker(options.dataDir, installed);
 }

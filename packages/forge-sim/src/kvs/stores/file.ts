@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { storedRecordSchema, type KvsNamespace, type KvsStore } from '../store.js';
 import { applyWrites, listRecords, readRecord, type KvsState } from './state.js';
 
-const FILE_NAME = 'kvs.json';
+/** The one file a store keeps in its folder. */
+export const KVS_FILE_NAME = 'kvs.json';
 
 const fileSchema = z.object({
   version: z.literal(1),
@@ -20,7 +21,7 @@ const namespaceSchema = z.union([z.literal('kvs'), z.literal('secret'), z.templa
  * or the new state, never half of one. One process owns a folder: the file is read once, on first use.
  */
 export function createFileKvsStore(dir: string): KvsStore {
-  const path = join(dir, FILE_NAME);
+  const path = join(dir, KVS_FILE_NAME);
   let state: KvsState | undefined;
 
   async function load(): Promise<KvsState> {
