@@ -149,7 +149,7 @@ describe('npm run collector', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     try {
       const line = await listeningLine(child, exited);
-      expect(line).toContain(`store: postgres://postgres:*****@${url.host}/`);
+      expect(line).toContain(`store: postgres://${url.username}:*****@${url.host}/`);
       expect(line).not.toContain('hunter2');
       const health = await fetch(`${/(http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1]}/healthz`);
       expect(health.status).toBe(200);

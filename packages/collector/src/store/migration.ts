@@ -39,6 +39,16 @@ export class MigrationError extends Error {
 
 const engineLabel: Record<StoreEngine, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 
+/**
+ * An engine error's own message. Read off the object rather than through `instanceof Error`: a native
+ * driver's error class may come from another realm (better-sqlite3's, under jest), and its String()
+ * would prefix the class name.
+ */
+export function engineMessageOf(err: unknown): string {
+  if (typeof err === 'object' && err !== null && 'message' in err && typeof err.message === 'string') return err.message;
+  return String(err);
+}
+
 /** Checked once per list: versions 1, 2, 3… with no gap or repeat, so "applied up to n" means what it says. */
 export function orderedMigrations(list: readonly Migration[]): Migration[] {
   const parsed = list.map((m) => migrationSchema.parse(m));

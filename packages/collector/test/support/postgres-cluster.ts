@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -30,15 +30,26 @@ export function findPostgresBin(): string | null {
 }
 
 /** initdb refuses to run as root, and so does the server: as root, both run as the `postgres` OS user. */
-function asServerUser(): { run: (bin: string, args: string[]) => SpawnSyncReturns<string>; uid: number; gid: number } | null {
-  if (process.getuid?.() !== 0) return { run: (bin, args) => spawnSync(bin, args, { encoding: 'utf8' }), uid: -1, gid: -1 };
+function asServerUser(): { run: (bin: string, args: string[]) => SpawnSyncReturns<string>; prefix: string[]; uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return { run: (bin, args) => spawnSync(bin, args, { encoding: 'utf8' }), prefix: [], uid: -1, gid: -1 };
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   try {
     const [uid, gid] = [id('-u'), id('-g')];
-    return { run: (bin, args) => spawnSync('runuser', ['-u', 'postgres', '--', bin, ...args], { encoding: 'utf8' }), uid, gid };
+    const prefix = ['runuser', '-u', 'postgres', '--'];
+    return { run: (bin, args) => spawnSync(prefix[0] as string, [...prefix.slice(1), bin, ...args], { encoding: 'utf8' }), prefix, uid, gid };
   } catch {
     return null;
   }
+}
+
+/**
+ * Stops the cluster once this process is gone, however it went: jest killed (Ctrl-C, a closed pipe)
+ * never runs its globalTeardown, and the server would run on, orphaned. A detached shell polls for it.
+ */
+function stopWhenGone(stopCommand: string[], dir: string): void {
+  const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; ${stopCommand.map(quote).join(' ')} >/dev/null 2>&1; rm -rf ${quote(dir)}`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
 }
 
 function freePort(): Promise<number> {
@@ -96,6 +107,7 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
       );
       const start = user.run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
       if (start.status === 0) {
+        stopWhenGone([...user.prefix, join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'], dir);
         return {
           url: `postgres://postgres@127.0.0.1:${port}/postgres`,
           stop: () => {

@@ -31,8 +31,9 @@ export const sqlState = {
   lockNotAvailable: '55P03'
 } as const;
 
+/** A server error's SQLSTATE; undefined for anything else (a lost connection, a bug). */
 export function sqlStateOf(err: unknown): string | undefined {
-  return err instanceof pg.DatabaseError ? err.code : undefined;
+  return err instanceof pg.DatabaseError && typeof err.code === 'string' ? err.code : undefined;
 }
 
 /** A row's timestamptz column as the store hands instants out: ISO-8601 UTC to the millisecond, as they went in. */

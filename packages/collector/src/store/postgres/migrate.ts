@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { z } from 'zod';
-import { MigrationError, newerDatabaseError, type Migration } from '../migration.js';
+import { engineMessageOf, MigrationError, newerDatabaseError, type Migration } from '../migration.js';
 import { lockSpace } from './connection.js';
 import { postgresMigrations } from './migrations/index.js';
 
@@ -49,7 +49,7 @@ async function applyPending(client: pg.PoolClient, migrations: readonly Migratio
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw new MigrationError('postgres', migration, err instanceof Error ? err.message : String(err));
+      throw new MigrationError('postgres', migration, engineMessageOf(err));
     }
     applied.push({ version: migration.version, name: migration.name });
   }

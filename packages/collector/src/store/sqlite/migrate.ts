@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { MigrationError, newerDatabaseError, type Migration } from '../migration.js';
+import { engineMessageOf, MigrationError, newerDatabaseError, type Migration } from '../migration.js';
 import { sqliteMigrations } from './migrations.js';
 
 const migrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -41,7 +41,7 @@ export function migrateSqlite(db: Database.Database, migrations: readonly Migrat
         try {
           db.exec(migration.sql);
         } catch (err) {
-          throw new MigrationError('sqlite', migration, err instanceof Error ? err.message : String(err));
+          throw new MigrationError('sqlite', migration, engineMessageOf(err));
         }
         db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, now().toISOString());
         return true;
