@@ -2,7 +2,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fetch as forgeFetch } from '@forge/api';
 import { type SimPlatform } from '@usage-reporting/forge-sim';
-import { createReferencePlatform } from '../support/reference-app';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createReferencePlatform, REFERENCE_MANIFEST } from '../support/reference-app';
 
 const COLLECTOR = 'https://collector.usage-reporting.example.com';
 
@@ -80,19 +83,62 @@ describe('egress from app code through @forge/api fetch', () => {
     }
   });
 
-  test('when the site admin turns analytics egress off, the analytics collector is refused like an undeclared host', async () => {
+  test('the site admin’s analytics egress switch leaves the plainly declared collector alone (it drops only `category: analytics` entries)', async () => {
     platform.egress.setAnalyticsEgressAllowed(false);
-    await expect(inInvocation(() => forgeFetch(`${COLLECTOR}/v1/reports`, { method: 'POST', body: '{}' }))).rejects.toMatchObject({
-      name: 'REQUEST_EGRESS_ALLOWLIST_ERR'
-    });
-    expect(received).toEqual([]);
-    platform.egress.setAnalyticsEgressAllowed(true);
     expect((await inInvocation(() => forgeFetch(`${COLLECTOR}/v1/reports`, { method: 'POST', body: '{}' }))).status).toBe(202);
+    expect(received).toHaveLength(1);
+  });
+
+  test('with the analytics switch off, an entry declared `category: analytics` is refused like an undeclared host', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'egress-analytics-'));
+    const manifestPath = path.join(dir, 'manifest.yml');
+    writeFileSync(manifestPath, readFileSync(REFERENCE_MANIFEST, 'utf8').replace('inScopeEUD: false', 'category: analytics\n          inScopeEUD: false'));
+    const analytics = createReferencePlatform({ manifestPath, egressTargets: { [COLLECTOR]: baseUrl } });
+    try {
+      analytics.egress.setAnalyticsEgressAllowed(false);
+      const attempt = analytics.runAsInvocation({ functionKey: 'scheduled' }, () => forgeFetch(`${COLLECTOR}/v1/reports`, { method: 'POST', body: '{}' }));
+      await expect(attempt).rejects.toMatchObject({ name: 'REQUEST_EGRESS_ALLOWLIST_ERR' });
+      expect(received).toEqual([]);
+    } finally {
+      analytics.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('test code outside an invocation uses the machine’s fetch, not the sandbox', async () => {
     const res = await fetch(`${baseUrl}/direct`);
     expect(res.status).toBe(202);
     expect(platform.counters.snapshot().egress).toEqual({});
+  });
+});
+
+describe('a zero-egress app (its manifest declares no permissions.external)', () => {
+  let dir: string;
+  let zero: SimPlatform;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'zero-egress-'));
+    const manifestPath = path.join(dir, 'manifest.yml');
+    const manifest = readFileSync(REFERENCE_MANIFEST, 'utf8');
+    writeFileSync(manifestPath, manifest.slice(0, manifest.indexOf('  external:\n')));
+    zero = createReferencePlatform({ manifestPath, egressTargets: { [COLLECTOR]: baseUrl } });
+  });
+  afterEach(() => {
+    zero.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('every egress attempt throws Forge’s refusal, reaches nothing, and is recorded as a violation a suite can assert on', async () => {
+    const attempt = zero.runAsInvocation({ functionKey: 'scheduled' }, () => forgeFetch(`${COLLECTOR}/v1/reports`, { method: 'POST', body: '{}' }));
+    await expect(attempt).rejects.toMatchObject({ name: 'REQUEST_EGRESS_ALLOWLIST_ERR', status: 403, violation: 'zero-egress' });
+    expect(received).toEqual([]);
+    expect(zero.egressViolations).toEqual([{ url: `${COLLECTOR}/v1/reports`, functionKey: 'scheduled', at: expect.any(String) }]);
+    // Attempts count as egress, so "0 egress calls" covers them too.
+    expect(zero.counters.total('egress')).toBe(1);
+  });
+
+  test('an app that makes no attempt leaves no violation and no egress count', async () => {
+    await zero.runAsInvocation({ functionKey: 'scheduled' }, async () => undefined);
+    expect(zero.egressViolations).toEqual([]);
+    expect(zero.counters.total('egress')).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { loadManifest } from '@usage-reporting/forge-sim';
 import { requiredScopes, siteRoutes } from '@usage-reporting/forge-sim';
+import { checkManifestForDelivery } from '@usage-reporting/forge';
 
 const root = path.resolve(__dirname, '../..');
 const referenceDir = path.join(root, 'apps/reference');
@@ -66,10 +67,13 @@ describe('apps/reference/manifest.yml (the reference app)', () => {
     expect(manifest.raw.modules.scheduledTrigger).toEqual([{ key: 'usage-reporting-daily', function: 'scheduled', interval: 'day' }]);
   });
 
-  test('declares one backend egress, the analytics collector, outside the end-user-data scope', () => {
-    expect(manifest.external.fetch?.backend).toEqual([
-      { address: 'https://collector.usage-reporting.example.com', category: 'analytics', inScopeEUD: false }
-    ]);
+  test('declares one backend egress, the collector, plainly (no analytics category) and outside the end-user-data scope', () => {
+    expect(manifest.external.fetch?.backend).toEqual([{ address: 'https://collector.usage-reporting.example.com', inScopeEUD: false }]);
+  });
+
+  test('fits direct delivery, the mode its src/index.ts is built with', () => {
+    expect(readFileSync(path.join(referenceDir, 'src/index.ts'), 'utf8')).toContain("delivery: { mode: 'direct' }");
+    expect(checkManifestForDelivery(parse(readFileSync(manifestPath, 'utf8')), 'direct')).toEqual([]);
   });
 
   test('every declared scope is needed: KVS, or a simulated endpoint that Atlassian\'s spec grants with it', () => {
@@ -104,6 +108,13 @@ describe('apps/sso-config/manifest.yml (the second vendor app)', () => {
 
   test('every runtime it names is nodejs24.x', () => {
     expectNode24Only(ssoManifestPath);
+  });
+
+  test('declares no egress at all (manual delivery, eligible for Runs on Atlassian), the mode its src/index.ts is built with', () => {
+    expect(readFileSync(path.join(ssoDir, 'src/index.ts'), 'utf8')).toContain("delivery: { mode: 'manual' }");
+    const raw: unknown = parse(readFileSync(ssoManifestPath, 'utf8'));
+    expect(checkManifestForDelivery(raw, 'manual')).toEqual([]);
+    expect(loadManifest(ssoManifestPath).external).toEqual({});
   });
 });
 

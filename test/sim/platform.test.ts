@@ -31,7 +31,7 @@ describe('the runtime global an invocation sees', () => {
     expect(ctx.installationAri.toString()).toBe(`ari:cloud:ecosystem::installation/${platform.identity.installationId}`);
     expect(ctx.permissions?.scopes).toEqual(platform.manifest.scopes);
     expect(ctx.permissions?.external).toEqual({
-      fetch: { backend: [{ address: 'https://collector.usage-reporting.example.com', category: 'analytics', inScopeEUD: false }] }
+      fetch: { backend: [{ address: 'https://collector.usage-reporting.example.com', inScopeEUD: false }] }
     });
     expect(ctx.invocationRemainingTimeInMillis()).toBeGreaterThan(20_000);
   });
@@ -124,5 +124,25 @@ describe('running the manifest’s functions', () => {
     });
     platform.counters.reset();
     expect(platform.counters.total('invocations')).toBe(0);
+  });
+});
+
+describe('Forge environment variables (`forge variables set`)', () => {
+  test('the app reads them as process.env inside an invocation; test code outside one sees the machine’s environment', async () => {
+    const withVariables = createReferencePlatform({ variables: { USAGE_REPORTING_COLLECTOR_PUBLIC_KEY: 'k'.repeat(43) } });
+    try {
+      const inside = await withVariables.runAsInvocation({ functionKey: 'scheduled' }, async () => ({
+        value: process.env.USAGE_REPORTING_COLLECTOR_PUBLIC_KEY,
+        listed: Object.keys(process.env).includes('USAGE_REPORTING_COLLECTOR_PUBLIC_KEY'),
+        has: 'USAGE_REPORTING_COLLECTOR_PUBLIC_KEY' in process.env
+      }));
+      expect(inside).toEqual({ value: 'k'.repeat(43), listed: true, has: true });
+      expect(process.env.USAGE_REPORTING_COLLECTOR_PUBLIC_KEY).toBeUndefined();
+      // Another platform's invocation sees its own variables, not these.
+      expect(await platform.runAsInvocation({ functionKey: 'scheduled' }, async () => process.env.USAGE_REPORTING_COLLECTOR_PUBLIC_KEY)).toBeUndefined();
+      expect(await platform.runAsInvocation({ functionKey: 'scheduled' }, async () => process.env.PATH)).toBe(process.env.PATH);
+    } finally {
+      withVariables.close();
+    }
   });
 });

@@ -8,7 +8,7 @@ import { createUsageReporting } from '@usage-reporting/forge';
  * `index.lifecycle`.
  */
 // Its catalog reports the site's scale (site.projects, site.spaces, …), so reports read the site counts.
-const usageReporting = createUsageReporting({ catalog: metricCatalog, siteCounts: true });
+const usageReporting = createUsageReporting({ catalog: metricCatalog, siteCounts: true, delivery: { mode: 'direct' } });
 
 const definitions = new Resolver();
 usageReporting.registerResolvers(definitions);

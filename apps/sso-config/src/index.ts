@@ -11,7 +11,7 @@ import { readSsoFacts } from './usage/read-facts';
  * `index.scheduled` and `index.lifecycle`. One Resolver carries the app's own functions and the
  * toolkit's; the toolkit sees the app only through the catalog, readFacts and the declared events.
  */
-const usageReporting = createUsageReporting({ catalog: ssoCatalog, readFacts: readSsoFacts, meterEvents: ssoUsageEvents });
+const usageReporting = createUsageReporting({ catalog: ssoCatalog, readFacts: readSsoFacts, meterEvents: ssoUsageEvents, delivery: { mode: 'manual' } });
 
 const definitions = new Resolver();
 registerSsoResolvers(definitions, { meter: usageReporting.meter, now: () => new Date() });

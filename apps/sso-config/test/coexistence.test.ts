@@ -25,19 +25,21 @@ async function configuredSite() {
   return { stored: await w.ssoStorage(), providers: await w.ssoMust('listProviders'), settings: await w.ssoMust('getLoginSettings') };
 }
 
-test('consent changes, a send, withdrawal with vendor deletion, and erase leave the app’s data untouched', async () => {
+test('consent changes, a hand-over, withdrawal with vendor deletion, and erase leave the app’s data untouched', async () => {
   const before = await configuredSite();
   w.advance(DAY);
 
   await w.toolkitMust('setConsent', { mode: 'per-case' });
   const draft = await w.toolkitMust('preview');
-  expect((await w.toolkitMust('sendReport', { draftId: draft.draftId, digest: draft.digest })).outcome).toBe('sent');
+  expect((await w.deliverByHand(draft)).entry).toMatchObject({ status: 'sent', delivery: { mode: 'manual' } });
   await w.toolkitMust('setConsent', { mode: 'automatic', cadence: 'monthly' });
   expect(await w.ssoStorage()).toEqual(before.stored);
 
   const withdrawn = await w.toolkitMust('withdraw', { alsoRequestVendorDeletion: true });
   expect(withdrawn.consent.mode).toBe('off');
-  expect(withdrawn.vendorDeletion?.status).toBe('acknowledged');
+  // Manual delivery: the deletion waits for its request file to be handed over and answered.
+  expect(withdrawn.vendorDeletion?.status).toBe('pending');
+  expect(await w.rightsByHand({ kind: 'delete' })).toMatchObject({ kind: 'deletion-acknowledgement' });
   expect(await w.ssoStorage()).toEqual(before.stored);
 
   const erased = await w.toolkitMust('eraseData', { confirm: 'ERASE' });
@@ -55,7 +57,7 @@ test('the daily job’s retention purges old reports and never the app’s data'
   await w.toolkitMust('setConsent', { mode: 'per-case' });
   w.advance(DAY);
   const draft = await w.toolkitMust('preview');
-  await w.toolkitMust('sendReport', { draftId: draft.draftId, digest: draft.digest });
+  await w.deliverByHand(draft);
 
   w.advance(45 * DAY);
   expect(await w.scheduled()).toMatchObject({ ok: true });

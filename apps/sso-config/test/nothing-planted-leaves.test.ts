@@ -42,7 +42,7 @@ test('the search finds planted values where they are meant to be: in the app’s
   expect(found).toEqual({ values: plantedValues.filter((v) => !plantedEmails.includes(v)), marker: true });
 });
 
-test('no planted value reaches the preview, the sends, the history, the exports or the collector', async () => {
+test('no planted value reaches the preview, the hand-over files, the history, the exports or the collector', async () => {
   await plantedSite();
   const outputs: Record<string, string> = {};
 
@@ -51,20 +51,27 @@ test('no planted value reaches the preview, the sends, the history, the exports 
   await w.toolkitMust('setConsent', { mode: 'per-case' });
   const draft = await w.toolkitMust('preview');
   outputs.preview = draft.text;
-  const sent = await w.toolkitMust('sendReport', { draftId: draft.draftId, digest: draft.digest });
-  outputs.sendResult = JSON.stringify(sent);
-  expect(sent.outcome).toBe('sent');
+  const handed = await w.toolkitMust('handOverReport', { draftId: draft.draftId, digest: draft.digest });
+  outputs.handOverFile = handed.text;
+  const acknowledged = await w.toolkitMust('acceptCollectorAnswer', { text: (await w.handOver(handed.text)).answerText ?? '' });
+  outputs.sendResult = JSON.stringify(acknowledged);
+  expect(acknowledged.entry).toMatchObject({ status: 'sent' });
 
   await w.toolkitMust('setConsent', { mode: 'automatic', cadence: 'weekly' });
   w.advance(DAY);
   outputs.scheduledRun = JSON.stringify(await w.scheduled());
+  // The daily job prepared the automatic report; the admin downloads and carries it.
+  const ready = (await w.toolkitMust('getHistory')).entries.find((e) => e.trigger === 'automatic');
+  const automaticFile = await w.toolkitMust('downloadHandOver', { reportId: ready?.reportId ?? '' });
+  outputs.automaticFile = automaticFile.text;
+  await w.toolkitMust('acceptCollectorAnswer', { text: (await w.handOver(automaticFile.text)).answerText ?? '' });
 
   const history = await w.toolkitMust('getHistory');
   outputs.history = JSON.stringify(history);
   for (const entry of history.entries) outputs[`historyEntry ${entry.trigger}`] = JSON.stringify(await w.toolkitMust('getHistoryEntry', { reportId: entry.reportId }));
   outputs.ledger = JSON.stringify(await w.toolkitMust('getLedger'));
   outputs.siteExport = (await w.toolkitMust('exportData')).json;
-  outputs.vendorExport = (await w.toolkitMust('requestVendorExport')).json;
+  outputs.vendorExport = (await w.rightsByHand({ kind: 'export' })).document?.json ?? '';
 
   const installationId: string = JSON.parse(draft.text).installationId;
   const stored = await w.received(installationId);
@@ -91,7 +98,7 @@ test('no planted value reaches the preview, the sends, the history, the exports 
     'sso.loginErrors.expiredAssertion': '0'
   });
   expect(Object.keys(outputs)).toEqual([
-    'adminPage', 'preview', 'sendResult', 'scheduledRun', 'history', 'historyEntry automatic', 'historyEntry per-case',
+    'adminPage', 'preview', 'handOverFile', 'sendResult', 'scheduledRun', 'automaticFile', 'history', 'historyEntry automatic', 'historyEntry per-case',
     'ledger', 'siteExport', 'vendorExport', 'collectorReports', 'collectorAggregates', 'collectorRequests'
   ]);
 

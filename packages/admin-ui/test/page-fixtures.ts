@@ -79,6 +79,7 @@ export function adminPage(overrides: Partial<AdminPageOutput> = {}): AdminPageOu
     vendorDeletion: null,
     vendorRestriction: null,
     nextAutomaticAt: null,
+    delivery: { mode: 'direct', collectorKey: { ok: true, fingerprint: `SHA256:${'C'.repeat(43)}` }, rightsRequests: [], vendorExport: null },
     ...overrides
   };
 }

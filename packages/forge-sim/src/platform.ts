@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Product } from '@usage-reporting/core/api';
 import { createCounters, type PlatformCounters } from './counters.js';
-import { createEgressService, type SimEgress } from './egress/egress.js';
+import { createEgressService, type EgressViolation, type SimEgress } from './egress/egress.js';
 import { createFaults, isKvsWrite, type SimFaults } from './faults/faults.js';
 import { installedEvent, customUiContext, resolverCall, scheduledTriggerEvent, type FunctionArguments } from './invoke/events.js';
 import { createInvocationTable } from './invoke/invocations.js';
@@ -35,6 +35,8 @@ export interface SimPlatformOptions {
   functionTimeoutMs?: number;
   /** Run the app's sources (default) or its @forge/bundler bundle in .forge-build/ (see invoke/load-app.ts). */
   app?: AppCode;
+  /** The app's Forge environment variables (`forge variables set`), seen by its code as process.env during invocations. */
+  variables?: Record<string, string>;
 }
 
 /** Who a resolver call comes from. `product` switches the site, and so the installation, to that product first. */
@@ -50,6 +52,12 @@ export interface SimPlatform extends SimPlatformPorts {
   readonly counters: PlatformCounters;
   readonly faults: SimFaults;
   readonly egress: SimEgress;
+  /**
+   * Egress attempts by an app whose manifest declares no `permissions.external` (each also threw in
+   * the app): a zero-egress app's suite asserts this stays empty.
+   */
+  readonly egressViolations: readonly EgressViolation[];
+  readonly variables: Readonly<Record<string, string>>;
   /** The installation in the product the site is on now. */
   readonly identity: InstallationIdentity;
   /** The app's installation in `product`: its identity and its own KVS. */
@@ -122,6 +130,7 @@ export function createSimPlatform(options: SimPlatformOptions = {}): SimPlatform
 
   const egress = createEgressService({
     declared: manifest.external.fetch?.backend ?? [],
+    zeroEgress: manifest.raw.permissions.external === undefined,
     targets: options.egressTargets ?? {},
     hostFetch: hostFetch(),
     faults,
@@ -206,6 +215,8 @@ export function createSimPlatform(options: SimPlatformOptions = {}): SimPlatform
     counters,
     faults,
     egress,
+    egressViolations: egress.violations,
+    variables: { ...(options.variables ?? {}) },
     get identity() {
       return current().identity;
     },

@@ -3,6 +3,7 @@ import { meterEvents as toolkitEvents, meterNameSchema, type Catalog } from '@us
 import { resolverFunctionKey, resolverNames, type ResolverName } from '@usage-reporting/core/api';
 import { recordInstallation, recordScheduledRun } from './context/installation.js';
 import { productFromFunctionContext } from './context/product.js';
+import { checkCollectorKeyOption, parseDeliveryOption } from './delivery/options.js';
 import { productionDeps } from './engine/deps.js';
 import { meter } from './engine/meter.js';
 import { runScheduledJob, summarizeRun, type ScheduledRunSummary } from './engine/scheduled-job.js';
@@ -25,6 +26,21 @@ export interface UsageReportingOptions<V = unknown> {
    * read:jira-work and search:confluence). Off by default: only a catalog with site-count fields needs it.
    */
   siteCounts?: boolean;
+  /**
+   * How reports and rights requests reach the vendor; the manifest must match (checkManifestForDelivery).
+   * - `{ mode: 'direct' }`: the collector is the manifest's one plain backend egress entry (no
+   *   `category`); reports go over HTTPS. The app is not eligible for "Runs on Atlassian".
+   * - `{ mode: 'manual' }`: the manifest declares no `permissions.external` at all. The admin downloads
+   *   signed files, hands them to the vendor, and pastes the collector's signed answers back.
+   */
+  delivery: { mode: 'direct' } | { mode: 'manual' };
+  /**
+   * The collector's public key (what `usage-reporting-collector public-key` prints, or a PEM block):
+   * every receipt and acknowledgement is verified against it, in both modes. Leave it out to read the
+   * Forge environment variable USAGE_REPORTING_COLLECTOR_PUBLIC_KEY at each invocation instead
+   * (`forge variables set USAGE_REPORTING_COLLECTOR_PUBLIC_KEY <key>`).
+   */
+  collectorPublicKey?: string;
 }
 
 /** The app's own `new Resolver()` from @forge/resolver; the toolkit only calls its define(). */
@@ -38,8 +54,8 @@ export interface UsageReporting {
   /** Defines the toolkit's resolver functions on the app's own Resolver, beside the app's own functions. */
   registerResolvers(resolver: ResolverLike): void;
   /**
-   * The daily job: retry the outbox, send the automatic report when due, apply retention, rotate the
-   * signing key when due. Call it from the app's scheduled trigger handler (or export it as one).
+   * The daily job: retry the outbox, send the automatic report when due (manual delivery: prepare it
+   * and mark it ready to hand over; nothing is sent), apply retention, rotate the signing key when due. Call it from the app's scheduled trigger handler (or export it as one).
    */
   scheduled(event: unknown, context: unknown): Promise<ScheduledOutcome>;
   /** Call it from the app's `avi:forge:installed:app` trigger: records the install and makes the installation's key pair. */
@@ -57,7 +73,9 @@ export interface UsageReporting {
  */
 export function createUsageReporting<V = unknown>(options: UsageReportingOptions<V>): UsageReporting {
   checkOptions(options);
-  const deps = productionDeps(options);
+  const delivery = parseDeliveryOption(options.delivery);
+  const collectorPublicKey = checkCollectorKeyOption(options.collectorPublicKey);
+  const deps = productionDeps({ ...options, delivery, ...(collectorPublicKey === undefined ? {} : { collectorPublicKey }) });
   return {
     resolverNames,
     registerResolvers(resolver) {

@@ -13,3 +13,9 @@ export type { ScheduledRunSummary } from './engine/scheduled-job.js';
  */
 export { checkProductAdmin, type AdminCheck } from './context/admin.js';
 export { productFromInstallContext } from './context/product.js';
+/**
+ * Delivery modes: whether an app's manifest fits the mode it was built with (pure; problems as values),
+ * and the Forge variable the collector's public key is read from.
+ */
+export { checkManifestForDelivery, type ManifestProblem } from './delivery/manifest-check.js';
+export { collectorKeyVariable } from './delivery/options.js';

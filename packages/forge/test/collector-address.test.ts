@@ -5,9 +5,9 @@ import { createReferencePlatform } from '../../../test/support/reference-app';
 import { collectorAddress } from '../src/transport/collector-address';
 
 /**
- * Which egress entry is the collector. Under Atlassian's analytics tool policy a vendor's own
- * collector is plain backend egress, so an app's only backend entry is its collector; an analytics
- * entry, where there is one, still says it outright; several plain entries cannot be guessed among.
+ * Which egress entry is the collector (direct delivery). Under Atlassian's analytics tool policy a
+ * vendor's own collector is plain backend egress: the app's one backend entry, declared without a
+ * category. An analytics entry, or several entries, are refused with what to change.
  */
 const rootManifest = readFileSync(path.resolve(__dirname, '../../../apps/reference/manifest.yml'), 'utf8');
 const declaredEgress = / {2}external:\n {4}fetch:\n {6}backend:\n(?: {8}.*\n)+/;
@@ -33,14 +33,18 @@ test("an app's one plain backend entry is its collector", async () => {
   await expect(addressUnder('        - https://collector.vendor.example\n')).resolves.toEqual({ ok: true, baseUrl: 'https://collector.vendor.example' });
 });
 
-test('among several entries, the analytics one is the collector', async () => {
-  const backend = '        - https://api.vendor.example\n        - address: https://collector.vendor.example\n          category: analytics\n          inScopeEUD: false\n';
-  await expect(addressUnder(backend)).resolves.toEqual({ ok: true, baseUrl: 'https://collector.vendor.example' });
+test('a collector declared as `category: analytics` is refused, with what to declare instead', async () => {
+  // Atlassian's analytics tool policy (Aug 2025) blocks such an app from deploying; the app says so rather than send.
+  const backend = '        - address: https://collector.vendor.example\n          category: analytics\n          inScopeEUD: false\n';
+  await expect(addressUnder(backend)).resolves.toEqual({
+    ok: false,
+    reason: "the collector's egress entry declares category 'analytics'; declare it as plain backend egress (Atlassian reserves 'analytics' for its recognised tools)"
+  });
 });
 
-test('several plain entries and no analytics one: the app is told it cannot be guessed', async () => {
+test('several backend entries: the collector cannot be guessed, and the app is told so', async () => {
   await expect(addressUnder('        - https://api.vendor.example\n        - https://collector.vendor.example\n')).resolves.toEqual({
     ok: false,
-    reason: "the manifest declares 2 backend egress entries and none is the collector's 'analytics' one"
+    reason: "the manifest declares 2 backend egress entries; direct delivery declares only the collector's"
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startCollector, type RunningCollector } from '@usage-reporting/collector';
+import { generateInstallationKeyPair } from '@usage-reporting/core/node';
 import { SqliteStore } from '@usage-reporting/collector';
 import { envelopeSchema } from '@usage-reporting/core/api';
 import { installationExportSchema } from '@usage-reporting/core/collector-api';
@@ -22,14 +23,21 @@ const COLLECTOR_ORIGIN = 'https://collector.usage-reporting.example.com';
 
 let dir: string;
 let collector: RunningCollector;
+/** The collector's answer-signing key; the app is given its public half as a vendor would set it. */
+const signingKey = generateInstallationKeyPair();
+const variables = { USAGE_REPORTING_COLLECTOR_PUBLIC_KEY: signingKey.publicKey };
 let platform: SimPlatform;
 let dbPath: string;
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'e2e-sim-'));
   dbPath = path.join(dir, 'collector.sqlite');
-  collector = await startCollector({ port: 0, dbPath, logger: false });
-  platform = createReferencePlatform({ app: 'bundle', egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
+  collector = await startCollector({ port: 0, dbPath, logger: false, signingKey });
+  platform = createReferencePlatform({
+    app: 'bundle',
+    egressTargets: { [COLLECTOR_ORIGIN]: collector.url },
+    variables
+  });
 });
 afterEach(async () => {
   platform.close();
@@ -97,7 +105,7 @@ test("the engine's reports arrive at the collector and are stored; withdrawal wi
 test('across a restart of the platform (KVS in a file), a queued report is delivered by the next daily run and a withdrawal still empties the collector', async () => {
   const kvsDir = path.join(dir, 'kvs');
   platform.close();
-  platform = createReferencePlatform({ app: 'bundle', kvs: { kind: 'file', dir: kvsDir }, egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
+  platform = createReferencePlatform({ app: 'bundle', kvs: { kind: 'file', dir: kvsDir }, egressTargets: { [COLLECTOR_ORIGIN]: collector.url }, variables });
   await must('setConsent', { mode: 'per-case' });
   const draft = await must('preview');
   platform.faults.failEgress({ status: 503 });
@@ -107,7 +115,7 @@ test('across a restart of the platform (KVS in a file), a queued report is deliv
 
   // A new platform process over the same stored data: the outbox survives and the daily run delivers it.
   platform.close();
-  platform = createReferencePlatform({ app: 'bundle', kvs: { kind: 'file', dir: kvsDir }, egressTargets: { [COLLECTOR_ORIGIN]: collector.url } });
+  platform = createReferencePlatform({ app: 'bundle', kvs: { kind: 'file', dir: kvsDir }, egressTargets: { [COLLECTOR_ORIGIN]: collector.url }, variables });
   // The retry is due after its backoff (15 minutes); the daily run comes later than that.
   const later = new Date(Date.now() + 60 * 60 * 1000);
   jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: later });

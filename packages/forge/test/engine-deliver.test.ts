@@ -11,6 +11,7 @@ import { toolkitMeterEvents } from '../src/engine/meter';
 import type { ReportRecord } from '../src/store/records';
 import { loadReport, loadReports, saveConsent, saveReport } from '../src/store/repositories';
 import type { ReportTransport } from '../src/transport/report-transport';
+import { testCollectorKey, verifiedReceipt } from './collector-answers';
 
 let platform: SimPlatform;
 beforeEach(() => {
@@ -36,14 +37,18 @@ function setup(siteIdentifiers: string[]) {
     digest: built.built.digest, size: built.built.size, attempts: 0, lastError: null, receipt: null, period: built.built.report.period, text: built.built.text
   };
   const sent: string[] = [];
+  const signer = testCollectorKey();
   const transport: ReportTransport = {
     async send(text, reportId) {
       sent.push(text);
-      return { kind: 'sent', receipt: { receiptId: randomUUID(), reportId, receivedAt: now.toISOString(), digest: record.digest, duplicate: false } };
+      const receipt = { receiptId: randomUUID(), reportId, receivedAt: now.toISOString(), digest: record.digest, duplicate: false };
+      return { kind: 'sent', receipt, answer: await verifiedReceipt(signer, { ...receipt, installationId: randomUUID() }) };
     }
   };
   const deps: EngineDeps = {
     catalog: metricCatalog,
+    delivery: { mode: 'direct' },
+    collectorKey: () => ({ ok: true, publicKey: signer.publicKey, fingerprint: signer.fingerprint }),
     meterEvents: toolkitMeterEvents,
     vendorFacts: () => Promise.resolve(undefined),
     now: () => now,

@@ -151,12 +151,15 @@ describe('the outbox', () => {
     expect(page.history[0]).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
-  test('with the site admin’s analytics egress switched off the report waits in the outbox, then goes once allowed', async () => {
-    w.platform.egress.setAnalyticsEgressAllowed(false);
+  test('with the collector out of reach the report waits in the outbox, then goes once it is back', async () => {
+    // The collector is plain backend egress (no analytics category): the site's analytics switch does not apply; an outage does.
+    const address = w.collector.app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    w.platform.egress.retarget(COLLECTOR_ORIGIN, undefined);
     const draft = await w.must('preview');
     expect(await w.must('sendReport', { draftId: draft.draftId, digest: draft.digest })).toMatchObject({ outcome: 'queued' });
     expect(await w.received()).toEqual([]);
-    w.platform.egress.setAnalyticsEgressAllowed(true);
+    w.platform.egress.retarget(COLLECTOR_ORIGIN, `http://127.0.0.1:${port}`);
     w.advance(HOUR);
     await w.scheduled();
     expect((await w.received()).map((r) => r.bytes)).toEqual([draft.text]);

@@ -69,7 +69,12 @@ export async function createWorld(options: Omit<SimPlatformOptions, 'egressTarge
   await collector.app.listen({ port: 0, host: '127.0.0.1' });
   const address = collector.app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
-  const platform = createReferencePlatform({ ...options, egressTargets: { [COLLECTOR_ORIGIN]: `http://127.0.0.1:${port}` } });
+  const platform = createReferencePlatform({
+    ...options,
+    egressTargets: { [COLLECTOR_ORIGIN]: `http://127.0.0.1:${port}` },
+    // What the vendor sets with `forge variables set`: the collector's receipts verify against it.
+    variables: { USAGE_REPORTING_COLLECTOR_PUBLIC_KEY: collector.context.answerSigner.publicKey, ...options.variables }
+  });
   const admin = platform.users.admin;
 
   async function call<N extends ResolverName>(name: N, payload: unknown = {}): Promise<Envelope<ResolverOutput<N>>> {

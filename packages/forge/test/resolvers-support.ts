@@ -48,5 +48,10 @@ export const validPayloads: Record<ResolverName, unknown> = {
   restrictVendorProcessing: { restrictedPurposes: ['troubleshooting'] },
   previewCorrection: { reportId: '7a1c9f52-3a6e-4d8b-9c0d-1e2f3a4b5c6d' },
   sendCorrection: { draftId: '7a1c9f52-3a6e-4d8b-9c0d-1e2f3a4b5c6d', digest: 'a'.repeat(64) },
-  retractReport: { reportId: '7a1c9f52-3a6e-4d8b-9c0d-1e2f3a4b5c6d' }
+  retractReport: { reportId: '7a1c9f52-3a6e-4d8b-9c0d-1e2f3a4b5c6d' },
+  handOverReport: { draftId: '7a1c9f52-3a6e-4d8b-9c0d-1e2f3a4b5c6d', digest: 'a'.repeat(64) },
+  downloadHandOver: { reportId: '7a1c9f52-3a6e-4d8b-9c0d-1e2f3a4b5c6d' },
+  prepareRightsRequest: { kind: 'export' },
+  acceptCollectorAnswer: { text: '{}' },
+  getVendorExport: {}
 };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { kvs } from '@forge/kvs';
 import { buildCollectorApp, SqliteStore, type CollectorApp, type StoredReport } from '@usage-reporting/collector';
-import { envelopeSchema, resolverContract, type Envelope, type Product, type ResolverName, type ResolverOutput } from '@usage-reporting/core/api';
+import { envelopeSchema, resolverContract, type Envelope, type Product, type ResolverInput, type ResolverName, type ResolverOutput } from '@usage-reporting/core/api';
 import { createSimPlatform, type SimPlatform } from '@usage-reporting/forge-sim';
 import { ssoResolverContract, type SsoResolverName, type SsoResolverOutput } from '../../src/contract/resolvers';
 import { ssoCatalog } from '../../src/usage/catalog';
@@ -10,12 +10,14 @@ import { toolkitFunctionKey } from './toolkit-resolvers';
 /**
  * The SSO Config app on the simulated Forge platform, from its own manifest and its Forge bundle
  * (what `forge deploy` would upload; a suite builds it first with buildSsoBundleIfStale), with the
- * real collector (over an in-memory SQLite store, with this app's catalog) listening on loopback as
- * the manifest's analytics origin. Every request that reaches the collector is kept as it arrived.
- * Only Date is faked, so sockets and timeouts run in real time while a test moves the calendar.
+ * real collector (over an in-memory SQLite store, with this app's catalog). SSO Config delivers by
+ * hand-over files (manual delivery: its manifest declares no egress), so the app never reaches the
+ * collector: `handOver` plays the admin carrying a file to the collector's upload endpoint and back.
+ * The app is given the collector's public key as the vendor sets it (a Forge variable). Every request
+ * the collector handles is kept as it arrived. Only Date is faked, so sockets and timeouts run in
+ * real time while a test moves the calendar.
  */
 export const APP_DIR = path.join(__dirname, '..', '..');
-export const COLLECTOR_ORIGIN = 'https://collector.usage-reporting.example.com';
 export const START = '2026-11-29T09:00:00.000Z';
 export const DAY = 24 * 3_600_000;
 
@@ -53,6 +55,18 @@ export interface SsoWorld {
   toolkitMust<N extends ResolverName>(name: N, payload?: unknown): Promise<ResolverOutput<N>>;
   scheduled(): Promise<unknown>;
   advance(ms: number): void;
+  /**
+   * The admin's errand: uploads a hand-over file's text on the collector's upload endpoint (POST
+   * /upload) and returns what the collector answers (status, and the signed answer file's text).
+   */
+  handOver(fileText: string): Promise<{ status: number; answerText: string | null; body: unknown }>;
+  /**
+   * A previewed report delivered by hand, end to end: handOverReport, the upload, and the receipt
+   * pasted back (acceptCollectorAnswer). Returns the history entry, now acknowledged by the vendor.
+   */
+  deliverByHand(draft: { draftId: string; digest: string }): Promise<ResolverOutput<'acceptCollectorAnswer'>>;
+  /** A rights request file (export, delete, restrict) made, uploaded, and its answer pasted back. */
+  rightsByHand(input: ResolverInput<'prepareRightsRequest'>): Promise<ResolverOutput<'acceptCollectorAnswer'>>;
   /** The reports the collector holds for this installation, oldest first. */
   received(installationId: string): Promise<StoredReport[]>;
   /** The app's own stored data (every `sso:` key and its value), read with @forge/kvs as the app would. */
@@ -68,10 +82,13 @@ export async function createSsoWorld(options: { product?: Product } = {}): Promi
   collector.app.addHook('preHandler', async (request) => {
     requests.push({ method: request.method, url: request.url, headers: JSON.stringify(request.headers), body: typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? null) });
   });
-  await collector.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = collector.app.server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  const platform = createSimPlatform({ appDir: APP_DIR, app: 'bundle', product: options.product, egressTargets: { [COLLECTOR_ORIGIN]: `http://127.0.0.1:${port}` } });
+  // Not listening: nothing on the site may reach it. The admin's uploads go in through `inject`.
+  const platform = createSimPlatform({
+    appDir: APP_DIR,
+    app: 'bundle',
+    product: options.product,
+    variables: { USAGE_REPORTING_COLLECTOR_PUBLIC_KEY: collector.context.answerSigner.publicKey }
+  });
   const admin = platform.users.admin;
   const invokeAs = (as: As) => ({ accountId: as.accountId ?? admin, product: as.product });
 
@@ -88,9 +105,24 @@ export async function createSsoWorld(options: { product?: Product } = {}): Promi
     return result.data;
   };
 
+  const handOver: SsoWorld['handOver'] = async (fileText) => {
+    const res = await collector.app.inject({ method: 'POST', url: '/upload', headers: { 'content-type': 'application/json' }, payload: fileText });
+    const body: unknown = res.json();
+    const answerText = typeof body === 'object' && body !== null && typeof Reflect.get(body, 'answerText') === 'string' ? String(Reflect.get(body, 'answerText')) : null;
+    return { status: res.statusCode, answerText, body };
+  };
+  const carry = async (fileText: string) => {
+    const answered = await handOver(fileText);
+    if (answered.answerText === null) throw new Error(`the collector refused the file (${answered.status}): ${JSON.stringify(answered.body)}`);
+    return must('acceptCollectorAnswer', await toolkit('acceptCollectorAnswer', { text: answered.answerText }));
+  };
+
   return {
     platform,
     collector,
+    handOver,
+    deliverByHand: async (draft) => carry((await must('handOverReport', await toolkit('handOverReport', { draftId: draft.draftId, digest: draft.digest }))).text),
+    rightsByHand: async (input) => carry((await must('prepareRightsRequest', await toolkit('prepareRightsRequest', input))).text),
     store,
     admin,
     member: platform.users.member,
@@ -116,10 +148,13 @@ export async function createSsoWorld(options: { product?: Product } = {}): Promi
         return entries;
       }),
     close: async () => {
+      const violations = platform.egressViolations.map((v) => v.url);
       platform.close();
       await collector.app.close();
       await store.close();
       jest.useRealTimers();
+      // Manual delivery is zero egress: any attempt, however the app handled its error, fails the suite.
+      if (violations.length > 0) throw new Error(`SSO Config attempted egress: ${violations.join(', ')}`);
     }
   };
 }

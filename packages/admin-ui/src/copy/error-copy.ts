@@ -17,6 +17,7 @@ const copy: Record<ClientErrorCode, string> = {
   TOO_LARGE: "Nothing was sent: the report is larger than the vendor's server accepts.",
   // Sends never fail with TRANSPORT (an unanswered send comes back as outcome "queued"), so this is said of vendor requests.
   TRANSPORT: "The vendor's server did not answer. Try again later; anything the app already queued is retried automatically.",
+  ANSWER_NOT_VERIFIED: "The vendor's answer was not accepted: it does not verify against the vendor's collector key, or it is not about anything this site handed over. Nothing was recorded.",
   STORAGE: 'The app could not read or save its data on this site. Try again in a moment.',
   INTERNAL: 'Something went wrong inside the app. Try again; if it keeps happening, contact the vendor.',
   UNREACHABLE: "The page could not reach the app's backend. Check your connection and try again.",

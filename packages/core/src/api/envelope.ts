@@ -16,6 +16,8 @@ export const errorCodes = [
   'PRIVACY_BLOCKED',
   'TOO_LARGE',
   'TRANSPORT',
+  /** A collector answer that does not verify against the configured collector key, or is not about what this site handed over. */
+  'ANSWER_NOT_VERIFIED',
   'STORAGE',
   'INTERNAL'
 ] as const;

@@ -1,3 +1,4 @@
 export * from './envelope.js';
 export * from './product.js';
 export * from './resolvers.js';
+export * from './delivery.js';

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { categorySchema, purposeSchema } from '../catalog/vocabulary.js';
 import { consentStateSchema, restrictionsSchema, settingsSchema, catalogKeySchema } from '../report/consent.js';
 import { ledgerEntrySchema } from '../report/ledger.js';
-import { historySummarySchema, vendorDeletionSchema, storedReceiptSchema } from '../report/records.js';
+import { vendorDeletionSchema, storedReceiptSchema } from '../report/records.js';
+import {
+  acceptAnswerInput,
+  acceptAnswerOutput,
+  deliveryViewSchema,
+  downloadHandOverInput,
+  handOverReportOutput,
+  historyEntrySchema,
+  rightsRequestInput,
+  rightsRequestOutput
+} from './delivery.js';
 import { productSchema } from './product.js';
 
 /**
@@ -71,13 +81,15 @@ export const adminPageOutput = z.strictObject({
   newFields: z.array(fieldInfoSchema),
   preview: previewOutput,
   /** Most recent first. */
-  history: z.array(historySummarySchema),
+  history: z.array(historyEntrySchema),
   /** Reports queued for (re)transmission. */
   outboxSize: z.number().int().nonnegative(),
   vendorDeletion: vendorDeletionSchema.nullable(),
   vendorRestriction: vendorRestrictionSchema.nullable(),
   /** When the next automatic report is due (mode automatic only). */
-  nextAutomaticAt: z.iso.datetime().nullable()
+  nextAutomaticAt: z.iso.datetime().nullable(),
+  /** How reports and rights requests reach the vendor (delivery.ts): the page shows "Send" or "Hand over" by it. */
+  delivery: deliveryViewSchema
 });
 export type AdminPageOutput = z.infer<typeof adminPageOutput>;
 
@@ -89,7 +101,7 @@ export const sendReportOutput = z.strictObject({
   receipt: storedReceiptSchema.nullable(),
   /** Plain words for the admin, never a stack trace. */
   message: z.string(),
-  entry: historySummarySchema
+  entry: historyEntrySchema
 });
 export type SendReportOutput = z.infer<typeof sendReportOutput>;
 
@@ -120,7 +132,7 @@ export const withdrawOutput = z.strictObject({
 export type WithdrawOutput = z.infer<typeof withdrawOutput>;
 
 export const historyOutput = z.strictObject({
-  entries: z.array(historySummarySchema),
+  entries: z.array(historyEntrySchema),
   /** Reports purged from history by retention (only counts remain). */
   purgedReports: z.number().int().nonnegative()
 });
@@ -128,7 +140,7 @@ export type HistoryOutput = z.infer<typeof historyOutput>;
 
 export const historyEntryInput = z.strictObject({ reportId: z.uuid() });
 export const historyEntryOutput = z.strictObject({
-  entry: historySummarySchema,
+  entry: historyEntrySchema,
   /** The exact bytes that left (or were queued to leave). */
   text: z.string(),
   /** The previous report's bytes, for the readable diff; null for the first report. */
@@ -166,7 +178,7 @@ export const correctionPreviewOutput = previewOutput.extend({ supersedes: z.uuid
 export type CorrectionPreviewOutput = z.infer<typeof correctionPreviewOutput>;
 export const retractOutput = z.strictObject({
   /** The retracted report's history entry, now carrying the vendor's acknowledgement. */
-  entry: historySummarySchema,
+  entry: historyEntrySchema,
   /** Plain words for the admin. */
   message: z.string()
 });
@@ -193,7 +205,17 @@ export const resolverContract = {
   previewCorrection: { input: reportRefInput, output: correctionPreviewOutput },
   /** outcome 'sent' with the receipt, 'queued' (retried by the outbox), or 'rejected'; entry is the correction's own history entry. */
   sendCorrection: { input: sendReportInput, output: sendReportOutput },
-  retractReport: { input: reportRefInput, output: retractOutput }
+  retractReport: { input: reportRefInput, output: retractOutput },
+  /** Manual delivery (delivery.ts): the previewed bytes, signed, as a file for the admin to hand to the vendor. */
+  handOverReport: { input: sendReportInput, output: handOverReportOutput },
+  /** The same file again (the same bytes), or a report the daily job prepared, handed over now. */
+  downloadHandOver: { input: downloadHandOverInput, output: handOverReportOutput },
+  /** Manual delivery: an export, deletion or restriction request as a signed file. */
+  prepareRightsRequest: { input: rightsRequestInput, output: rightsRequestOutput },
+  /** The collector's signed answer (a receipt or acknowledgement) pasted or uploaded by the admin: verified, then recorded. */
+  acceptCollectorAnswer: { input: acceptAnswerInput, output: acceptAnswerOutput },
+  /** The vendor's export the app verified and kept. */
+  getVendorExport: { input: emptyInput, output: documentOutput }
 } as const;
 
 export type ResolverContract = typeof resolverContract;

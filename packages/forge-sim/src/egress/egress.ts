@@ -4,11 +4,16 @@ import type { PlatformCounters } from '../counters.js';
 import type { FaultHooks } from '../faults/faults.js';
 import type { InvocationTable } from '../invoke/invocations.js';
 import type { EgressService } from '../runtime/ports.js';
-import { EgressNotAllowedError, unreachableHostError } from './errors.js';
+import { EgressNotAllowedError, EgressViolationError, unreachableHostError } from './errors.js';
 
 export interface EgressOptions {
   /** `permissions.external.fetch.backend` entries from manifest.yml. */
   declared: readonly EgressEntry[];
+  /**
+   * The manifest declares no `permissions.external` at all (a zero-egress app, eligible for Runs on
+   * Atlassian): any egress attempt is a violation, recorded and thrown, so a test can prove there was none.
+   */
+  zeroEgress?: boolean;
   /** Declared origin → loopback base URL that stands in for it (`https://collector.example.com` → `http://127.0.0.1:4100`). */
   targets: Readonly<Record<string, string>>;
   /** The machine's own fetch, used to reach the loopback target. */
@@ -22,7 +27,16 @@ export interface EgressOptions {
  * The sandbox's `fetch`: only manifest-declared hosts, matched by @forge/egress exactly as Forge
  * matches them, each declared origin answered by a loopback server.
  */
+export interface EgressViolation {
+  url: string;
+  /** The function the attempt came from, or undefined outside an invocation's record. */
+  functionKey: string | undefined;
+  at: string;
+}
+
 export interface SimEgress extends EgressService {
+  /** Every egress attempt by a zero-egress app (no `permissions.external`), oldest first. */
+  readonly violations: readonly EgressViolation[];
   /** Points a declared origin at another loopback base (or at nothing: connection errors). */
   retarget(origin: string, base: string | undefined): void;
   /**
@@ -35,10 +49,17 @@ export interface SimEgress extends EgressService {
 export function createEgressService(options: EgressOptions): SimEgress {
   let filter = filterFor(options.declared, true);
   const targets = new Map(Object.entries(options.targets).map(([origin, base]) => [new URL(origin).origin, base]));
+  const violations: EgressViolation[] = [];
 
   async function egressFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const record = options.invocations.enter();
     const url = new URL(input instanceof Request ? input.url : input.toString());
+    if (options.zeroEgress) {
+      // Counted as egress too: "0 egress calls" then covers attempts, not only requests that got out.
+      options.counters.count('egress', url.origin);
+      violations.push({ url: url.toString(), functionKey: record?.functionKey, at: new Date().toISOString() });
+      throw new EgressViolationError(url.toString());
+    }
     if (!filter.isValidUrl(url.toString())) throw new EgressNotAllowedError(url.toString());
 
     options.counters.count('egress', url.origin);
@@ -66,6 +87,7 @@ export function createEgressService(options: EgressOptions): SimEgress {
 
   return {
     fetch: egressFetch,
+    violations,
     setAnalyticsEgressAllowed(allowed) {
       filter = filterFor(options.declared, allowed);
     },

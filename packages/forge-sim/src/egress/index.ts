@@ -1,2 +1,2 @@
-export { createEgressService, type EgressOptions, type SimEgress } from './egress.js';
-export { EgressNotAllowedError, unreachableHostError } from './errors.js';
+export { createEgressService, type EgressOptions, type EgressViolation, type SimEgress } from './egress.js';
+export { EgressNotAllowedError, EgressViolationError, unreachableHostError } from './errors.js';

@@ -5,7 +5,8 @@ import { startBridgeHost } from '../host/server.js';
 import { loadManifest } from '../manifest/load.js';
 import { SIM_PRODUCTS } from '../installations.js';
 import { createSimPlatform, type SimPlatform } from '../platform.js';
-import { analyticsOrigin } from './analytics-origin.js';
+import { collectorOrigin } from './analytics-origin.js';
+import { collectorSigningKey } from './collector-key.js';
 import { dashboardLink, localDashboardToken } from './dashboard-token.js';
 import { readInstalledMarker, writeInstalledMarker } from './installed-marker.js';
 import type { RunnerOptions } from './options.js';
@@ -21,10 +22,14 @@ import { applySeed, readSeedFile, type Seed } from './seed.js';
  */
 export interface LocalRunner {
   url: string;
-  /** The collector, undefined for an app whose manifest declares no `category: analytics` egress. */
+  /**
+   * The stand-in collector: the app's egress target in direct delivery; in manual delivery (no egress
+   * declared) only the admin's browser reaches it, on its upload page (`/upload`).
+   */
   collectorUrl: string | undefined;
   /** The collector's dashboard, with its credentials in the URL. */
   dashboardUrl: string | undefined;
+  /** The manifest's collector origin the loopback collector stands in for; undefined for a zero-egress (manual delivery) app. */
   analyticsOrigin: string | undefined;
   dataDir: string;
   platform: SimPlatform;
@@ -39,14 +44,17 @@ export async function startLocalRunner(options: RunnerOptions, log: (line: strin
   await mkdir(options.dataDir, { recursive: true });
 
   const manifest = loadManifest(options.manifestPath);
-  const origin = analyticsOrigin(manifest);
-  const collector = origin === undefined ? undefined : await startStandInCollector(origin, options.dataDir);
+  const origin = collectorOrigin(manifest);
+  // Started for either delivery mode: a manual-delivery app never reaches it, its admin does.
+  const collector = await startStandInCollector(origin, options.dataDir);
   const platform = createSimPlatform({
     appDir: options.appDir,
     manifestPath: options.manifestPath,
     siteSize: options.siteSize,
     kvs: options.memory ? { kind: 'memory' } : { kind: 'file', dir: path.join(options.dataDir, 'kvs') },
-    egressTargets: collector ? { [collector.origin]: collector.url } : {},
+    egressTargets: origin === undefined ? {} : { [origin]: collector.url },
+    // What a vendor sets with `forge variables set`: the app verifies the collector's signed answers with it.
+    variables: { USAGE_REPORTING_COLLECTOR_PUBLIC_KEY: collector.publicKey },
     // What `forge deploy` would upload, not the sources: whoever starts the runner (`npm start`, the
     // browser suite's global setup) builds it first with scripts/forge-bundle.cjs --if-stale.
     app: 'bundle'
@@ -64,34 +72,35 @@ export async function startLocalRunner(options: RunnerOptions, log: (line: strin
       manifestPath: options.manifestPath,
       resourceDir: options.resourceDir,
       port: options.port,
-      collector: collector ? { origin: collector.origin, url: collector.url } : undefined,
+      collector: origin === undefined ? undefined : { origin, url: collector.url },
       log
     });
     return {
       url: host.url,
-      collectorUrl: collector?.url,
-      dashboardUrl: collector?.dashboardUrl,
+      collectorUrl: collector.url,
+      dashboardUrl: collector.dashboardUrl,
       analyticsOrigin: origin,
       dataDir: options.dataDir,
       platform,
       async close() {
         await host.close();
         platform.close();
-        await collector?.close();
+        await collector.close();
       }
     };
   } catch (error) {
     platform.close();
-    await collector?.close();
+    await collector.close();
     throw error;
   }
 }
 
-/** The vendor's collector on a free loopback port, standing in for the manifest's analytics origin. */
-async function startStandInCollector(origin: string, dataDir: string) {
+/** The vendor's collector on a free loopback port (standing in for the manifest's collector origin, if it declares one). */
+async function startStandInCollector(origin: string | undefined, dataDir: string) {
   const dashboardToken = await localDashboardToken(dataDir);
-  const collector = await startCollector({ port: 0, host: '127.0.0.1', dbPath: path.join(dataDir, 'collector.db'), dashboardToken });
-  return { origin, url: collector.url, dashboardUrl: dashboardLink(collector.url, dashboardToken), close: () => collector.close() };
+  const signingKey = await collectorSigningKey(dataDir);
+  const collector = await startCollector({ port: 0, host: '127.0.0.1', dbPath: path.join(dataDir, 'collector.db'), dashboardToken, signingKey });
+  return { origin, url: collector.url, publicKey: signingKey.publicKey, dashboardUrl: dashboardLink(collector.url, dashboardToken), close: () => collector.close() };
 }
 
 /**

@@ -54,6 +54,8 @@ export function installForgeGlobals(): void {
     return toResponse({ status: 501, body: { code: 'NOT_SIMULATED', message: `Forge fetch type '${descriptor.type}' is not simulated` } });
   };
 
+  installEnvironment();
+
   // Inside an invocation `fetch` is the sandbox's, limited to declared egress; outside (test code,
   // the runner's own plumbing) it is the machine's ordinary fetch.
   g.fetch = ((input: string | URL | Request, init?: RequestInit) => {
@@ -78,4 +80,34 @@ function toResponse(r: SimHttpResponse): Response {
   if (r.body === undefined) return new Response(null, { status: r.status, headers });
   headers.set('content-type', 'application/json');
   return new Response(JSON.stringify(r.body), { status: r.status, headers });
+}
+
+/**
+ * Forge environment variables (`forge variables set NAME value`) reach app code as process.env. Here
+ * process.env becomes a view that, inside an invocation, shows the invocation's platform variables
+ * over the machine's environment; outside one (test code, the runner) it is the machine's as before.
+ * Writes go to the machine's environment, as they would have.
+ */
+function installEnvironment(): void {
+  const machine = process.env;
+  const variables = (): Readonly<Record<string, string>> | undefined => (isInsideInvocation() ? currentInvocation()?.platform.variables : undefined);
+  const has = (vars: Readonly<Record<string, string>> | undefined, key: string | symbol): vars is Readonly<Record<string, string>> =>
+    typeof key === 'string' && vars !== undefined && Object.hasOwn(vars, key);
+  process.env = new Proxy(machine, {
+    get(target, key) {
+      const vars = variables();
+      return has(vars, key) ? vars[key as string] : Reflect.get(target, key);
+    },
+    has(target, key) {
+      return has(variables(), key) || Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      return [...new Set([...Reflect.ownKeys(target), ...Object.keys(variables() ?? {})])];
+    },
+    getOwnPropertyDescriptor(target, key) {
+      const vars = variables();
+      if (has(vars, key)) return { value: vars[key as string], writable: true, enumerable: true, configurable: true };
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    }
+  });
 }

@@ -49,5 +49,7 @@ export interface SimPlatformPorts {
   kvs: KvsService;
   product: ProductService;
   egress: EgressService;
+  /** The app's Forge environment variables (`forge variables set`), which its code reads as process.env inside an invocation. */
+  readonly variables?: Readonly<Record<string, string>>;
   runtimeFor(scope: InvocationScope): ForgeRuntimeGlobal;
 }

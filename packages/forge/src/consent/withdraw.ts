@@ -5,6 +5,7 @@ import type { EngineDeps } from '../engine/deps.js';
 import { loadConsent } from '../store/repositories.js';
 import { attemptVendorDeletion, queueVendorDeletion, readVendorDeletion } from '../rights/vendor-deletion.js';
 import { cancelOutbox } from './cancel-outbox.js';
+import { cancelPrepared } from '../manual/cancel-prepared.js';
 import { commitTransition } from './commit.js';
 
 export const WITHDRAWN_REASON = 'Sharing was withdrawn before this report left the site.';
@@ -25,7 +26,7 @@ export async function withdrawConsent(
   const transition = withdrawTransition(before, { accountId, now });
   const deletionEntry = input.alsoRequestVendorDeletion ? [actionEntry(transition.state, 'request-vendor-deletion', [], { accountId, now })] : [];
   const consent = await commitTransition(transition, deletionEntry);
-  const cancelledReports = await cancelOutbox(WITHDRAWN_REASON);
+  const cancelledReports = (await cancelOutbox(WITHDRAWN_REASON)) + (await cancelPrepared(WITHDRAWN_REASON));
   if (!input.alsoRequestVendorDeletion) return ok({ consent, cancelledReports, vendorDeletion: await readVendorDeletion() });
   await queueVendorDeletion(now);
   const vendorDeletion = await attemptVendorDeletion(deps, { force: true });

@@ -12,6 +12,7 @@ import { appendLedger, ensureInstallation, loadConsent, loadReports, saveReport 
  * admin simply asks again (the collector answers a repeat with the same acknowledgement).
  */
 export async function retractReport(deps: EngineDeps, reportId: string, accountId: string): Promise<Envelope<RetractOutput>> {
+  if (deps.delivery.mode === 'manual') return fail('CONFLICT', 'Retracting a report is not available when reports are handed over as files; ask the vendor directly.');
   const now = deps.now();
   const reports = await loadReports();
   const check = correctable(reportId, reports);

@@ -12,6 +12,7 @@ import { toSummary } from './history.js';
 import { meter } from './meter.js';
 import { loadOutbox } from './outbox.js';
 import { preview, toPreviewOutput } from './preview.js';
+import { deliveryView } from '../manual/delivery-view.js';
 
 /**
  * Everything the first screen needs, in one round trip: the consent and settings, the catalog as the
@@ -44,6 +45,7 @@ export async function loadAdminPage(deps: EngineDeps, caller: CallerContext): Pr
     outboxSize: outbox.length,
     vendorDeletion,
     vendorRestriction,
-    nextAutomaticAt: nextAutomaticAt(consent, lastAutomaticDay(reports), now)
+    nextAutomaticAt: nextAutomaticAt(consent, lastAutomaticDay(reports), now),
+    delivery: await deliveryView(deps)
   });
 }

@@ -4,7 +4,7 @@ import { isReportDue, lastAutomaticDay } from '../core/schedule.js';
 import { keys } from '../store/keys.js';
 import { claim } from '../store/kvs-store.js';
 import type { ReportRecord } from '../store/records.js';
-import { ensureInstallation, loadConsent, loadReports, loadSettings } from '../store/repositories.js';
+import { ensureInstallation, loadConsent, loadReports, loadSettings, saveReport } from '../store/repositories.js';
 import { assembleReport } from './assemble.js';
 import { deliver, queueReport } from './deliver.js';
 import type { EngineDeps } from './deps.js';
@@ -12,7 +12,9 @@ import type { EngineDeps } from './deps.js';
 export type AutomaticOutcome =
   | { kind: 'not-due'; reason: string }
   | { kind: 'blocked'; code: string; message: string }
-  | { kind: 'queued'; record: ReportRecord };
+  | { kind: 'queued'; record: ReportRecord }
+  /** Manual delivery: built and kept for the admin to hand over. Nothing was sent, and nothing says so. */
+  | { kind: 'ready-to-hand-over'; record: ReportRecord };
 
 /**
  * The automatic report: when the admin chose automatic and the cadence says one is due, build it with
@@ -39,6 +41,7 @@ export async function sendAutomaticReport(deps: EngineDeps, product: Product): P
     return { kind: 'blocked', code: assembled.code, message: assembled.message };
   }
   const { built } = assembled;
+  const manual = deps.delivery.mode === 'manual';
   const record: ReportRecord = {
     reportId: built.report.reportId,
     trigger: 'automatic',
@@ -51,8 +54,14 @@ export async function sendAutomaticReport(deps: EngineDeps, product: Product): P
     lastError: null,
     receipt: null,
     period: built.report.period,
-    text: built.text
+    text: built.text,
+    ...(manual ? { delivery: { mode: 'manual' as const, preparedAt: now.toISOString(), handedOverAt: null, fileName: null, acknowledgedAt: null, answer: null } } : {})
   };
+  if (manual) {
+    // No outbox: nothing here can leave. The page offers it as "ready to hand over".
+    await saveReport(record);
+    return { kind: 'ready-to-hand-over', record };
+  }
   await queueReport(record, [], now);
   return { kind: 'queued', record: (await deliver(deps, record.reportId)) ?? record };
 }

@@ -59,7 +59,8 @@ export async function deliver(deps: EngineDeps, reportId: string): Promise<Repor
     // moment cannot then hide that the report left (history reads a receipt as sent, see withReceipt).
     const receipt = { ...outcome.receipt, ...(outcome.signature ? { signature: outcome.signature } : {}) };
     await write(keys.receipt(reportId), receipt);
-    const sent = await settle({ ...record, status: 'sent', sentAt: now.toISOString(), attempts: record.attempts + 1, lastError: null, receipt });
+    const delivery = { mode: 'direct' as const, preparedAt: null, handedOverAt: null, fileName: null, acknowledgedAt: outcome.receipt.receivedAt, answer: outcome.answer };
+    const sent = await settle({ ...record, status: 'sent', sentAt: now.toISOString(), attempts: record.attempts + 1, lastError: null, receipt, delivery });
     await meter('report.sent', now);
     return sent;
   }

@@ -1,13 +1,13 @@
 import { fail, ok, type Envelope } from '@usage-reporting/core/api';
 import type { HistoryEntryOutput, HistoryOutput } from '@usage-reporting/core/api';
-import type { HistorySummary } from '@usage-reporting/core';
+import type { HistoryEntry } from '@usage-reporting/core/api';
 import { selectExpired } from '../core/retention.js';
 import { keys } from '../store/keys.js';
 import { readOrThrow, writeAtomically } from '../store/kvs-store.js';
 import { historyAggregateSchema, type ReportRecord } from '../store/records.js';
 import { loadReports, loadSettings } from '../store/repositories.js';
 
-export const toSummary = (r: ReportRecord): HistorySummary => {
+export const toSummary = (r: ReportRecord): HistoryEntry => {
   const { text: _text, ...summary } = r;
   return summary;
 };
@@ -47,16 +47,16 @@ export async function purgeExpiredHistory(now: Date): Promise<PurgeOutcome> {
   const expired = selectExpired(reports.filter((r) => r.status !== 'pending'), settings.retentionDays, now);
   let aggregate = await loadAggregate();
   let purged = 0;
-  // Two deletions per report (record and receipt) plus the aggregate: 12 reports fill a transaction's 25.
-  for (let i = 0; i < expired.length; i += 12) {
-    const chunk = expired.slice(i, i + 12);
+  // Three deletions per report (record, receipt, hand-over file) plus the aggregate: 8 reports fit a transaction's 25.
+  for (let i = 0; i < expired.length; i += 8) {
+    const chunk = expired.slice(i, i + 8);
     const oldest = chunk.reduce((min, r) => (r.createdAt < min ? r.createdAt : min), chunk[0]?.createdAt ?? now.toISOString());
     const next = {
       purgedReports: aggregate.purgedReports + chunk.length,
       purgedSent: aggregate.purgedSent + chunk.filter((r) => r.status === 'sent').length,
       oldestPurgedAt: aggregate.oldestPurgedAt !== null && aggregate.oldestPurgedAt < oldest ? aggregate.oldestPurgedAt : oldest
     };
-    await writeAtomically([{ set: keys.historyAggregate, value: next }, ...chunk.flatMap((r) => [{ delete: keys.report(r.reportId) }, { delete: keys.receipt(r.reportId) }])]);
+    await writeAtomically([{ set: keys.historyAggregate, value: next }, ...chunk.flatMap((r) => [{ delete: keys.report(r.reportId) }, { delete: keys.receipt(r.reportId) }, { delete: keys.handOver(r.reportId) }])]);
     aggregate = next;
     purged += chunk.length;
   }

@@ -33,8 +33,8 @@ export type ScheduledRunSummary = ReturnType<typeof summarizeRun>;
 export function summarizeRun(run: ScheduledRun) {
   const automatic = !run.automatic.ok
     ? { error: run.automatic.error }
-    : run.automatic.value.kind === 'queued'
-      ? { kind: 'queued', reportId: run.automatic.value.record.reportId, status: run.automatic.value.record.status }
+    : run.automatic.value.kind === 'queued' || run.automatic.value.kind === 'ready-to-hand-over'
+      ? { kind: run.automatic.value.kind, reportId: run.automatic.value.record.reportId, status: run.automatic.value.record.status }
       : run.automatic.value;
   return {
     outbox: run.outbox.ok ? run.outbox.value : { error: run.outbox.error },

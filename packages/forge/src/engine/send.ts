@@ -1,4 +1,4 @@
-import { fail, ok, type Envelope } from '@usage-reporting/core/api';
+import { fail, ok, type Envelope, type ErrorCode } from '@usage-reporting/core/api';
 import { allowsSending } from '@usage-reporting/core';
 import { sha256Hex } from '@usage-reporting/core/node';
 import type { SendReportOutput } from '@usage-reporting/core/api';
@@ -9,7 +9,8 @@ import { coverageKey, perCaseSendEntry } from '@usage-reporting/core';
 import { effectiveAcceptedFormat } from '@usage-reporting/core';
 import { keys } from '../store/keys.js';
 import { claim, readParsed, remove } from '../store/kvs-store.js';
-import { draftSchema, type ReportRecord } from '../store/records.js';
+import { draftSchema, type Draft, type ReportRecord } from '../store/records.js';
+import type { ConsentState, PendingLedgerEntry, Report } from '@usage-reporting/core';
 import { loadConsent, loadReports } from '../store/repositories.js';
 import { correctable } from '../core/report-chain.js';
 import { deliver, queueReport } from './deliver.js';
@@ -35,6 +36,66 @@ export function sendCorrection(deps: EngineDeps, input: { draftId: string; diges
   return sendDraft(deps, input, accountId, 'correction');
 }
 
+/** A draft that passed every check, with what the checks read: ready to leave (or be handed over). */
+export type AdmittedDraft = { ok: true; draft: Draft; report: Report; consent: ConsentState };
+type Refusal = Extract<Envelope<never>, { ok: false }>;
+
+/**
+ * The checks a frozen draft passes before it may leave the site by either delivery, in this order:
+ * unknown or expired draft; previewed as the other kind; a correction whose report can no longer be
+ * corrected; digest not the one previewed; consent that no longer allows sending; restrictions or
+ * accepted format changed since the preview; the privacy guard; what consent covers.
+ */
+export async function admitDraft(
+  deps: EngineDeps,
+  input: { draftId: string; digest: string },
+  kind: 'per-case' | 'correction',
+  now: Date,
+  verb: 'sent' | 'handed over' = 'sent'
+): Promise<AdmittedDraft | Refusal> {
+  const refuse = (code: ErrorCode, message: string): Refusal => ({ ok: false, error: { code, message } });
+  const read = await readParsed(keys.draft(input.draftId), draftSchema);
+  if (!read.ok) return refuse('DRAFT_EXPIRED', 'This preview can no longer be read. Preview the report again.');
+  const draft = read.value;
+  if (!draft || now.getTime() - Date.parse(draft.createdAt) > DRAFT_TTL_MINUTES * 60_000) {
+    return refuse('DRAFT_EXPIRED', `This preview has expired. Preview the report again, then ${verb === 'sent' ? 'send' : 'hand it over'}.`);
+  }
+  const nothing = `Nothing was ${verb}.`;
+  // A draft is sent only as what it was previewed as: a correction names the report it replaces, a report does not.
+  if ((kind === 'correction') !== (draft.supersedes !== undefined)) {
+    return refuse('INVALID_INPUT', kind === 'correction' ? `This preview is not a correction. ${nothing}` : `This preview is a correction; send it as a correction. ${nothing}`);
+  }
+  if (draft.supersedes !== undefined) {
+    const still = correctable(draft.supersedes, await loadReports());
+    if (!still.ok) return refuse(still.code, `${still.message} ${nothing}`);
+  }
+  if (input.digest !== draft.digest || sha256Hex(draft.text) !== draft.digest) {
+    return refuse('DIGEST_MISMATCH', `The digest does not match the previewed report. ${nothing}`);
+  }
+  const consent = await loadConsent();
+  if (!allowsSending(consent.mode)) {
+    return refuse('CONSENT_REQUIRED', consent.mode === 'off' ? `Sharing was withdrawn. ${nothing}` : 'Choose how to share reports before sending one.');
+  }
+  if (coverageKey(consent, effectiveAcceptedFormat(consent, deps.catalog)) !== draft.coverageKey) {
+    return refuse('RESTRICTIONS_CHANGED', 'What may be shared changed after this preview. Preview again to see the report that would be sent.');
+  }
+  const parsed = parseReport(JSON.parse(draft.text), deps.catalog);
+  if (!parsed.ok) return refuse('INTERNAL', 'The previewed report does not match the report schema.');
+  const guarded = guardReport(parsed.value, deps.siteIdentifiers(), deps.catalog);
+  if (!guarded.ok) return refuse(guarded.code, guarded.message);
+  const covered = coverage(consent, parsed.value, deps.catalog);
+  if (!covered.ok) return refuse(covered.code, covered.message);
+  return { ok: true, draft, report: parsed.value, consent };
+}
+
+/** The ledger entry of a per-case send or hand-over: the admin's consent to exactly these bytes. */
+export function draftLedgerEntry(consent: ConsentState, draft: Draft, accountId: string, now: Date): PendingLedgerEntry {
+  const entry = perCaseSendEntry(consent, draft.digest, { accountId, now });
+  return draft.supersedes === undefined
+    ? entry
+    : { ...entry, action: 'correct-report' as const, changes: [{ path: 'history.correctedReport', from: draft.supersedes, to: draft.reportId }] };
+}
+
 async function sendDraft(
   deps: EngineDeps,
   input: { draftId: string; digest: string },
@@ -42,36 +103,12 @@ async function sendDraft(
   kind: 'per-case' | 'correction'
 ): Promise<Envelope<SendReportOutput>> {
   const now = deps.now();
-  const read = await readParsed(keys.draft(input.draftId), draftSchema);
-  if (!read.ok) return fail('DRAFT_EXPIRED', 'This preview can no longer be read. Preview the report again.');
-  const draft = read.value;
-  if (!draft || now.getTime() - Date.parse(draft.createdAt) > DRAFT_TTL_MINUTES * 60_000) {
-    return fail('DRAFT_EXPIRED', 'This preview has expired. Preview the report again, then send.');
+  if (deps.delivery.mode === 'manual') {
+    return fail('CONFLICT', 'This app delivers reports as files the admin hands over to the vendor: use "Hand over" instead. Nothing was sent.');
   }
-  // A draft is sent only as what it was previewed as: a correction names the report it replaces, a report does not.
-  if ((kind === 'correction') !== (draft.supersedes !== undefined)) {
-    return fail('INVALID_INPUT', kind === 'correction' ? 'This preview is not a correction. Nothing was sent.' : 'This preview is a correction; send it as a correction. Nothing was sent.');
-  }
-  if (draft.supersedes !== undefined) {
-    const still = correctable(draft.supersedes, await loadReports());
-    if (!still.ok) return fail(still.code, `${still.message} Nothing was sent.`);
-  }
-  if (input.digest !== draft.digest || sha256Hex(draft.text) !== draft.digest) {
-    return fail('DIGEST_MISMATCH', 'The digest does not match the previewed report. Nothing was sent.');
-  }
-  const consent = await loadConsent();
-  if (!allowsSending(consent.mode)) {
-    return fail('CONSENT_REQUIRED', consent.mode === 'off' ? 'Sharing was withdrawn. Nothing was sent.' : 'Choose how to share reports before sending one.');
-  }
-  if (coverageKey(consent, effectiveAcceptedFormat(consent, deps.catalog)) !== draft.coverageKey) {
-    return fail('RESTRICTIONS_CHANGED', 'What may be shared changed after this preview. Preview again to see the report that would be sent.');
-  }
-  const parsed = parseReport(JSON.parse(draft.text), deps.catalog);
-  if (!parsed.ok) return fail('INTERNAL', 'The previewed report does not match the report schema.');
-  const guarded = guardReport(parsed.value, deps.siteIdentifiers(), deps.catalog);
-  if (!guarded.ok) return fail(guarded.code, guarded.message);
-  const covered = coverage(consent, parsed.value, deps.catalog);
-  if (!covered.ok) return fail(covered.code, covered.message);
+  const admitted = await admitDraft(deps, input, kind, now);
+  if (!admitted.ok) return admitted;
+  const { draft, report, consent } = admitted;
 
   // Two admins clicking send on the same preview: the KVS lets exactly one claim it.
   const claimKey = keys.sendClaim(draft.draftId);
@@ -90,16 +127,11 @@ async function sendDraft(
     attempts: 0,
     lastError: null,
     receipt: null,
-    period: parsed.value.period,
+    period: report.period,
     text: draft.text
   };
   try {
-    const entry = perCaseSendEntry(consent, draft.digest, { accountId, now });
-    const ledger =
-      draft.supersedes === undefined
-        ? entry
-        : { ...entry, action: 'correct-report' as const, changes: [{ path: 'history.correctedReport', from: draft.supersedes, to: draft.reportId }] };
-    await queueReport(record, [ledger], now);
+    await queueReport(record, [draftLedgerEntry(consent, draft, accountId, now)], now);
   } catch (error) {
     // Nothing was queued (the transaction is all or nothing): release the draft so a retry can send it.
     console.error(`[sendReport] queueing ${record.reportId} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -116,6 +148,9 @@ async function sendDraft(
   return ok(sendOutput(delivered));
 }
 
+/** How report-transport.ts words a receipt that did not verify. */
+const unverifiedPrefix = "the collector's receipt could not be verified";
+
 export function sendOutput(record: ReportRecord): SendReportOutput {
   const entry = toSummary(record);
   switch (record.status) {
@@ -126,7 +161,10 @@ export function sendOutput(record: ReportRecord): SendReportOutput {
         reportId: record.reportId,
         outcome: 'queued',
         receipt: null,
-        message: `The vendor's service could not be reached (${record.lastError ?? 'not attempted yet'}). The report is queued and will be retried automatically.`,
+        message: record.lastError?.startsWith(unverifiedPrefix)
+          ? // It may well have arrived; only a receipt that verifies says so, and the retry fetches the same receipt again.
+            `The vendor's service answered, but ${record.lastError}. The report is not recorded as sent; it stays queued and is checked again automatically.`
+          : `The vendor's service could not be reached (${record.lastError ?? 'not attempted yet'}). The report is queued and will be retried automatically.`,
         entry
       };
     case 'rejected':

@@ -23,7 +23,11 @@ export type RotationStep = 'rotated' | 'finished an interrupted rotation';
 
 export const pendingKeyLink = async (): Promise<KeyLink | undefined> => readOrThrow(keys.pendingKeyLink, keyLinkSchema);
 
-export async function rotateSigningKey(now: Date, fetchImpl: FetchLike = forgeFetch): Promise<RotationStep> {
+/**
+ * `present: false` (manual delivery, no egress): the chain is kept on the site only, and every hand-over
+ * file from then on carries it (manual/sign-hand-over.ts), so the collector learns it from the next file.
+ */
+export async function rotateSigningKey(now: Date, fetchImpl: FetchLike = forgeFetch, present = true): Promise<RotationStep> {
   const identity = await loadSigningIdentity(now);
   const pending = await pendingKeyLink();
   if (pending && pending.publicKey === identity.key.publicKey) {
@@ -38,7 +42,7 @@ export async function rotateSigningKey(now: Date, fetchImpl: FetchLike = forgeFe
     await write(keys.pendingKeyLink, link);
   }
   const chain: KeyChain = { genesisPublicKey: identity.chain.genesisPublicKey, links: [...identity.chain.links, link] };
-  await presentChain({ installationId: identity.installationId, key: next }, chain, fetchImpl);
+  if (present) await presentChain({ installationId: identity.installationId, key: next }, chain, fetchImpl);
   await write(keys.keyChain, { links: chain.links });
   await promoteNextKey(next);
   await remove(keys.pendingKeyLink);

@@ -1,4 +1,4 @@
-import { ok } from '@usage-reporting/core/api';
+import { fail, ok } from '@usage-reporting/core/api';
 import { actionEntry } from '@usage-reporting/core';
 import { meter } from '../engine/meter.js';
 import { requestVendorDeletion as requestDeletion } from '../rights/request-deletion.js';
@@ -40,6 +40,7 @@ export const requestVendorDeletion: ResolverHandler<'requestVendorDeletion'> = {
 
 export const restrictVendorProcessing: ResolverHandler<'restrictVendorProcessing'> = {
   async run(input, caller, deps) {
+    if (deps.delivery.mode === 'manual') return fail('CONFLICT', 'This app reaches the vendor by hand-over files: make a restriction request file instead.');
     const before = (await readVendorRestriction())?.restrictedPurposes ?? [];
     const change = { path: 'vendor.restrictedPurposes', from: [...before].sort(), to: [...input.restrictedPurposes].sort() };
     await appendLedger([actionEntry(await loadConsent(), 'restrict-vendor-processing', [change], { accountId: caller.accountId, now: deps.now() })]);

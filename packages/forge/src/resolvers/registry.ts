@@ -7,6 +7,7 @@ import type { ResolverHandler } from './define.js';
 import { getHistory } from './get-history.js';
 import { getHistoryEntry } from './get-history-entry.js';
 import { loadAdminPage } from './load-admin-page.js';
+import { acceptCollectorAnswer, downloadHandOver, getVendorExport, handOverReport, prepareRightsRequest } from './manual-delivery.js';
 import { preview } from './preview.js';
 import { sendReport } from './send-report.js';
 import { setRetention } from './set-retention.js';
@@ -37,7 +38,12 @@ export const resolverRegistry: ResolverRegistry = {
   restrictVendorProcessing,
   previewCorrection,
   sendCorrection,
-  retractReport
+  retractReport,
+  handOverReport,
+  downloadHandOver,
+  prepareRightsRequest,
+  acceptCollectorAnswer,
+  getVendorExport
 };
 
 /** Every registered resolver name, for the entry point and for tests that enumerate them all. */

@@ -38,7 +38,7 @@ export async function rotateKeyIfDue(deps: EngineDeps, fetchImpl: FetchLike = fo
     // An installation that never shared has nothing at the collector a stolen key could reach.
     if (!(await hasEverShared())) return 'never shared';
   }
-  return rotateSigningKey(now, fetchImpl);
+  return rotateSigningKey(now, fetchImpl, deps.delivery.mode === 'direct');
 }
 
 /** A receipt is written the moment the collector acknowledges a report, and kept until the site is erased. */

@@ -4,6 +4,7 @@ import type { EngineDeps } from '../engine/deps.js';
 import { keys } from '../store/keys.js';
 import { readParsed, write } from '../store/kvs-store.js';
 import { ensureInstallation, loadReports } from '../store/repositories.js';
+import { recordDirectAnswer } from '../manual/records.js';
 
 /**
  * Asking the vendor to delete what it holds about this installation. The request is stored first
@@ -41,6 +42,8 @@ export async function attemptVendorDeletion(deps: EngineDeps, options: { force?:
   const current = await readVendorDeletion();
   const now = deps.now();
   if (!current || current.status !== 'pending') return current;
+  // Manual delivery: the request travels as a file; only the admin's pasted answer settles it.
+  if (deps.delivery.mode === 'manual') return current;
   if (!options.force && !isAttemptDue(current.nextAttemptAt, now)) return current;
   const installation = await ensureInstallation(now);
   const outcome = await deps.rights(installation.installationId).deleteData().catch((error: unknown) => ({
@@ -48,6 +51,7 @@ export async function attemptVendorDeletion(deps: EngineDeps, options: { force?:
     reason: `the request could not be made: ${error instanceof Error ? error.message : String(error)}`
   }));
   const attempts = current.attempts + 1;
+  if (outcome.kind === 'ok') await recordDirectAnswer('delete', outcome.answer, now);
   const next: VendorDeletion =
     outcome.kind === 'ok'
       ? {
@@ -87,3 +91,23 @@ export async function followUpVendorDeletion(now: Date): Promise<VendorDeletion 
   await write(keys.vendorDeletion, { ...current, status: 'pending', nextAttemptAt: now.toISOString(), lastError: null } satisfies VendorDeletion);
   return readVendorDeletion();
 }
+
+/**
+ * The collector's verified deletion acknowledgement, pasted back by the admin (manual delivery): it
+ * settles the pending request, or, repeated, changes nothing. One that arrives with no request
+ * pending is refused: the app did not ask, so it has nothing to settle.
+ */
+export async function acknowledgeVendorDeletion(ack: { acknowledgementId: string; acknowledgedAt: string; deletedReports: number }): Promise<{ ok: true; deletion: VendorDeletion } | { ok: false; message: string }> {
+  const current = await readVendorDeletion();
+  if (current?.status === 'acknowledged' && current.acknowledgement?.acknowledgementId === ack.acknowledgementId) return { ok: true, deletion: current };
+  if (!current || current.status === 'acknowledged') return { ok: false, message: 'No deletion request from this site is waiting for an answer: make a deletion request file first.' };
+  // An older acknowledgement (of an earlier request) is genuine, but it is not the answer to this one.
+  if (answersAfter(ack.acknowledgedAt, current.requestedAt) === false) return { ok: false, message: 'This acknowledgement answers an earlier deletion request, not the one waiting now: hand over the latest request file.' };
+  const next: VendorDeletion = { ...current, status: 'acknowledged', lastError: null, acknowledgement: ack };
+  await write(keys.vendorDeletion, next);
+  return { ok: true, deletion: next };
+}
+
+/** Site and collector clocks differ by a little; an answer more than this older than the request cannot be its answer. */
+const clockSkewMs = 5 * 60_000;
+export const answersAfter = (answeredAt: string, requestedAt: string): boolean => Date.parse(answeredAt) >= Date.parse(requestedAt) - clockSkewMs;

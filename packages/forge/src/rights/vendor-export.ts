@@ -9,6 +9,7 @@ import { ensureInstallation } from '../store/repositories.js';
  * simply asks again.
  */
 export async function requestVendorExport(deps: EngineDeps): Promise<Envelope<DocumentOutput>> {
+  if (deps.delivery.mode === 'manual') return fail('CONFLICT', 'This app reaches the vendor by hand-over files: make an export request file instead.');
   const now = deps.now();
   const installation = await ensureInstallation(now);
   const outcome = await deps.rights(installation.installationId).exportData();

@@ -6,6 +6,8 @@ import type { EngineDeps } from '../engine/deps.js';
 import { keys } from '../store/keys.js';
 import { readParsed, write } from '../store/kvs-store.js';
 import { ensureInstallation } from '../store/repositories.js';
+import { recordDirectAnswer } from '../manual/records.js';
+import { answersAfter } from './vendor-deletion.js';
 
 /**
  * The purposes the vendor may no longer use this installation's data for. Stored as the admin set
@@ -26,7 +28,15 @@ export async function readVendorRestriction(): Promise<VendorRestriction | null>
 }
 
 export async function requestVendorRestriction(deps: EngineDeps, purposes: readonly Purpose[]): Promise<VendorRestriction> {
-  const now = deps.now();
+  await writeRestrictionRequest(purposes, deps.now());
+  const after = await attemptVendorRestriction(deps, { force: true });
+  if (!after) throw new Error('the vendor restriction record vanished while it was being requested');
+  return toView(after);
+}
+
+/** Stores a new restriction request, pending; returns the purposes restricted before it. */
+export async function writeRestrictionRequest(purposes: readonly Purpose[], now: Date): Promise<Purpose[]> {
+  const before = (await readVendorRestriction())?.restrictedPurposes ?? [];
   const set = purposeSchema.options.filter((p) => purposes.includes(p));
   await write(keys.vendorRestriction, {
     restrictedPurposes: set,
@@ -37,9 +47,24 @@ export async function requestVendorRestriction(deps: EngineDeps, purposes: reado
     attempts: 0,
     nextAttemptAt: now.toISOString()
   } satisfies StoredRestriction);
-  const after = await attemptVendorRestriction(deps, { force: true });
-  if (!after) throw new Error('the vendor restriction record vanished while it was being requested');
-  return toView(after);
+  return before;
+}
+
+/**
+ * The collector's verified acknowledgement of exactly the pending set (manual delivery's pasted
+ * answer): the request is settled. Returns why not when the answer confirms another set.
+ */
+export async function acknowledgeRestriction(purposes: readonly string[], updatedAt: string): Promise<{ ok: true; view: VendorRestriction } | { ok: false; message: string }> {
+  const read = await readParsed(keys.vendorRestriction, storedRestrictionSchema);
+  const current = read.ok ? read.value : undefined;
+  if (!current) return { ok: false, message: 'This site has not asked the vendor to restrict anything.' };
+  if ([...purposes].sort().join(',') !== [...current.restrictedPurposes].sort().join(',')) {
+    return { ok: false, message: 'The acknowledgement confirms another set of purposes than this site last asked for: hand over the latest request file.' };
+  }
+  if (!answersAfter(updatedAt, current.requestedAt)) return { ok: false, message: 'This acknowledgement answers an earlier restriction request, not the one waiting now: hand over the latest request file.' };
+  const next: StoredRestriction = { ...current, status: 'acknowledged', acknowledgedAt: updatedAt, lastError: null };
+  await write(keys.vendorRestriction, next);
+  return { ok: true, view: toView(next) };
 }
 
 /** One attempt if a restriction is pending and due; returns the stored state after it. */
@@ -48,6 +73,8 @@ export async function attemptVendorRestriction(deps: EngineDeps, options: { forc
   const current = read.ok ? read.value : undefined;
   const now = deps.now();
   if (!current || current.status !== 'pending') return current ?? null;
+  // Manual delivery: the request travels as a file; only the admin's pasted answer settles it.
+  if (deps.delivery.mode === 'manual') return current;
   if (!options.force && !isAttemptDue(current.nextAttemptAt, now)) return current;
   const installation = await ensureInstallation(now);
   const outcome = await deps.rights(installation.installationId).restrict(current.restrictedPurposes).catch((error: unknown) => ({
@@ -58,6 +85,7 @@ export async function attemptVendorRestriction(deps: EngineDeps, options: { forc
   let next: StoredRestriction;
   if (outcome.kind === 'ok') {
     const confirmed = [...outcome.value.restrictedPurposes].sort().join(',') === [...current.restrictedPurposes].sort().join(',');
+    if (confirmed) await recordDirectAnswer('restrict', outcome.answer, now);
     next = confirmed
       ? { ...current, status: 'acknowledged', acknowledgedAt: outcome.value.updatedAt ?? now.toISOString(), lastError: null, attempts }
       : { ...current, attempts, nextAttemptAt: nextAttemptAt(attempts, now), lastError: 'The collector confirmed a different set of purposes.' };

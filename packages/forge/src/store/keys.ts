@@ -28,6 +28,14 @@ export const keys = {
   /** The purposes the vendor was asked to stop using this installation's data for, pending until acknowledged. */
   vendorRestriction: 'vendor:restriction',
   privacyCycle: 'privacy:last-cycle',
+  /** Manual delivery: a report's hand-over file, kept so every download gives the same bytes. */
+  handOver: (reportId: string) => `handover:${reportId}`,
+  handOverPrefix: 'handover:',
+  /** The last rights request of a kind (export, delete, restrict): its file in manual mode, and the collector's verified answer. */
+  rightsRequest: (kind: string) => `rights:request:${kind}`,
+  rightsRequestPrefix: 'rights:request:',
+  /** The vendor's verified export document, kept for the admin to download (when it fits a KVS value). */
+  vendorExport: 'vendor:export',
   historyAggregate: 'history:aggregate',
   meterDayPrefix: 'meter:day:',
   meterDay: (day: string) => `meter:day:${day}`

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { rawKeySchema } from '@usage-reporting/core/node';
-import { historySummarySchema } from '@usage-reporting/core';
+import { historyEntrySchema } from '@usage-reporting/core/api';
 
 export const installationSchema = z.strictObject({
   /**
@@ -28,7 +28,7 @@ export const draftSchema = z.strictObject({
 export type Draft = z.infer<typeof draftSchema>;
 
 /** A report that was queued to leave, with its exact text: history shows these bytes. */
-export const reportRecordSchema = historySummarySchema.extend({ text: z.string() });
+export const reportRecordSchema = historyEntrySchema.extend({ text: z.string() });
 export type ReportRecord = z.infer<typeof reportRecordSchema>;
 
 /** Intent to send, written BEFORE the transmission so a function that dies mid-send is retried. */

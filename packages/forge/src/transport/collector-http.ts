@@ -8,7 +8,7 @@ import { networkReason, requestTimeoutMs, type FetchLike } from './report-transp
 
 /** What came back from one signed request: an answer to classify, or no answer at all. */
 export type CollectorAnswer =
-  | { kind: 'answered'; status: number; text: string; code: CollectorErrorCode | undefined; sent: CollectorHttpRequest; signerPublicKey: string }
+  | { kind: 'answered'; status: number; text: string; code: CollectorErrorCode | undefined; sent: CollectorHttpRequest; signerPublicKey: string; installationId: string }
   | { kind: 'unreachable'; reason: string };
 
 export type BuildRequest = (signer: { key: SigningIdentity['key']; installationId: string; now: Date; nonce: string }) => Promise<CollectorHttpRequest>;
@@ -40,7 +40,7 @@ export async function sendSignedOnce(
   }
   const text = await res.text().catch(() => '');
   const error = collectorErrorBodySchema.safeParse(safeJson(text));
-  return { kind: 'answered', status: res.status, text, code: error.success ? error.data.error.code : undefined, sent: request, signerPublicKey: signer.key.publicKey };
+  return { kind: 'answered', status: res.status, text, code: error.success ? error.data.error.code : undefined, sent: request, signerPublicKey: signer.key.publicKey, installationId: signer.installationId };
 }
 
 export function safeJson(text: string): unknown {

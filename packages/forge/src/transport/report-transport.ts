@@ -1,8 +1,11 @@
 import { fetch as forgeFetch, getAppContext } from '@forge/api';
-import { collectorErrorBodySchema, correctionReceiptSchema, receiptSchema, type Receipt } from '@usage-reporting/core/collector-api';
-import { correctionRequest, reportRequest } from '@usage-reporting/core/node';
+import type { VerifiedAnswer } from '@usage-reporting/core/api';
+import { collectorErrorBodySchema, correctionReceiptSchema, receiptSchema, type Receipt, type SignedCollectorAnswer } from '@usage-reporting/core/collector-api';
+import { correctionRequest, reportRequest, type CollectorPublicKey } from '@usage-reporting/core/node';
 import { keyFingerprint } from '@usage-reporting/core/node';
 import type { SentSignature } from '@usage-reporting/core';
+import { collectorKeyFrom } from '../delivery/options.js';
+import { checkAnswer } from '../delivery/verify-answer.js';
 import { sendSigned } from './signed-request.js';
 
 /**
@@ -10,8 +13,11 @@ import { sendSigned } from './signed-request.js';
  * `retryable` goes back to the outbox; `rejected` never will succeed with these bytes.
  */
 export type SendOutcome =
-  /** `signature` is what travelled in the headers beside the bytes, for history to show. */
-  | { kind: 'sent'; receipt: Receipt; signature?: SentSignature }
+  /**
+   * `signature` is what travelled in the headers beside the bytes, for history to show; `answer` is the
+   * collector's signed receipt, verified against the configured collector key: 'sent' is proof, not a claim.
+   */
+  | { kind: 'sent'; receipt: Receipt; signature?: SentSignature; answer: VerifiedAnswer }
   | { kind: 'retryable'; reason: string }
   | { kind: 'rejected'; reason: string };
 
@@ -39,7 +45,11 @@ export function requestTimeoutMs(): number {
   return Math.max(500, Math.min(10_000, remainingInvocationMs() - 3_000));
 }
 
-export function collectorTransport(fetchImpl: FetchLike = forgeFetch, timeoutMs: () => number = requestTimeoutMs): ReportTransport {
+export function collectorTransport(
+  fetchImpl: FetchLike = forgeFetch,
+  timeoutMs: () => number = requestTimeoutMs,
+  collectorKey: () => CollectorPublicKey = collectorKeyFrom(undefined)
+): ReportTransport {
   return {
     async send(text, reportId, options = {}) {
       const { supersedes } = options;
@@ -52,13 +62,21 @@ export function collectorTransport(fetchImpl: FetchLike = forgeFetch, timeoutMs:
       if (answer.kind === 'unreachable') return { kind: 'retryable', reason: answer.reason };
       const outcome = classify(answer.status, answer.text, reportId, supersedes);
       if (outcome.kind !== 'sent') return outcome;
+      const expected = { kind: 'report-receipt' as const, installationId: answer.installationId, reportId, digest: outcome.receipt.digest };
+      const check = checkAnswer(outcome.signedAnswer, collectorKey(), expected, new Date());
+      // The collector most likely holds the bytes, but nothing proves it: keep the report queued. A
+      // retry gets the original receipt again, which verifies once the vendor's key is set right.
+      if (!check.ok) return { kind: 'retryable', reason: `the collector's receipt could not be verified: ${check.message}` };
+      if (check.payload.kind !== 'report-receipt' || check.payload.supersedes !== (supersedes ?? null)) {
+        return { kind: 'retryable', reason: "the collector's signed receipt is not about this correction" };
+      }
       const signature: SentSignature = {
         keyFingerprint: keyFingerprint(answer.signerPublicKey),
         signatureInput: answer.sent.headers['signature-input'] ?? '',
         signature: answer.sent.headers['signature'] ?? '',
         contentDigest: answer.sent.headers['content-digest'] ?? ''
       };
-      return { ...outcome, signature };
+      return { kind: 'sent', receipt: outcome.receipt, signature, answer: check.verified };
     }
   };
 }
@@ -68,13 +86,19 @@ function withTimeout(fetchImpl: FetchLike, timeoutMs: () => number): FetchLike {
   return (url, init) => fetchImpl(url, { ...init, signal: AbortSignal.timeout(timeoutMs()) });
 }
 
-export function classify(status: number, body: string, reportId: string, supersedes?: string): SendOutcome {
+/** What the status and body say, before the receipt's signature is checked (collectorTransport does that). */
+export type Classified =
+  | { kind: 'sent'; receipt: Receipt; signedAnswer: SignedCollectorAnswer | undefined }
+  | { kind: 'retryable'; reason: string }
+  | { kind: 'rejected'; reason: string };
+
+export function classify(status: number, body: string, reportId: string, supersedes?: string): Classified {
   if (status === 200 || status === 201) {
     // 201 stored now; 200 a replay answered with the original receipt. Both mean the collector has it.
     const receipt = (supersedes === undefined ? receiptSchema : correctionReceiptSchema).safeParse(safeJson(body));
     if (receipt.success && receipt.data.reportId === reportId && (supersedes === undefined || Reflect.get(receipt.data, 'supersedes') === supersedes)) {
-      const { reportId: id, receiptId, receivedAt, digest, duplicate } = receipt.data;
-      return { kind: 'sent', receipt: { reportId: id, receiptId, receivedAt, digest, duplicate } };
+      const { reportId: id, receiptId, receivedAt, digest, duplicate, signedAnswer } = receipt.data;
+      return { kind: 'sent', receipt: { reportId: id, receiptId, receivedAt, digest, duplicate }, signedAnswer };
     }
     // Accepted, but the receipt is unreadable: ask again later, the replay returns the original receipt.
     return { kind: 'retryable', reason: `collector answered ${status} without a valid receipt` };

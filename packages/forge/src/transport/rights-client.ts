@@ -1,5 +1,6 @@
 import { fetch as forgeFetch } from '@forge/api';
 import type { z } from 'zod';
+import type { VerifiedAnswer } from '@usage-reporting/core/api';
 import {
   deletionAcknowledgementSchema,
   installationExportSchema,
@@ -11,7 +12,9 @@ import {
   type RestrictablePurpose,
   type Restrictions
 } from '@usage-reporting/core/collector-api';
-import { rightsRequest, type RightsAction } from '@usage-reporting/core/node';
+import { rightsRequest, type CollectorPublicKey, type ExpectedAnswer, type RightsAction } from '@usage-reporting/core/node';
+import { collectorKeyFrom } from '../delivery/options.js';
+import { checkAnswer } from '../delivery/verify-answer.js';
 import { safeJson } from './collector-http.js';
 import type { FetchLike } from './report-transport.js';
 import { sendSigned } from './signed-request.js';
@@ -22,7 +25,11 @@ import { sendSigned } from './signed-request.js';
  * there is nothing to establish first, the key proves the installation by itself. Results come back
  * as values, classified like report sends.
  */
-export type RightsOutcome<T> = { kind: 'ok'; value: T } | { kind: 'retryable'; reason: string } | { kind: 'rejected'; reason: string };
+export type RightsOutcome<T> =
+  /** `answer`: the collector's signed answer, verified against the configured collector key. */
+  | { kind: 'ok'; value: T; answer: VerifiedAnswer }
+  | { kind: 'retryable'; reason: string }
+  | { kind: 'rejected'; reason: string };
 
 export interface RightsClient {
   deleteData(): Promise<RightsOutcome<DeletionAcknowledgement>>;
@@ -32,24 +39,39 @@ export interface RightsClient {
   retract(reportId: string): Promise<RightsOutcome<RetractionAcknowledgement>>;
 }
 
-export function collectorRightsClient(fetchImpl: FetchLike = forgeFetch): RightsClient {
+export function collectorRightsClient(fetchImpl: FetchLike = forgeFetch, collectorKey: () => CollectorPublicKey = collectorKeyFrom(undefined)): RightsClient {
+  const send = <S extends z.ZodType>(action: RightsAction, schema: S, expected: ExpectedAnswer) => sendRightsRequest(action, schema, fetchImpl, { key: collectorKey, expected });
   return {
-    deleteData: () => sendRightsRequest({ kind: 'delete' }, deletionAcknowledgementSchema, fetchImpl),
-    exportData: () => sendRightsRequest({ kind: 'export' }, installationExportSchema, fetchImpl),
-    restrict: (purposes) => sendRightsRequest({ kind: 'restrict', restrictedPurposes: purposes }, restrictionsSchema, fetchImpl),
-    retract: (reportId) => sendRightsRequest({ kind: 'retract', reportId }, retractionAcknowledgementSchema, fetchImpl)
+    deleteData: () => send({ kind: 'delete' }, deletionAcknowledgementSchema, { kind: 'deletion-acknowledgement' }),
+    exportData: () => send({ kind: 'export' }, installationExportSchema, { kind: 'installation-export' }),
+    restrict: (purposes) => send({ kind: 'restrict', restrictedPurposes: purposes }, restrictionsSchema, { kind: 'restriction-acknowledgement' }),
+    retract: (reportId) => send({ kind: 'retract', reportId }, retractionAcknowledgementSchema, { kind: 'retraction-acknowledgement', reportId })
   };
 }
 
-/** Signs one rights request with the installation's current key, sends it and classifies the answer. */
-export async function sendRightsRequest<S extends z.ZodType>(action: RightsAction, schema: S, fetchImpl: FetchLike = forgeFetch): Promise<RightsOutcome<z.output<S>>> {
+/**
+ * Signs one rights request with the installation's current key, sends it and classifies the answer.
+ * A success counts only once the collector's signed answer verifies and is about this installation.
+ */
+export async function sendRightsRequest<S extends z.ZodType>(
+  action: RightsAction,
+  schema: S,
+  fetchImpl: FetchLike,
+  verify: { key: () => CollectorPublicKey; expected: ExpectedAnswer }
+): Promise<RightsOutcome<z.output<S>>> {
   const answer = await sendSigned((signer) => rightsRequest({ ...signer, action }), fetchImpl);
   if (answer.kind === 'unreachable') return { kind: 'retryable', reason: answer.reason };
   const { status, code } = answer;
   if (status >= 200 && status < 300) {
-    const parsed = schema.safeParse(safeJson(answer.text));
+    const body = safeJson(answer.text);
+    const parsed = schema.safeParse(body);
     // A success we cannot read is treated as not yet confirmed: the request is safe to repeat.
-    return parsed.success ? { kind: 'ok', value: parsed.data } : { kind: 'retryable', reason: `collector answered ${status} with an unreadable body` };
+    if (!parsed.success) return { kind: 'retryable', reason: `collector answered ${status} with an unreadable body` };
+    const signed: unknown = typeof body === 'object' && body !== null ? Reflect.get(body, 'signedAnswer') : undefined;
+    const check = checkAnswer(signed, verify.key(), { ...verify.expected, installationId: answer.installationId }, new Date());
+    // Unproven is not done: asking again is safe, and verifies once the vendor's key is set right.
+    if (!check.ok) return { kind: 'retryable', reason: `the collector's answer could not be verified: ${check.message}` };
+    return { kind: 'ok', value: parsed.data, answer: check.verified };
   }
   // Expired or replayed signatures are fixed by signing again with a fresh time and nonce.
   if (code === 'SIGNATURE_EXPIRED' || code === 'SIGNATURE_REPLAYED') return { kind: 'retryable', reason: `collector: ${code}` };

@@ -1,0 +1,106 @@
+import { fail, ok, type AcceptAnswerOutput, type Envelope, type VerifiedAnswer } from '@usage-reporting/core/api';
+import type { CollectorAnswerPayloadOf } from '@usage-reporting/core/collector-api';
+import { sha256Hex } from '@usage-reporting/core/node';
+import { checkAnswer } from '../delivery/verify-answer.js';
+import type { EngineDeps } from '../engine/deps.js';
+import { toSummary } from '../engine/history.js';
+import { meter } from '../engine/meter.js';
+import { acknowledgeVendorDeletion, answersAfter } from '../rights/vendor-deletion.js';
+import { acknowledgeRestriction } from '../rights/vendor-restriction.js';
+import { keys } from '../store/keys.js';
+import { write } from '../store/kvs-store.js';
+import type { ReportRecord } from '../store/records.js';
+import { ensureInstallation, loadReport, saveReport } from '../store/repositories.js';
+import { notManual } from './hand-over-report.js';
+import { loadRightsRequest, maxKeptExportBytes, saveRightsRequest, type StoredVendorExport } from './records.js';
+
+const refuse = (message: string) => fail('ANSWER_NOT_VERIFIED', `${message} Nothing was recorded.`);
+
+/**
+ * The collector's signed answer, as the admin pasted it or uploaded the file. It counts only if it
+ * verifies against the collector key the vendor configured, is about this installation, and answers
+ * something this site handed over: a receipt names a report handed over from here and the exact digest
+ * of its bytes; an acknowledgement answers the request waiting now. Then "acknowledged by the vendor"
+ * is recorded with the signed answer itself, so the proof can be checked again by anyone.
+ */
+export async function acceptCollectorAnswer(deps: EngineDeps, text: string): Promise<Envelope<AcceptAnswerOutput>> {
+  if (deps.delivery.mode !== 'manual') return notManual;
+  const now = deps.now();
+  const installation = await ensureInstallation(now);
+  const check = checkAnswer(text, deps.collectorKey(), { installationId: installation.installationId }, now);
+  if (!check.ok) return refuse(check.message);
+  const { payload, verified } = check;
+  switch (payload.kind) {
+    case 'report-receipt':
+      return acceptReceipt(payload, verified, now);
+    case 'deletion-acknowledgement':
+      return acceptDeletion(payload, verified, now);
+    case 'restriction-acknowledgement':
+      return acceptRestriction(payload, verified, now);
+    case 'installation-export':
+      return acceptExport(payload, verified, now);
+    case 'retraction-acknowledgement':
+      return refuse('This acknowledges a retraction, and this site hands over no retractions.');
+  }
+}
+
+async function acceptReceipt(p: CollectorAnswerPayloadOf<'report-receipt'>, verified: VerifiedAnswer, now: Date): Promise<Envelope<AcceptAnswerOutput>> {
+  const record = await loadReport(p.reportId);
+  if (!record?.delivery?.handedOverAt) return refuse('The receipt is for a report this site did not hand over.');
+  // The digest binds the receipt to the exact bytes handed over, not merely to the report's id.
+  if (p.digest !== record.digest || sha256Hex(record.text) !== record.digest) return refuse('The receipt is for other bytes than the report this site handed over.');
+  if (p.supersedes !== (record.supersedes ?? null)) return refuse('The receipt is for a correction this site did not hand over.');
+  const answered = (entry: ReportRecord) =>
+    ok({ kind: p.kind, message: 'The vendor acknowledged the report: its signed receipt verified.', collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: toSummary(entry), document: null });
+  if (record.status === 'sent' && record.receipt?.receiptId === p.receiptId) return answered(record);
+  const receipt = { receiptId: p.receiptId, reportId: p.reportId, receivedAt: p.receivedAt, digest: p.digest, duplicate: false };
+  // The receipt first, under its own key, as a direct send records it (history reads it as the truth).
+  await write(keys.receipt(record.reportId), receipt);
+  const acknowledged: ReportRecord = {
+    ...record,
+    status: 'sent',
+    lastError: null,
+    receipt,
+    delivery: { ...record.delivery, acknowledgedAt: p.receivedAt, answer: verified }
+  };
+  await saveReport(acknowledged);
+  await meter('report.sent', now);
+  return answered(acknowledged);
+}
+
+async function acceptDeletion(p: CollectorAnswerPayloadOf<'deletion-acknowledgement'>, verified: VerifiedAnswer, now: Date): Promise<Envelope<AcceptAnswerOutput>> {
+  const settled = await acknowledgeVendorDeletion({ acknowledgementId: p.acknowledgementId, acknowledgedAt: p.acknowledgedAt, deletedReports: p.deletedReports });
+  if (!settled.ok) return refuse(settled.message);
+  await recordAnswer('delete', verified, now, verified);
+  const reports = p.deletedReports === 1 ? '1 report' : `${p.deletedReports} reports`;
+  return ok({ kind: p.kind, message: `The vendor acknowledged the deletion: ${reports} deleted.`, collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: null, document: null });
+}
+
+async function acceptRestriction(p: CollectorAnswerPayloadOf<'restriction-acknowledgement'>, verified: VerifiedAnswer, now: Date): Promise<Envelope<AcceptAnswerOutput>> {
+  const settled = await acknowledgeRestriction(p.restrictedPurposes, p.updatedAt);
+  if (!settled.ok) return refuse(settled.message);
+  await recordAnswer('restrict', verified, now, verified);
+  return ok({ kind: p.kind, message: 'The vendor acknowledged the restriction.', collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: null, document: null });
+}
+
+async function acceptExport(p: CollectorAnswerPayloadOf<'installation-export'>, verified: VerifiedAnswer, now: Date): Promise<Envelope<AcceptAnswerOutput>> {
+  const request = await loadRightsRequest('export');
+  if (!request?.fileName) return refuse('This site has not handed over an export request.');
+  if (!answersAfter(p.exportedAt, request.requestedAt)) return refuse('This export answers an earlier request, not the one this site handed over last.');
+  const document = { fileName: `usage-reporting-vendor-data-${p.exportedAt.slice(0, 10)}.json`, json: JSON.stringify(p.export, null, 2) };
+  const size = new TextEncoder().encode(document.json).length;
+  // Kept for the admin to download later when it fits one KVS value; a larger one is shown now only.
+  if (size <= maxKeptExportBytes) {
+    await write(keys.vendorExport, { exportedAt: p.exportedAt, receivedAt: now.toISOString(), ...document } satisfies StoredVendorExport);
+  }
+  await recordAnswer('export', verified, now, new TextEncoder().encode(JSON.stringify(verified)).length <= maxKeptExportBytes / 2 ? verified : null);
+  const kept = size <= maxKeptExportBytes ? '' : ' It is too large to keep on the site: download it now.';
+  return ok({ kind: p.kind, message: `The vendor's export verified.${kept}`, collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: null, document });
+}
+
+/** Marks the request of this kind answered, keeping the signed answer when given. */
+async function recordAnswer(kind: 'export' | 'delete' | 'restrict', verified: VerifiedAnswer, now: Date, kept: VerifiedAnswer | null): Promise<void> {
+  const request = await loadRightsRequest(kind);
+  const base = request ?? { kind, requestedAt: now.toISOString(), fileName: null, text: null, restrictedPurposes: null };
+  await saveRightsRequest({ ...base, answeredAt: now.toISOString(), collectorKeyFingerprint: verified.collectorKeyFingerprint, answer: kept });
+}
