@@ -61,7 +61,13 @@ export async function deleteReportsBeforeDay(
   }
 
   for (;;) {
-    const { rowCount } = await pool.query('DELETE FROM report_ids WHERE report_id IN (SELECT report_id FROM report_ids WHERE received_at < $1 LIMIT $2)', [cutOff, batch]);
+    // Only claims whose report is gone: a report bulk-loaded into the past meanwhile keeps its claim until the next pass deletes both.
+    const { rowCount } = await pool.query(
+      `DELETE FROM report_ids WHERE report_id IN (
+         SELECT i.report_id FROM report_ids i WHERE i.received_at < $1
+           AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.report_id = i.report_id AND r.received_at = i.received_at) LIMIT $2)`,
+      [cutOff, batch]
+    );
     if ((rowCount ?? 0) < batch) break;
     await pause();
   }
