@@ -65,6 +65,14 @@ export function SendOutcome({ result, kind = 'report' }: { result: SendReportOut
           <dd>
             <code data-testid="receipt-digest">{receipt.digest}</code>
           </dd>
+          {result.entry.delivery?.answer && (
+            <>
+              <dt>Signed by the vendor’s collector key</dt>
+              <dd>
+                <code data-testid="receipt-collector-key">{result.entry.delivery.answer.collectorKeyFingerprint}</code>
+              </dd>
+            </>
+          )}
         </dl>
         {receipt.duplicate && <p>The vendor had already received this exact report, so it was stored only once.</p>}
       </div>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AdminPageOutput } from '@usage-reporting/core/api';
+import type { AdminPageOutput, HistoryEntry } from '@usage-reporting/core/api';
 import type { HistorySummary, ReportStatus, VendorDeletion } from '@usage-reporting/core';
 import { useClient } from '../api/client-context.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
@@ -24,7 +24,12 @@ const triggerLabel: Record<HistorySummary['trigger'], string> = {
 };
 
 /** A report the vendor no longer counts says so in place of "Sent": that is what matters about it now. */
-function statusWords(h: HistorySummary, deletion: VendorDeletion | null): string {
+function statusWords(h: HistoryEntry, deletion: VendorDeletion | null): string {
+  if (h.delivery?.mode === 'manual') {
+    // Manual delivery: "handed over" is what the site did; only a verified receipt says the vendor has it.
+    if (h.status === 'pending') return h.delivery.handedOverAt ? `Handed over ${formatTime(h.delivery.handedOverAt)}` : 'Ready to hand over';
+    if (h.status === 'sent' && h.delivery.answer && !h.retraction && !vendorDeletionOf(h, deletion) && !h.supersededBy) return 'Acknowledged by the vendor';
+  }
   if (h.retraction) return `Retracted ${formatTime(h.retraction.retractedAt)}`;
   const deleted = vendorDeletionOf(h, deletion);
   if (deleted) return `Deleted by the vendor ${formatTime(deleted.at)}`;
@@ -109,7 +114,15 @@ export function HistoryTab({ page, refresh }: { page: AdminPageOutput; refresh: 
                 {statusWords(h, page.vendorDeletion)}
                 {h.lastError && h.status !== 'sent' && <SupportDetails text={h.lastError} />}
               </td>
-              <td data-label="Receipt">{h.receipt ? <code>{h.receipt.receiptId}</code> : <span className="subtle">None yet</span>}</td>
+              <td data-label="Receipt">
+                {h.receipt ? <code>{h.receipt.receiptId}</code> : <span className="subtle">None yet</span>}
+                {h.delivery?.answer && (
+                  <span className="subtle receipt-key" data-testid="receipt-key">
+                    {' '}
+                    signed with collector key <code>{h.delivery.answer.collectorKeyFingerprint}</code>
+                  </span>
+                )}
+              </td>
               <td>
                 <button
                   type="button"

@@ -10,6 +10,7 @@ import { PreviewPanel, formatTime } from '../components/PreviewPanel.js';
 import { SendResult } from '../components/SendResult.js';
 import { cadenceLabel } from '../copy/labels.js';
 import { useAction } from '../hooks/useAction.js';
+import { HandOverReport } from './manual/HandOverReport.js';
 
 /**
  * The report screen. Before the first decision (and after "Don't send") it explains, shows the
@@ -18,6 +19,8 @@ import { useAction } from '../hooks/useAction.js';
 export function ReportTab({ page, refresh }: { page: AdminPageOutput; refresh: () => Promise<void> }) {
   const client = useClient();
   const { consent, preview } = page;
+  // Manual delivery: nothing is sent from here; the admin hands the signed report over (HandOverReport).
+  const manual = page.delivery.mode === 'manual';
 
   const choose = useAction(
     useCallback(
@@ -42,7 +45,7 @@ export function ReportTab({ page, refresh }: { page: AdminPageOutput; refresh: (
     const draft = { draftId: preview.draftId, digest: preview.digest };
     send.reset();
     const chosen = await choose.start(choice);
-    if (chosen.ok && choice.kind === 'send-once') await send.start(draft);
+    if (chosen.ok && choice.kind === 'send-once' && !manual) await send.start(draft);
     await refresh();
   };
 
@@ -66,13 +69,17 @@ export function ReportTab({ page, refresh }: { page: AdminPageOutput; refresh: (
       )}
       {consent.mode === 'automatic' && (
         <p className="notice notice-info" data-testid="mode-summary">
-          Reports are sent automatically ({cadenceLabel[consent.cadence].toLowerCase()}).
+          {manual
+            ? `Reports are prepared automatically (${cadenceLabel[consent.cadence].toLowerCase()}) and wait for you to hand them over.`
+            : `Reports are sent automatically (${cadenceLabel[consent.cadence].toLowerCase()}).`}
           {page.nextAutomaticAt && <> {nextRunWords(page.nextAutomaticAt)}</>}
         </p>
       )}
       {consent.mode === 'per-case' && (
         <p className="notice notice-info" data-testid="mode-summary">
-          The app asks you each time. Review the report below and send it if you agree.
+          {manual
+            ? 'The app asks you each time. Review the report below and hand it over if you agree.'
+            : 'The app asks you each time. Review the report below and send it if you agree.'}
         </p>
       )}
       {page.outboxSize > 0 && (
@@ -83,7 +90,8 @@ export function ReportTab({ page, refresh }: { page: AdminPageOutput; refresh: (
       <PreviewPanel preview={preview} fields={page.fields} />
       <SendResult state={send.state} />
       {deciding && <ChoicePanel busy={busy} onChoose={(choice) => void onChoose(choice)} />}
-      {allowsSending(consent.mode) && (
+      {manual && <HandOverReport page={page} refresh={refresh} canHandOver={allowsSending(consent.mode)} />}
+      {!manual && allowsSending(consent.mode) && (
         <div className="button-row send-row">
           <button type="button" className="button button-primary" disabled={busy} onClick={() => void onSend()}>
             {consent.mode === 'automatic' ? 'Send this report now' : 'Send this report'}

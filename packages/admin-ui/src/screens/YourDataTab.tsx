@@ -5,6 +5,7 @@ import { DocumentAction } from './data/DocumentAction.js';
 import { EraseSection } from './data/EraseSection.js';
 import { LedgerTable } from './data/LedgerTable.js';
 import { VendorRequests } from './data/VendorRequests.js';
+import { ManualVendorRequests } from './manual/ManualVendorRequests.js';
 
 /** The admin's data rights on this site and at the vendor, and the record of every consent change. */
 export function YourDataTab({ page, refresh, refreshing, onErased }: {
@@ -23,7 +24,11 @@ export function YourDataTab({ page, refresh, refreshing, onErased }: {
         <p>A JSON file with the app’s settings, consent, ledger, history and counters here. Secrets are never included.</p>
         <DocumentAction label="Export as JSON" busyLabel="Preparing the export" doneText="Export downloaded." fetchDocument={fetchExport} />
       </section>
-      <VendorRequests page={page} refresh={refresh} refreshing={refreshing} />
+      {page.delivery.mode === 'manual' ? (
+        <ManualVendorRequests page={page} refresh={refresh} refreshing={refreshing} />
+      ) : (
+        <VendorRequests page={page} refresh={refresh} refreshing={refreshing} />
+      )}
       <EraseSection onErased={onErased} />
       <LedgerTable revision={ledgerVersion} />
     </div>
