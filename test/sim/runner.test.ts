@@ -192,7 +192,7 @@ describe('the local runner with --seed', () => {
     expect(await asApp(runner, () => kvs.get('consent'))).toEqual({ formatVersion: 1 });
     expect(await asApp(runner, () => kvs.getSecret('collector-secret'))).toBe('k');
     expect(await asApp(runner, () => kvs.get(INSTALLATION_KEY))).toBeUndefined();
-    expect(log).toContain('Seeded the KVS of each installation (jira, confluence) with 1 value(s) and 1 secret(s).');
+    expect(log).toContain('Seeded the KVS with 1 value(s) and 1 secret(s). Each installation (jira, confluence) starts from them.');
     // Either product's page opens on the seeded state.
     expect(await asApp(runner, () => kvs.get('consent'), 'confluence')).toEqual({ formatVersion: 1 });
     expect(await asApp(runner, () => kvs.get(INSTALLATION_KEY), 'confluence')).toBeUndefined();

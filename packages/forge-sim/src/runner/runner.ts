@@ -114,7 +114,7 @@ async function seedKvs(platform: SimPlatform, seed: Seed, log: (line: string) =>
     applied = await applySeed(platform.installation(product).kvs, seed);
     if (!applied.ok) throw new Error(`${applied.message} (in the ${product} installation)`);
   }
-  if (applied?.ok) log(`Seeded the KVS of each installation (${SIM_PRODUCTS.join(', ')}) with ${applied.value.values} value(s) and ${applied.value.secrets} secret(s).`);
+  if (applied?.ok) log(`Seeded the KVS with ${applied.value.values} value(s) and ${applied.value.secrets} secret(s). Each installation (${SIM_PRODUCTS.join(', ')}) starts from them.`);
 }
 
 /** Forge sends `avi:forge:installed:app` once per installation: once in Jira, once in Confluence. */
