@@ -1,6 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { startCollector } from '@usage-reporting/collector';
+import { loadCatalogModule, startCollector } from '@usage-reporting/collector';
 import { startBridgeHost } from '../host/server.js';
 import { loadManifest } from '../manifest/load.js';
 import { SIM_PRODUCTS } from '../installations.js';
@@ -99,7 +99,19 @@ export async function startLocalRunner(options: RunnerOptions, log: (line: strin
 async function startStandInCollector(origin: string | undefined, dataDir: string) {
   const dashboardToken = await localDashboardToken(dataDir);
   const signingKey = await collectorSigningKey(dataDir);
-  const collector = await startCollector({ port: 0, host: '127.0.0.1', dbPath: path.join(dataDir, 'collector.db'), dashboardToken, signingKey });
+  // The vendor's catalog, named as the collector itself is told it (COLLECTOR_CATALOG): an app with a
+  // catalog of its own (SSO Config) needs its collector to know its fields, or every report is refused.
+  const named = process.env.COLLECTOR_CATALOG;
+  const catalog = named === undefined || named === '' ? undefined : await loadCatalogModule(named);
+  if (catalog && !catalog.ok) throw new Error(catalog.message);
+  const collector = await startCollector({
+    port: 0,
+    host: '127.0.0.1',
+    dbPath: path.join(dataDir, 'collector.db'),
+    dashboardToken,
+    signingKey,
+    ...(catalog?.ok ? { catalog: catalog.catalog } : {})
+  });
   return { origin, url: collector.url, publicKey: signingKey.publicKey, dashboardUrl: dashboardLink(collector.url, dashboardToken), close: () => collector.close() };
 }
 
