@@ -189,3 +189,17 @@ describe('rights requests travel as signed files too', () => {
     noEgress();
   });
 });
+
+test('a key rotated without egress: the next file carries the key chain, and the collector takes it', async () => {
+  await w.deliverByHand(await w.toolkitMust('preview'));
+  w.advance(91 * DAY);
+  expect(await w.scheduled()).toMatchObject({ ok: true, run: { rights: { keyRotation: { ok: true, value: 'rotated' } } } });
+  const draft = await w.toolkitMust('preview');
+  const handed = await w.toolkitMust('handOverReport', { draftId: draft.draftId, digest: draft.digest });
+  const file = parseHandOver(handed.text);
+  expect(file.ok && file.handOver.keyChain).not.toBeNull();
+  const uploaded = await w.handOver(handed.text);
+  expect(uploaded.status).toBe(201);
+  expect((await w.toolkitMust('acceptCollectorAnswer', { text: uploaded.answerText ?? '' })).entry).toMatchObject({ reportId: draft.reportId, status: 'sent' });
+  noEgress();
+});
