@@ -76,11 +76,18 @@ describe("getContext, as the host answers view.getContext()", () => {
 });
 
 describe('the "Run scheduled trigger now" control', () => {
-  test("runs the manifest's scheduled function on the chosen product's site", async () => {
+  test("runs the manifest's scheduled function on the chosen product's site, and says in words what it did", async () => {
     const response = await scheduledApi(platform, { product: 'confluence' });
-    expect(response).toMatchObject({ status: 200, body: { ok: true, summary: expect.any(String) } });
+    expect(response).toMatchObject({ status: 200, body: { ok: true, summary: expect.stringMatching(/^nothing due: no automatic report \(sharing is 'not-asked'\)(;|$)/) } });
     expect(platform.counters.snapshot().invocations).toEqual({ scheduled: 1 });
     expect(platform.site.product).toBe('confluence');
+  });
+
+  test('an automatic report is named by its report id, and the words say whether it left', async () => {
+    await platform.invokeResolver('usageReporting.setConsent', { mode: 'automatic', cadence: 'weekly' }, { accountId: platform.users.admin, product: 'jira' });
+    // No collector here: the report is built and queued.
+    const response = await scheduledApi(platform, { product: 'jira' });
+    expect(response.body).toMatchObject({ ok: true, summary: expect.stringMatching(/^automatic report built but not delivered yet; it waits in the outbox \(report [0-9a-f-]{36}\)(;|$)/) });
   });
 
   test('a trigger that fails reports the failure instead of throwing', async () => {

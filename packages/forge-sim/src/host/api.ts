@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { productSchema, type Product } from '@usage-reporting/core/api';
 import { pageContext } from './context.js';
 import type { ActingUser, HostPlatform } from './platform-port.js';
+import { describeScheduledRun } from './scheduled-outcome.js';
 
 /**
  * The host page's backend calls, each parsed from unknown input. Resolver failures come back the
@@ -56,16 +57,10 @@ export async function scheduledApi(platform: HostPlatform, input: unknown): Prom
   const product: Product = parsed.data.product;
   try {
     const result = await platform.runScheduledTrigger({ product });
-    return { status: 200, body: { ok: true, summary: summarise(result), result: result ?? null } };
+    return { status: 200, body: { ok: true, summary: describeScheduledRun(result), result: result ?? null } };
   } catch (error) {
     return { status: 200, body: { ok: false, summary: describe(error) } };
   }
-}
-
-function summarise(result: unknown): string {
-  if (result === undefined || result === null) return 'done';
-  const text = JSON.stringify(result);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
 function describe(error: unknown): string {
