@@ -32,6 +32,10 @@ describe('the product page markup', () => {
     expect(hostPageCsp(options.frameOrigin)).toContain("script-src 'self'; style-src 'self'");
   });
 
+  test('offers to reload the app after a scheduled run, ticked: a run in the background does not change an open page', () => {
+    expect(renderHostPage(options)).toContain('<input type="checkbox" id="reload-after-trigger" checked>Reload the app after the run</label>');
+  });
+
   test('shows the collector switch only when a collector runs alongside', () => {
     expect(renderHostPage(options)).toContain('id="collector-reachable"');
     expect(renderHostPage({ ...options, network: { ...options.network, hasCollector: false } })).not.toContain('id="collector-reachable"');

@@ -52,13 +52,14 @@ export function renderHostPage(options: HostPageOptions): string {
     <label>Product <select id="product">${option('jira', 'Jira', initial.product)}${option('confluence', 'Confluence', initial.product)}</select></label>
     <label>Theme <select id="theme">${option('light', 'Light', initial.theme)}${option('dark', 'Dark', initial.theme)}</select></label>
     <button type="button" id="run-scheduled">Run scheduled trigger now</button>
+    <label class="inline-check"><input type="checkbox" id="reload-after-trigger" checked>Reload the app after the run</label>
   </form>
   <form class="controls network" aria-label="Network switches">
     <label>Analytics egress <select id="analytics-egress">${option('allowed', 'Allowed', network.analyticsEgress ? 'allowed' : 'blocked')}${option('blocked', 'Blocked by the site admin', network.analyticsEgress ? 'allowed' : 'blocked')}</select></label>
     ${network.hasCollector ? `<label>Collector <select id="collector-reachable">${option('up', 'Reachable', network.collectorReachable ? 'up' : 'down')}${option('down', 'Down', network.collectorReachable ? 'up' : 'down')}</select></label>` : ''}
   </form>
+  <p id="scheduled-result" class="scheduled-result" role="status" aria-live="polite"></p>
 </header>
-<p id="scheduled-result" class="scheduled-result" role="status" aria-live="polite"></p>
 <main id="app-container" class="app-container"></main>
 </body>
 </html>

@@ -48,13 +48,26 @@ export class ForgeHost {
     await this.page.getByLabel('Theme').selectOption(theme);
   }
 
-  /** Clicks "Run scheduled trigger now" and waits for the host page's report of the run. */
-  async runScheduledTrigger(): Promise<{ ok: boolean; text: string }> {
+  /**
+   * Clicks "Run scheduled trigger now" and waits for the host page's report of the run: the outcome
+   * in words, e.g. "Scheduled trigger ran at 09:00:00: automatic report sent (report …).".
+   *
+   * The app's frame is left as it is unless `reloadApp` is set: a run in the background does not
+   * change an open page on Forge either, so the app shows the run's result only once it asks again.
+   * With `reloadApp: true` the page reloads the frame after a successful run (its "Reload the app
+   * after the run" checkbox, which a person finds ticked) and this resolves once the app has loaded.
+   */
+  async runScheduledTrigger(options: { reloadApp?: boolean } = {}): Promise<{ ok: boolean; text: string }> {
+    const reloadApp = options.reloadApp ?? false;
+    await this.page.getByLabel('Reload the app after the run').setChecked(reloadApp);
     const result = this.page.locator('#scheduled-result');
-    await this.page.getByRole('button', { name: 'Run scheduled trigger now' }).click();
+    const button = this.page.getByRole('button', { name: 'Run scheduled trigger now' });
+    await button.click();
     await expect(result).toHaveAttribute('data-outcome', /ok|failed/);
-    await expect(this.page.getByRole('button', { name: 'Run scheduled trigger now' })).toBeEnabled();
-    return { ok: (await result.getAttribute('data-outcome')) === 'ok', text: (await result.textContent()) ?? '' };
+    await expect(button).toBeEnabled();
+    const ok = (await result.getAttribute('data-outcome')) === 'ok';
+    if (ok && reloadApp) await this.waitForApp();
+    return { ok, text: (await result.textContent()) ?? '' };
   }
 
   /**
@@ -91,8 +104,13 @@ export class ForgeHost {
     await expect(select).toHaveAttribute('data-applied', value);
   }
 
+  /**
+   * Until the app has loaded, had its bridge calls answered and drawn what they brought, its frame is
+   * still growing to its content: a click then could land on what the growth moves away.
+   */
   private async waitForApp(): Promise<void> {
     // The bridge script is in the app's document only once the host has served it (not about:blank).
     await expect(this.app.locator('script[src="/__forge/bridge.js"]')).toBeAttached();
+    await expect(this.page.locator('#app-container')).toHaveAttribute('data-app-state', 'settled');
   }
 }

@@ -10,6 +10,8 @@
  *   frame → host  { kind: 'call', id, name, payload }
  *   host → frame  { kind: 'reply', id, ok: true, value } | { kind: 'reply', id, ok: false, message }
  *   host → frame  { kind: 'theme', colorMode: 'light' | 'dark' }   (after every theme switch)
+ *   frame → host  { kind: 'resize', height }   (the document's height in CSS pixels, whenever it changes)
+ *   frame → host  { kind: 'idle' }   (loaded, every call answered, and drawn since: see scheduleIdle)
  */
 (() => {
   const CHANNEL = 'forge-sim-bridge';
@@ -54,6 +56,7 @@
     pending.delete(data.id);
     if (data.ok === true) call.resolve(data.value);
     else call.reject(new Error(typeof data.message === 'string' ? data.message : 'The bridge call failed.'));
+    scheduleIdle();
   });
 
   function send(name: string, payload: unknown): Promise<unknown> {
@@ -66,6 +69,7 @@
         // A payload holding functions or DOM nodes cannot cross postMessage (DataCloneError).
         pending.delete(id);
         reject(error instanceof Error ? error : new Error(String(error)));
+        scheduleIdle();
       }
     });
   }
@@ -79,4 +83,41 @@
   }
 
   Object.defineProperty(window, '__bridge', { value: Object.freeze({ callBridge }), enumerable: false, writable: false });
+
+  // Forge's bridge sizes the frame to its content, so the product page scrolls, not the app inside
+  // it. The height is <html>'s box, or the body's overflow when the app fixes <html>'s height.
+  let reportedHeight = -1;
+  function reportHeight(): void {
+    const body = document.body;
+    const height = Math.ceil(Math.max(document.documentElement.getBoundingClientRect().height, body ? body.scrollHeight : 0));
+    if (height === reportedHeight) return;
+    reportedHeight = height;
+    window.parent.postMessage({ channel: CHANNEL, kind: 'resize', height }, hostOrigin);
+  }
+  const observer = new ResizeObserver(reportHeight);
+  observer.observe(document.documentElement);
+  // This script runs in <head>, before there is a body to watch.
+  document.addEventListener('DOMContentLoaded', () => {
+    observer.observe(document.body);
+    reportHeight();
+  });
+
+  /**
+   * Tells the host the app has settled: its document loaded, every bridge call answered, and two frames
+   * drawn since the last answer (the app has rendered what it got, and its height is reported). A tool
+   * driving the page (the Playwright helpers) waits for it, so it acts on the app as shown, not on a
+   * frame still growing to new content, where a click could land on what moves away.
+   */
+  let idleCheck = 0;
+  function scheduleIdle(): void {
+    const check = ++idleCheck;
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (check !== idleCheck || pending.size > 0 || document.readyState !== 'complete') return;
+        reportHeight();
+        window.parent.postMessage({ channel: CHANNEL, kind: 'idle' }, hostOrigin);
+      })
+    );
+  }
+  window.addEventListener('load', scheduleIdle);
 })();

@@ -5,11 +5,15 @@
  *
  * Bridge calls answered here: `invoke` (POST /__host/api/invoke, which runs the resolver on the
  * simulated platform), `getContext` (GET /__host/api/context) and `enableTheming`. Any other call
- * is refused with a message naming it. Message format: see bridge-shim.ts.
+ * is refused with a message naming it. The frame's content height, which the shim reports, sets the
+ * iframe's height, as Forge sizes a Custom UI frame to its content. Message format: see bridge-shim.ts.
  */
 (() => {
   const CHANNEL = 'forge-sim-bridge';
   const SUPPORTED = ['invoke', 'getContext', 'enableTheming'];
+  // A frame reporting nonsense (an endless loop of growth) cannot make the page unusable.
+  const MIN_FRAME_HEIGHT = 48;
+  const MAX_FRAME_HEIGHT = 100_000;
 
   type Product = 'jira' | 'confluence';
   type ActingUser = 'admin' | 'member';
@@ -27,14 +31,23 @@
   const userSelect = selectById('acting-user');
   const themeSelect = selectById('theme');
   const scheduledButton = byId('run-scheduled');
+  const reloadAfterTrigger = checkboxById('reload-after-trigger');
   const scheduledResult = byId('scheduled-result');
   const productName = byId('product-name');
 
   let frame: HTMLIFrameElement | null = null;
+  /** The framed document's height, as its bridge last reported it (0 until it has). */
+  let contentHeight = 0;
 
   function byId(id: string): HTMLElement {
     const element = document.getElementById(id);
     if (!element) throw new Error(`The host page has no #${id}`);
+    return element;
+  }
+
+  function checkboxById(id: string): HTMLInputElement {
+    const element = byId(id);
+    if (!(element instanceof HTMLInputElement) || element.type !== 'checkbox') throw new Error(`The host page's #${id} is not a checkbox`);
     return element;
   }
 
@@ -60,8 +73,18 @@
     window.history.replaceState(null, '', url);
   }
 
+  /**
+   * Whether the app has settled (data-app-state on the container): 'loading' until its frame says it is
+   * idle (bridge-shim.ts, scheduleIdle), 'busy' while a bridge call is being answered, 'settled' after.
+   */
+  function setAppState(state: 'loading' | 'busy' | 'settled'): void {
+    container.dataset.appState = state;
+  }
+
   /** A new user or product is a new page load in the real product, so the app starts over. */
   function mountFrame(): void {
+    setAppState('loading');
+    contentHeight = 0;
     const state = currentState();
     const resourcePath = body.dataset[`resource${state.product === 'jira' ? 'Jira' : 'Confluence'}`] ?? '';
     frame?.remove();
@@ -104,6 +127,22 @@
     throw new Error(`The simulated Forge host does not support the bridge call '${name}' (supported: ${SUPPORTED.join(', ')}).`);
   }
 
+  /**
+   * The frame is as tall as its content, as Forge sizes a Custom UI frame: the page scrolls, not the
+   * app inside it. It also fills the visible content area, so content growing on a short page (a
+   * panel opening) happens inside a frame already that tall: Chromium routes a click in the first
+   * moments after a cross-origin frame grows by the frame's old size, and would drop it.
+   */
+  function resizeFrame(height: unknown): void {
+    if (typeof height === 'number' && Number.isFinite(height)) contentHeight = Math.ceil(height);
+    if (!frame || contentHeight === 0) return;
+    const style = getComputedStyle(container);
+    const visible = container.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    // Setting a style property from script is not an inline style: the page's CSP allows it.
+    frame.style.height = `${Math.min(Math.max(contentHeight, visible, MIN_FRAME_HEIGHT), MAX_FRAME_HEIGHT)}px`;
+  }
+  window.addEventListener('resize', () => resizeFrame(undefined));
+
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     // Only the app frame we created, served from the app's own origin, may call the bridge.
     const target = frame?.contentWindow;
@@ -111,7 +150,11 @@
     const data = event.data;
     if (typeof data !== 'object' || data === null) return;
     const message: Record<string, unknown> = { ...data };
-    if (message.channel !== CHANNEL || message.kind !== 'call' || typeof message.id !== 'number' || typeof message.name !== 'string') return;
+    if (message.channel !== CHANNEL) return;
+    if (message.kind === 'resize') return resizeFrame(message.height);
+    if (message.kind === 'idle') return setAppState('settled');
+    if (message.kind !== 'call' || typeof message.id !== 'number' || typeof message.name !== 'string') return;
+    if (container.dataset.appState !== 'loading') setAppState('busy');
     const { id, name } = message;
     answer(name, message.payload).then(
       (value) => target.postMessage({ channel: CHANNEL, kind: 'reply', id, ok: true, value }, frameOrigin),
@@ -120,14 +163,23 @@
     );
   });
 
+  /**
+   * The app's page shows what it loaded; a run in the background does not change it, on Forge as
+   * here. Reloading the frame afterwards (the checkbox, on by default) shows what the run left.
+   */
   async function runScheduledTrigger(): Promise<void> {
     scheduledButton.setAttribute('disabled', '');
     scheduledResult.textContent = 'Running the scheduled trigger…';
+    delete scheduledResult.dataset.outcome;
     try {
       const result = await postJson('/__host/api/scheduled', { product: currentState().product });
       const ok = typeof result === 'object' && result !== null && 'ok' in result && result.ok === true;
       const detail = typeof result === 'object' && result !== null && 'summary' in result ? String(result.summary) : JSON.stringify(result);
-      scheduledResult.textContent = `${ok ? 'Scheduled trigger ran' : 'Scheduled trigger failed'} at ${new Date().toLocaleTimeString()}: ${detail}`;
+      const reload = ok && reloadAfterTrigger.checked;
+      const after = reload ? ' The app was reloaded to show it.' : '';
+      const sentence = /[.!?]$/.test(detail) ? detail : `${detail}.`;
+      scheduledResult.textContent = `${ok ? 'Scheduled trigger ran' : 'Scheduled trigger failed'} at ${new Date().toLocaleTimeString()}: ${sentence}${after}`;
+      if (reload) mountFrame();
       scheduledResult.dataset.outcome = ok ? 'ok' : 'failed';
     } catch (error) {
       scheduledResult.textContent = `Scheduled trigger could not be started: ${error instanceof Error ? error.message : String(error)}`;
