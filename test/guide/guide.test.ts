@@ -167,7 +167,11 @@ describe('docs/GUIDE.md, followed literally', () => {
     const collector = buildCollectorApp({ store, catalog: guideCatalog() });
     await collector.app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      const sim = startApp({ egressTargets: { [declaredCollector()]: `http://127.0.0.1:${listeningPort(collector.app.server.address())}` } });
+      const sim = startApp({
+        egressTargets: { [declaredCollector()]: `http://127.0.0.1:${listeningPort(collector.app.server.address())}` },
+        // What the guide has the vendor set with `forge variables set`: the receipt verifies against it.
+        variables: { USAGE_REPORTING_COLLECTOR_PUBLIC_KEY: collector.context.answerSigner.publicKey }
+      });
       await call(sim, 'setConsent', { mode: 'per-case' });
       const draft = await call(sim, 'preview');
 
