@@ -68,6 +68,9 @@ test('the daily job’s retention purges old reports and never the app’s data'
 
 describe('inside this app, the toolkit’s resolvers refuse a non-admin', () => {
   test.each(['jira', 'confluence'] as const)('in %s: NOT_ADMIN from every one but getContext, which says the caller is no admin', async (product) => {
+    // The app is installed in each product separately, with its own storage: set it up in this one.
+    await w.close();
+    w = await createSsoWorld({ product });
     const before = await configuredSite();
 
     for (const name of resolverNames.filter((n) => n !== 'getContext')) {

@@ -93,6 +93,9 @@ describe('the app’s own resolvers are admin-only', () => {
   });
 
   test.each(['jira', 'confluence'] as const)('in %s a member gets NOT_ADMIN from every one, and the stored data does not change', async (product) => {
+    // The app is installed in each product separately, with its own storage: set it up in this one.
+    await w.close();
+    w = await createSsoWorld({ product });
     const { provider } = await w.ssoMust('addProvider', { settings: samlProvider });
     const before = await w.ssoStorage();
     const payloads = validPayloads(provider.id);
