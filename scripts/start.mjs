@@ -15,7 +15,13 @@ const vite = join(root, 'node_modules/.bin', process.platform === 'win32' ? 'vit
 /** The repository's Forge apps: where each lives and the Vite config of its Custom UI. */
 const APPS = {
   reference: { dir: 'apps/reference', ui: 'apps/reference/static/admin/vite.config.ts', about: 'the reference app (apps/reference); the default' },
-  'sso-config': { dir: 'apps/sso-config', ui: 'apps/sso-config/static/admin/vite.config.ts', about: 'SSO Config, the second example vendor app (apps/sso-config)' }
+  'sso-config': {
+    dir: 'apps/sso-config',
+    ui: 'apps/sso-config/static/admin/vite.config.ts',
+    about: 'SSO Config, the second example vendor app (apps/sso-config), in manual delivery',
+    // Its catalog is its own, so the runner's collector must be told it, as the vendor's collector is.
+    collectorCatalog: 'apps/sso-config/src/usage/collector-catalog.ts'
+  }
 };
 // The runner resolves these against its working directory, the app's; people type them from the root.
 const PATH_FLAGS = ['--data-dir', '--seed', '--resource-dir', '--manifest'];
@@ -54,7 +60,8 @@ if (bundle.status !== 0) {
 
 // The runner gets its own process group, so each Ctrl-C reaches it exactly once, through us: the first
 // shuts it down cleanly, a second forces it. `kill -INT <this pid>` then works the same as Ctrl-C.
-const runner = spawn(process.execPath, ['--import', 'tsx', RUNNER, ...runnerArgs], { cwd: appDir, stdio: 'inherit', detached: true });
+const env = app.collectorCatalog && !process.env.COLLECTOR_CATALOG ? { ...process.env, COLLECTOR_CATALOG: resolve(root, app.collectorCatalog) } : process.env;
+const runner = spawn(process.execPath, ['--import', 'tsx', RUNNER, ...runnerArgs], { cwd: appDir, stdio: 'inherit', detached: true, env });
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {

@@ -30,8 +30,13 @@ async function main(): Promise<void> {
       `Local Forge runner: ${appTitle(options.manifestPath)}`,
       `  Admin page:  ${runner.url}`,
       ...(runner.collectorUrl
-        ? [`  Collector:   ${runner.collectorUrl} (standing in for ${runner.analyticsOrigin})`, `  Dashboard:   ${runner.dashboardUrl}`]
-        : ['  Collector:   none (the manifest declares no egress with category: analytics)']),
+        ? [
+            runner.analyticsOrigin
+              ? `  Collector:   ${runner.collectorUrl} (standing in for ${runner.analyticsOrigin})`
+              : `  Collector:   ${runner.collectorUrl} (manual delivery: the app has no egress; hand reports over at ${runner.collectorUrl}/upload)`,
+            `  Dashboard:   ${runner.dashboardUrl}`
+          ]
+        : ['  Collector:   none']),
       `  Data:        ${shownDataDir.startsWith('..') ? runner.dataDir : shownDataDir}${options.memory ? ' (KVS in memory)' : ''}   start clean with: npm start -- --reset`,
       '  Press Ctrl-C to stop.',
       ''
