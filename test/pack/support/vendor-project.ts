@@ -87,7 +87,11 @@ export function writeVendorProject(options: { repoRoot: string; appDir: string; 
     // the collector depends on them itself, which the type check with skipLibCheck off proves.
     devDependencies: { ...fromTarballs(deps(app.devDependencies)), ...toolchain },
     // The repository's answers to npm's install-script prompts: better-sqlite3 must build its driver.
-    allowScripts: root.allowScripts
+    allowScripts: root.allowScripts,
+    // The repository's pins, light-my-request among them: Fastify's inject() in the app's suites loads
+    // it, and its newer releases require the ESM-only cookie 1.x, which jest's CommonJS runtime cannot
+    // load on Node 20. A vendor whose suites inject into the collector needs the same pin.
+    overrides: { 'light-my-request': deps(root.overrides)['light-my-request'] }
   };
   writeFileSync(join(project, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(project, 'jest.config.js'), JEST_CONFIG);

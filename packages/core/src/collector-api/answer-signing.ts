@@ -34,7 +34,7 @@ export interface CollectorAnswerSigner {
  * the collector's verifies. Throws when the halves are not one key pair (a configuration mistake).
  */
 export function collectorAnswerSigner(key: Ed25519KeyPair): CollectorAnswerSigner {
-  const privateKey: KeyObject = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', x: key.publicKey, d: key.privateKey }, format: 'jwk' });
+  const privateKey: KeyObject = importSigningKey(key);
   const derived = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
   if (derived.subarray(derived.length - 32).toString('base64url') !== key.publicKey) throw new RangeError('the collector signing key: the public half does not belong to the private half');
   const fingerprint = keyFingerprint(key.publicKey);
@@ -156,4 +156,14 @@ function mismatchOf(payload: CollectorAnswerPayload, expected: ExpectedAnswer): 
     return 'The receipt is for other bytes than the report this app handed over.';
   }
   return null;
+}
+
+/** Node 24 checks a JWK's halves against each other on import, Node 20 does not: both end in the same error. */
+function importSigningKey(key: Ed25519KeyPair): KeyObject {
+  try {
+    return createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', x: key.publicKey, d: key.privateKey }, format: 'jwk' });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RangeError(`the collector signing key: the public half does not belong to the private half, or the key is malformed (${reason})`);
+  }
 }
