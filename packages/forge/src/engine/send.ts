@@ -89,6 +89,25 @@ export async function admitDraft(
 }
 
 /** The ledger entry of a per-case send or hand-over: the admin's consent to exactly these bytes. */
+/** The record a previewed draft becomes when it leaves: its frozen bytes, not yet acknowledged. A direct send and a hand-over both start here. */
+export function pendingRecordOf(draft: Draft, report: Report, trigger: ReportRecord['trigger'], now: Date): ReportRecord {
+  return {
+    reportId: draft.reportId,
+    trigger,
+    ...(draft.supersedes !== undefined ? { supersedes: draft.supersedes } : {}),
+    createdAt: now.toISOString(),
+    sentAt: null,
+    status: 'pending',
+    digest: draft.digest,
+    size: new TextEncoder().encode(draft.text).length,
+    attempts: 0,
+    lastError: null,
+    receipt: null,
+    period: report.period,
+    text: draft.text
+  };
+}
+
 export function draftLedgerEntry(consent: ConsentState, draft: Draft, accountId: string, now: Date): PendingLedgerEntry {
   const entry = perCaseSendEntry(consent, draft.digest, { accountId, now });
   return draft.supersedes === undefined
@@ -115,21 +134,7 @@ async function sendDraft(
   const claimed = await claim(claimKey, { at: now.toISOString(), accountId }, { value: 1, unit: 'DAYS' });
   if (claimed === 'taken') return fail('CONFLICT', 'This preview is already being sent (another admin clicked send). It is sent once.');
 
-  const record: ReportRecord = {
-    reportId: draft.reportId,
-    trigger: kind,
-    ...(draft.supersedes !== undefined ? { supersedes: draft.supersedes } : {}),
-    createdAt: now.toISOString(),
-    sentAt: null,
-    status: 'pending',
-    digest: draft.digest,
-    size: new TextEncoder().encode(draft.text).length,
-    attempts: 0,
-    lastError: null,
-    receipt: null,
-    period: report.period,
-    text: draft.text
-  };
+  const record = pendingRecordOf(draft, report, kind, now);
   try {
     await queueReport(record, [draftLedgerEntry(consent, draft, accountId, now)], now);
   } catch (error) {

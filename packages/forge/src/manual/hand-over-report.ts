@@ -2,7 +2,7 @@ import { fail, ok, type Envelope, type HandOverReportOutput } from '@usage-repor
 import { correctionRequest, reportRequest } from '@usage-reporting/core/node';
 import type { EngineDeps } from '../engine/deps.js';
 import { toSummary } from '../engine/history.js';
-import { admitDraft, draftLedgerEntry } from '../engine/send.js';
+import { admitDraft, draftLedgerEntry, pendingRecordOf } from '../engine/send.js';
 import { keys } from '../store/keys.js';
 import { claim, remove, writeAtomically } from '../store/kvs-store.js';
 import type { ReportRecord } from '../store/records.js';
@@ -31,18 +31,8 @@ export async function handOverReport(deps: EngineDeps, input: { draftId: string;
   try {
     const file = await signHandOver((signer) => reportRequest({ ...signer, reportText: draft.text, reportId: draft.reportId }), now);
     const record: ReportRecord = {
-      reportId: draft.reportId,
-      trigger: 'per-case',
-      createdAt: now.toISOString(),
+      ...pendingRecordOf(draft, report, 'per-case', now),
       sentAt: now.toISOString(),
-      status: 'pending',
-      digest: draft.digest,
-      size: new TextEncoder().encode(draft.text).length,
-      attempts: 0,
-      lastError: null,
-      receipt: null,
-      period: report.period,
-      text: draft.text,
       delivery: { mode: 'manual', preparedAt: now.toISOString(), handedOverAt: now.toISOString(), fileName: file.fileName, acknowledgedAt: null, answer: null }
     };
     const ledger = ledgerWrite(draftLedgerEntry(consent, draft, accountId, now));
