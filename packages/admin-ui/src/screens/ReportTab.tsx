@@ -6,10 +6,10 @@ import { useClient } from '../api/client-context.js';
 import { ChoicePanel, type Choice } from '../components/ChoicePanel.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Explanation } from '../components/Explanation.js';
-import { PreviewPanel, formatTime } from '../components/PreviewPanel.js';
+import { PreviewPanel } from '../components/PreviewPanel.js';
 import { SendResult } from '../components/SendResult.js';
-import { cadenceLabel } from '../copy/labels.js';
 import { useAction } from '../hooks/useAction.js';
+import { useI18n, type I18n } from '../i18n/index.js';
 import { HandOverReport } from './manual/HandOverReport.js';
 
 /**
@@ -18,6 +18,8 @@ import { HandOverReport } from './manual/HandOverReport.js';
  */
 export function ReportTab({ page, refresh }: { page: AdminPageOutput; refresh: () => Promise<void> }) {
   const client = useClient();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { consent, preview } = page;
   // Manual delivery: nothing is sent from here; the admin hands the signed report over (HandOverReport).
   const manual = page.delivery.mode === 'manual';
@@ -60,31 +62,27 @@ export function ReportTab({ page, refresh }: { page: AdminPageOutput; refresh: (
 
   return (
     <div className="report-tab">
-      {choose.state.status === 'failed' && <ErrorMessage error={choose.state.error} title="Your choice was not saved" />}
+      {choose.state.status === 'failed' && <ErrorMessage error={choose.state.error} title={t('report.choiceFailed')} />}
       {consent.mode === 'not-asked' && <Explanation />}
       {consent.mode === 'off' && (
         <p className="notice notice-info" data-testid="mode-summary">
-          Reports are not sent from this site. The preview below shows what would be sent if you chose to share.
+          {t('report.summary.off')}
         </p>
       )}
       {consent.mode === 'automatic' && (
         <p className="notice notice-info" data-testid="mode-summary">
-          {manual
-            ? `Reports are prepared automatically (${cadenceLabel[consent.cadence].toLowerCase()}) and wait for you to hand them over.`
-            : `Reports are sent automatically (${cadenceLabel[consent.cadence].toLowerCase()}).`}
-          {page.nextAutomaticAt && <> {nextRunWords(page.nextAutomaticAt)}</>}
+          {t(manual ? 'report.summary.automaticManual' : 'report.summary.automatic', { cadence: t(`cadence.${consent.cadence}.inSentence`) })}
+          {page.nextAutomaticAt && <> {nextRunWords(i18n, page.nextAutomaticAt)}</>}
         </p>
       )}
       {consent.mode === 'per-case' && (
         <p className="notice notice-info" data-testid="mode-summary">
-          {manual
-            ? 'The app asks you each time. Review the report below and hand it over if you agree.'
-            : 'The app asks you each time. Review the report below and send it if you agree.'}
+          {t(manual ? 'report.summary.perCaseManual' : 'report.summary.perCase')}
         </p>
       )}
       {page.outboxSize > 0 && (
         <p className="notice notice-warning" data-testid="outbox-summary">
-          {page.outboxSize === 1 ? '1 report is' : `${page.outboxSize} reports are`} waiting to be sent; the app retries automatically.
+          {t('report.outbox', { count: page.outboxSize })}
         </p>
       )}
       <PreviewPanel preview={preview} fields={page.fields} />
@@ -94,7 +92,7 @@ export function ReportTab({ page, refresh }: { page: AdminPageOutput; refresh: (
       {!manual && allowsSending(consent.mode) && (
         <div className="button-row send-row">
           <button type="button" className="button button-primary" disabled={busy} onClick={() => void onSend()}>
-            {consent.mode === 'automatic' ? 'Send this report now' : 'Send this report'}
+            {t(consent.mode === 'automatic' ? 'report.sendNow' : 'report.send')}
           </button>
         </div>
       )}
@@ -103,8 +101,8 @@ export function ReportTab({ page, refresh }: { page: AdminPageOutput; refresh: (
 }
 
 /** A due time in the past means the next scheduled run sends it; the page cannot know that run's exact time. */
-function nextRunWords(nextAutomaticAt: string): string {
+function nextRunWords({ t, formatDateTime }: I18n, nextAutomaticAt: string): string {
   return Date.parse(nextAutomaticAt) > Date.now()
-    ? `The next one is due ${formatTime(nextAutomaticAt)}.`
-    : 'The next one is due now and goes with the next scheduled run.';
+    ? t('report.summary.nextDue', { time: formatDateTime(nextAutomaticAt) })
+    : t('report.summary.nextDueNow');
 }

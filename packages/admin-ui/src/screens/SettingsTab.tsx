@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AdminPageOutput } from '@usage-reporting/core/api';
 import { allowsSending } from '@usage-reporting/core';
 import { VendorDeletionStatus } from '../components/VendorDeletionStatus.js';
+import { useI18n } from '../i18n/index.js';
 import { ModeForm } from './settings/ModeForm.js';
 import { RestrictionsForm } from './settings/RestrictionsForm.js';
 import { RetentionForm } from './settings/RetentionForm.js';
@@ -15,6 +16,7 @@ export function SettingsTab({ page, refresh, onWithdraw, refreshing }: {
   onWithdraw: () => void;
   refreshing: boolean;
 }) {
+  const { t } = useI18n();
   const { consent } = page;
   // Lives here, not in the forms: a saved form starts afresh from the new state and would lose it.
   const [saved, setSaved] = useState<{ form: SettingsForm; message: string } | null>(null);
@@ -41,16 +43,16 @@ export function SettingsTab({ page, refresh, onWithdraw, refreshing }: {
       <RetentionForm key={`retention-${page.settings.retentionDays}`} settings={page.settings} refresh={refresh} onSaved={savedBy('retention')} />
       {notice('retention')}
       <section aria-labelledby="withdraw-title">
-        <h3 id="withdraw-title">Withdraw consent</h3>
+        <h3 id="withdraw-title">{t('settings.withdraw.heading')}</h3>
         {allowsSending(consent.mode) ? (
           <>
-            <p>Stops all reports from this site. You can also ask the vendor to delete what was already sent.</p>
+            <p>{t('settings.withdraw.text')}</p>
             <button type="button" className="button button-danger" onClick={onWithdraw}>
-              Withdraw consent
+              {t('settings.withdraw.button')}
             </button>
           </>
         ) : (
-          <p className="subtle">No reports are being sent from this site, so there is nothing to withdraw.</p>
+          <p className="subtle">{t('settings.withdraw.nothing')}</p>
         )}
         {page.vendorDeletion && <VendorDeletionStatus deletion={page.vendorDeletion} onCheck={() => void refresh()} checking={refreshing} />}
       </section>

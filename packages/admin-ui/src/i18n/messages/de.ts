@@ -114,6 +114,8 @@ export const de = defineMessages({
   'report.summary.nextDue': 'Der nächste ist am {time} fällig.',
   'report.summary.nextDueNow': 'Der nächste ist jetzt fällig und wird mit dem nächsten geplanten Lauf gesendet.',
   'report.summary.perCase': 'Die App fragt Sie jedes Mal. Prüfen Sie den Bericht unten und senden Sie ihn, wenn Sie einverstanden sind.',
+  'report.summary.automaticManual': 'Berichte werden automatisch erstellt ({cadence}) und warten darauf, dass Sie sie übergeben.',
+  'report.summary.perCaseManual': 'Die App fragt Sie jedes Mal. Prüfen Sie den Bericht unten und übergeben Sie ihn, wenn Sie einverstanden sind.',
   'report.outbox': {
     one: '{count} Bericht wartet darauf, gesendet zu werden; die App versucht es automatisch erneut.',
     other: '{count} Berichte warten darauf, gesendet zu werden; die App versucht es automatisch erneut.'

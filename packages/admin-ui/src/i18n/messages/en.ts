@@ -122,6 +122,8 @@ export const en = {
   'report.summary.nextDue': 'The next one is due {time}.',
   'report.summary.nextDueNow': 'The next one is due now and goes with the next scheduled run.',
   'report.summary.perCase': 'The app asks you each time. Review the report below and send it if you agree.',
+  'report.summary.automaticManual': 'Reports are prepared automatically ({cadence}) and wait for you to hand them over.',
+  'report.summary.perCaseManual': 'The app asks you each time. Review the report below and hand it over if you agree.',
   'report.outbox': {
     one: '{count} report is waiting to be sent; the app retries automatically.',
     other: '{count} reports are waiting to be sent; the app retries automatically.'

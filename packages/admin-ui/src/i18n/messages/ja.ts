@@ -109,6 +109,8 @@ export const ja = defineMessages({
   'report.summary.nextDue': '次回の送信予定は {time} です。',
   'report.summary.nextDueNow': '次回の送信時期になっており、次の定期実行で送信されます。',
   'report.summary.perCase': 'アプリは毎回確認します。以下のレポートを確認し、同意する場合は送信してください。',
+  'report.summary.automaticManual': 'レポートは自動で作成され ({cadence})、引き渡されるまで待機します。',
+  'report.summary.perCaseManual': 'アプリは毎回確認します。以下のレポートを確認し、同意する場合は引き渡してください。',
   'report.outbox': {
     other: '{count} 件のレポートが送信待ちです。アプリが自動的に再試行します。'
   },

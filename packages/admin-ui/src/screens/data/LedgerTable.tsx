@@ -3,13 +3,13 @@ import type { LedgerEntry } from '@usage-reporting/core';
 import { useClient } from '../../api/client-context.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
-import { formatTime } from '../../components/PreviewPanel.js';
-import { ledgerActionLabel } from '../../copy/labels.js';
 import { useAction } from '../../hooks/useAction.js';
+import { useI18n } from '../../i18n/index.js';
 
 /** The consent ledger: who changed what the app may share, and when. Loaded when this section opens. */
 export function LedgerTable({ revision }: { revision: string }) {
   const client = useClient();
+  const { t, formatDateTime } = useI18n();
   const ledger = useAction(useCallback(() => client.getLedger({}), [client]));
   const { start } = ledger;
   useEffect(() => {
@@ -18,37 +18,37 @@ export function LedgerTable({ revision }: { revision: string }) {
 
   return (
     <section aria-labelledby="ledger-title">
-      <h3 id="ledger-title">Consent ledger</h3>
-      {ledger.state.status === 'running' && <Loading label="Loading the ledger" />}
-      {ledger.state.status === 'failed' && <ErrorMessage error={ledger.state.error} title="The ledger could not be loaded" />}
+      <h3 id="ledger-title">{t('ledger.heading')}</h3>
+      {ledger.state.status === 'running' && <Loading label={t('ledger.loading')} />}
+      {ledger.state.status === 'failed' && <ErrorMessage error={ledger.state.error} title={t('ledger.failed')} />}
       {ledger.state.status === 'done' &&
         (ledger.state.data.entries.length === 0 ? (
-          <p className="subtle">No changes recorded yet.</p>
+          <p className="subtle">{t('ledger.empty')}</p>
         ) : (
           <table className="data-table ledger-table" data-testid="ledger">
-            <caption>Every change, most recent first</caption>
+            <caption>{t('ledger.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Details</th>
+                <th scope="col">{t('ledger.column.when')}</th>
+                <th scope="col">{t('ledger.column.who')}</th>
+                <th scope="col">{t('ledger.column.what')}</th>
+                <th scope="col">{t('ledger.column.details')}</th>
               </tr>
             </thead>
             <tbody>
               {[...ledger.state.data.entries].sort((a, b) => b.at.localeCompare(a.at)).map((entry) => (
                 <tr key={entry.id} data-action={entry.action}>
-                  <th scope="row" data-label="When">
-                    {formatTime(entry.at)}
+                  <th scope="row" data-label={t('ledger.column.when')}>
+                    {formatDateTime(entry.at)}
                   </th>
-                  <td data-label="Who">{entry.accountId ? (
+                  <td data-label={t('ledger.column.who')}>{entry.accountId ? (
                       <code>{entry.accountId}</code>
                     ) : (
                       // The erase note is written with no account id on purpose; other null ids are closed accounts.
-                      <span className="subtle">{entry.action === 'erase-site-data' ? 'Not recorded' : 'A closed account'}</span>
+                      <span className="subtle">{t(entry.action === 'erase-site-data' ? 'ledger.who.notRecorded' : 'ledger.who.closedAccount')}</span>
                     )}</td>
-                  <td data-label="What">{ledgerActionLabel[entry.action]}</td>
-                  <td data-label="Details">
+                  <td data-label={t('ledger.column.what')}>{t(`ledger.action.${entry.action}`)}</td>
+                  <td data-label={t('ledger.column.details')}>
                     <LedgerChanges entry={entry} />
                   </td>
                 </tr>
@@ -61,7 +61,9 @@ export function LedgerTable({ revision }: { revision: string }) {
 }
 
 function LedgerChanges({ entry }: { entry: LedgerEntry }) {
-  if (entry.changes.length === 0 && !entry.digest) return <span className="subtle">Format {entry.formatVersion}</span>;
+  const { t, rich } = useI18n();
+  const show = (value: unknown): string => showValue(value, t('ledger.none'));
+  if (entry.changes.length === 0 && !entry.digest) return <span className="subtle">{t('ledger.format', { version: entry.formatVersion })}</span>;
   return (
     <ul className="ledger-changes">
       {entry.changes.map((change) => (
@@ -70,17 +72,16 @@ function LedgerChanges({ entry }: { entry: LedgerEntry }) {
         </li>
       ))}
       {entry.digest && (
-        <li>
-          Report digest <code className="digest-short">{entry.digest.slice(0, 16)}…</code>
-        </li>
+        <li>{rich('ledger.digest', { digest: <code className="digest-short">{entry.digest.slice(0, 16)}…</code> })}</li>
       )}
     </ul>
   );
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return 'none';
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(', ');
+/** A recorded value as it was stored: paths and values are the app's identifiers, so only "none" is words. */
+function showValue(value: unknown, none: string): string {
+  if (value === null || value === undefined) return none;
+  if (Array.isArray(value)) return value.length === 0 ? none : value.join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

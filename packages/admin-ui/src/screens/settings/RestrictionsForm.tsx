@@ -4,8 +4,8 @@ import { allPurposes, type Category, type Purpose } from '@usage-reporting/core'
 import { normalizeRestrictions, type Restrictions } from '@usage-reporting/core';
 import { useClient } from '../../api/client-context.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { categoryExplanation, categoryLabel, purposeExplanation, purposeLabel } from '../../copy/labels.js';
 import { useAction } from '../../hooks/useAction.js';
+import { useI18n } from '../../i18n/index.js';
 
 const categories: readonly Category[] = ['configuration', 'usage'];
 
@@ -20,6 +20,7 @@ export function RestrictionsForm({ restrictions, fields, refresh, onSaved }: {
   onSaved: (message: string) => void;
 }) {
   const client = useClient();
+  const { t } = useI18n();
   const [draft, setDraft] = useState<Restrictions>(restrictions);
   const save = useAction(useCallback((r: Restrictions) => client.setRestrictions({ restrictions: r }), [client]));
 
@@ -31,16 +32,16 @@ export function RestrictionsForm({ restrictions, fields, refresh, onSaved }: {
     const result = await save.start(normalizeRestrictions(draft));
     if (!result.ok) return;
     await refresh();
-    onSaved('Saved. The preview now shows the report with these restrictions.');
+    onSaved(t('settings.restrictions.saved'));
   };
   const noPurpose = draft.purposes.length === 0;
   const unchanged = JSON.stringify(normalizeRestrictions(draft)) === JSON.stringify(normalizeRestrictions(restrictions));
 
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="restrictions-title" data-testid="restrictions-form">
-      <h3 id="restrictions-title">What may be shared</h3>
+      <h3 id="restrictions-title">{t('settings.restrictions.heading')}</h3>
       <fieldset>
-        <legend>Categories</legend>
+        <legend>{t('settings.restrictions.categories')}</legend>
         {categories.map((category) => (
           <p className="choice" key={category}>
             <input
@@ -50,13 +51,13 @@ export function RestrictionsForm({ restrictions, fields, refresh, onSaved }: {
               onChange={(e) => setDraft({ ...draft, categories: toggle(draft.categories, category, !e.target.checked) })}
             />
             <label htmlFor={`category-${category}`}>
-              Share {categoryLabel[category].toLowerCase()} fields <span className="choice-hint">{categoryExplanation[category]}</span>
+              {t(`settings.restrictions.share.${category}`)} <span className="choice-hint">{t(`category.${category}.explanation`)}</span>
             </label>
           </p>
         ))}
       </fieldset>
       <fieldset>
-        <legend>Purposes the vendor may use reports for</legend>
+        <legend>{t('settings.restrictions.purposes')}</legend>
         {allPurposes.map((purpose: Purpose) => (
           <p className="choice" key={purpose}>
             <input
@@ -66,20 +67,20 @@ export function RestrictionsForm({ restrictions, fields, refresh, onSaved }: {
               onChange={(e) => setDraft({ ...draft, purposes: toggle(draft.purposes, purpose, e.target.checked) })}
             />
             <label htmlFor={`purpose-${purpose}`}>
-              {purposeLabel[purpose]} <span className="choice-hint">{purposeExplanation[purpose]}</span>
+              {t(`purpose.${purpose}.label`)} <span className="choice-hint">{t(`purpose.${purpose}.explanation`)}</span>
             </label>
           </p>
         ))}
         {noPurpose && (
           <p className="notice notice-warning" role="alert">
-            Keep at least one purpose. To share nothing at all, choose “Don’t send” or withdraw consent.
+            {t('settings.restrictions.keepOnePurpose', { off: t('mode.off.label') })}
           </p>
         )}
       </fieldset>
       <details className="field-restrictions">
-        <summary>Individual fields ({fields.length - draft.fields.length} of {fields.length} shared)</summary>
+        <summary>{t('settings.restrictions.fieldsSummary', { shared: fields.length - draft.fields.length, total: fields.length })}</summary>
         <fieldset>
-          <legend className="visually-hidden">Fields</legend>
+          <legend className="visually-hidden">{t('settings.restrictions.fields')}</legend>
           {fields.map((field) => (
             <p className="choice" key={field.key}>
               <input
@@ -95,9 +96,9 @@ export function RestrictionsForm({ restrictions, fields, refresh, onSaved }: {
           ))}
         </fieldset>
       </details>
-      {save.state.status === 'failed' && <ErrorMessage error={save.state.error} title="Restrictions were not saved" />}
+      {save.state.status === 'failed' && <ErrorMessage error={save.state.error} title={t('settings.restrictions.failed')} />}
       <button type="submit" className="button button-primary" disabled={noPurpose || unchanged || save.state.status === 'running'}>
-        Save restrictions
+        {t('settings.restrictions.save')}
       </button>
     </form>
   );
