@@ -17,6 +17,8 @@ const requestSchema = z.object({
 export interface SimPersonalData {
   /** The person closed their Atlassian account: every report of it from now on answers 'closed'. */
   close(accountId: string): void;
+  /** Whether the person closed their account: the site's user endpoints then answer for a former user. */
+  isClosed(accountId: string): boolean;
   /** The person changed their profile at `at` (default now). */
   update(accountId: string, at?: Date): void;
   /** The next `times` requests answer `status` (Atlassian's API having a bad moment). */
@@ -36,6 +38,7 @@ export function createPersonalData(): SimPersonalData {
       failing = { status, remaining: times };
     },
     close: (accountId) => void closed.add(accountId),
+    isClosed: (accountId) => closed.has(accountId),
     update: (accountId, at = new Date()) => void updatedAt.set(accountId, at.getTime()),
     get requests() {
       return requests;

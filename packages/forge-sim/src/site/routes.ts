@@ -11,6 +11,8 @@ export interface RouteContext {
   accountId: string | undefined;
   shape: SiteShape;
   users: SiteUsers;
+  /** Whether an account was closed (personal-data.ts): the user endpoints answer for a former user. */
+  isClosed(accountId: string): boolean;
   siteUrl: string;
 }
 

@@ -3,6 +3,7 @@ import type { ProductRequest, ProductService, SimHttpResponse } from '../runtime
 import { confluenceRoutes } from './confluence.js';
 import { createPersonalData, REPORT_ACCOUNTS_PATH, type SimPersonalData } from './personal-data.js';
 import { jiraRoutes } from './jira.js';
+import { userBulkRoutes } from './user-bulk.js';
 import type { SiteRoute } from './routes.js';
 import { siteShape, type SiteShape } from './shape.js';
 import { missingScopes, specScopes, type ScopeRequirement } from './spec-scopes.js';
@@ -39,7 +40,7 @@ export interface SimSiteOptions {
   onCall?: (key: string) => void;
 }
 
-const ROUTES: readonly SiteRoute[] = [...jiraRoutes, ...confluenceRoutes];
+const ROUTES: readonly SiteRoute[] = [...jiraRoutes, ...confluenceRoutes, ...userBulkRoutes];
 const PLACEHOLDER_BASE = 'https://site.invalid';
 
 export function createSimSite(options: SimSiteOptions): SimSite {
@@ -85,6 +86,7 @@ export function createSimSite(options: SimSiteOptions): SimSite {
       accountId: request.provider === 'user' ? request.accountId : undefined,
       shape,
       users: options.users,
+      isClosed: personalData.isClosed,
       siteUrl
     });
   }
