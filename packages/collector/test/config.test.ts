@@ -157,7 +157,7 @@ describe('npm run collector', () => {
       await client.connect();
       const { rows } = await client.query('SELECT version, name FROM schema_migrations ORDER BY version');
       await client.end();
-      expect(rows).toEqual([{ version: 1, name: 'initial' }]);
+      expect(rows).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'published-views' }]);
       // No SQLite file beside it.
       expect(existsSync(join(dir, '.data'))).toBe(false);
     } finally {

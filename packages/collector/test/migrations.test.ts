@@ -34,10 +34,10 @@ CREATE TABLE IF NOT EXISTS aggregates (day TEXT NOT NULL, purpose TEXT NOT NULL,
 CREATE INDEX IF NOT EXISTS aggregates_for_dashboard ON aggregates (field, day, purpose, value, installations);
 `;
 
-/** Migration 2 of a test: its first statement works, its second does not. */
+/** Migration 3 of a test: its first statement works, its second does not. */
 const broken = orderedMigrations([
   ...sqliteMigrations,
-  { version: 2, name: 'add-broken-index', sql: 'CREATE TABLE half_done (x INTEGER); CREATE INDEX broken ON reports (no_such_column);' }
+  { version: 3, name: 'add-broken-index', sql: 'CREATE TABLE half_done (x INTEGER); CREATE INDEX broken ON reports (no_such_column);' }
 ]);
 
 describe('SQLite migrations', () => {
@@ -52,9 +52,9 @@ describe('SQLite migrations', () => {
 
   it('builds a new file at the newest version, and applies nothing on the next open', () => {
     const db = new Database(join(dir, 'new.db'));
-    expect(migrateSqlite(db)).toEqual({ applied: [{ version: 1, name: 'initial' }], adopted: false });
+    expect(migrateSqlite(db)).toEqual({ applied: [{ version: 1, name: 'initial' }, { version: 2, name: 'published-views' }], adopted: false });
     expect(migrateSqlite(db)).toEqual({ applied: [], adopted: false });
-    expect(applied(db)).toEqual([{ version: 1, name: 'initial' }]);
+    expect(applied(db)).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'published-views' }]);
     db.close();
   });
 
@@ -66,8 +66,11 @@ describe('SQLite migrations', () => {
     old.close();
 
     const db = new Database(path);
-    expect(migrateSqlite(db, sqliteMigrations, () => new Date(at))).toEqual({ applied: [{ version: 1, name: 'initial' }], adopted: true });
-    expect(db.prepare('SELECT * FROM schema_migrations').all()).toEqual([{ version: 1, name: 'initial', applied_at: at }]);
+    expect(migrateSqlite(db, sqliteMigrations, () => new Date(at))).toEqual({ applied: [{ version: 1, name: 'initial' }, { version: 2, name: 'published-views' }], adopted: true });
+    expect(db.prepare('SELECT * FROM schema_migrations').all()).toEqual([
+      { version: 1, name: 'initial', applied_at: at },
+      { version: 2, name: 'published-views', applied_at: at }
+    ]);
     db.close();
     const store = new SqliteStore(path);
     try {
@@ -88,10 +91,10 @@ describe('SQLite migrations', () => {
       thrown = err;
     }
     expect(thrown).toBeInstanceOf(MigrationError);
-    expect(thrown).toMatchObject({ engine: 'sqlite', migration: { version: 2, name: 'add-broken-index' }, engineMessage: 'no such column: no_such_column' });
-    expect((thrown as Error).message).toBe('SQLite migration 0002-add-broken-index failed: no such column: no_such_column');
-    // Migration 1 stayed applied; nothing of migration 2 did.
-    expect(applied(db)).toEqual([{ version: 1, name: 'initial' }]);
+    expect(thrown).toMatchObject({ engine: 'sqlite', migration: { version: 3, name: 'add-broken-index' }, engineMessage: 'no such column: no_such_column' });
+    expect((thrown as Error).message).toBe('SQLite migration 0003-add-broken-index failed: no such column: no_such_column');
+    // Migrations 1 and 2 stayed applied; nothing of migration 3 did.
+    expect(applied(db)).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'published-views' }]);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").all()).toEqual([]);
     db.close();
   });
@@ -99,8 +102,8 @@ describe('SQLite migrations', () => {
   it('refuses a file a newer collector migrated further', () => {
     const db = new Database(join(dir, 'newer.db'));
     migrateSqlite(db);
-    db.prepare("INSERT INTO schema_migrations VALUES (2, 'from-the-future', ?)").run(at);
-    expect(() => migrateSqlite(db)).toThrow('SQLite schema: the database is at migration 2, but this collector knows migrations up to 1 only; run the newer collector, or restore a backup');
+    db.prepare("INSERT INTO schema_migrations VALUES (3, 'from-the-future', ?)").run(at);
+    expect(() => migrateSqlite(db)).toThrow('SQLite schema: the database is at migration 3, but this collector knows migrations up to 2 only; run the newer collector, or restore a backup');
     db.close();
   });
 
@@ -128,9 +131,9 @@ describe('PostgreSQL migrations', () => {
 
   it('builds a new schema at the newest version, and applies nothing on the next start', async () => {
     await withPool(async (pool) => {
-      expect(await migratePostgres(pool)).toEqual({ applied: [{ version: 1, name: 'initial' }] });
+      expect(await migratePostgres(pool)).toEqual({ applied: [{ version: 1, name: 'initial' }, { version: 2, name: 'published-views' }] });
       expect(await migratePostgres(pool)).toEqual({ applied: [] });
-      expect(await applied(pool)).toEqual([{ version: 1, name: 'initial' }]);
+      expect(await applied(pool)).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'published-views' }]);
     });
   });
 
@@ -139,21 +142,21 @@ describe('PostgreSQL migrations', () => {
     const pools = [new pg.Pool({ connectionString: url, max: 1 }), new pg.Pool({ connectionString: url, max: 1 })];
     try {
       const outcomes = await Promise.all(pools.map((pool) => migratePostgres(pool)));
-      expect(outcomes.map((o) => o.applied.length).sort()).toEqual([0, 1]);
-      expect(await applied(pools[0] as pg.Pool)).toEqual([{ version: 1, name: 'initial' }]);
+      expect(outcomes.map((o) => o.applied.length).sort()).toEqual([0, 2]);
+      expect(await applied(pools[0] as pg.Pool)).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'published-views' }]);
     } finally {
       await Promise.all(pools.map((pool) => pool.end()));
     }
   });
 
   it('stops on a failing migration with a MigrationError naming it and PostgreSQL’s message, and keeps the version before', async () => {
-    const failing = orderedMigrations([...postgresMigrations, { version: 2, name: 'add-broken-index', sql: 'CREATE TABLE half_done (x integer); CREATE INDEX broken ON reports (no_such_column);' }]);
+    const failing = orderedMigrations([...postgresMigrations, { version: 3, name: 'add-broken-index', sql: 'CREATE TABLE half_done (x integer); CREATE INDEX broken ON reports (no_such_column);' }]);
     await withPool(async (pool) => {
       const thrown: unknown = await migratePostgres(pool, failing).catch((err: unknown) => err);
       expect(thrown).toBeInstanceOf(MigrationError);
-      expect(thrown).toMatchObject({ engine: 'postgres', migration: { version: 2, name: 'add-broken-index' }, engineMessage: 'column "no_such_column" does not exist' });
-      expect((thrown as Error).message).toBe('PostgreSQL migration 0002-add-broken-index failed: column "no_such_column" does not exist');
-      expect(await applied(pool)).toEqual([{ version: 1, name: 'initial' }]);
+      expect(thrown).toMatchObject({ engine: 'postgres', migration: { version: 3, name: 'add-broken-index' }, engineMessage: 'column "no_such_column" does not exist' });
+      expect((thrown as Error).message).toBe('PostgreSQL migration 0003-add-broken-index failed: column "no_such_column" does not exist');
+      expect(await applied(pool)).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'published-views' }]);
       expect((await pool.query("SELECT to_regclass('half_done') AS t")).rows).toEqual([{ t: null }]);
     });
   });
@@ -161,8 +164,8 @@ describe('PostgreSQL migrations', () => {
   it('refuses a schema a newer collector migrated further, and a schema holding another application’s tables', async () => {
     await withPool(async (pool) => {
       await migratePostgres(pool);
-      await pool.query("INSERT INTO schema_migrations (version, name) VALUES (2, 'from-the-future')");
-      await expect(migratePostgres(pool)).rejects.toThrow('PostgreSQL schema: the database is at migration 2, but this collector knows migrations up to 1 only');
+      await pool.query("INSERT INTO schema_migrations (version, name) VALUES (3, 'from-the-future')");
+      await expect(migratePostgres(pool)).rejects.toThrow('PostgreSQL schema: the database is at migration 3, but this collector knows migrations up to 2 only');
     });
     await withPool(async (pool) => {
       await pool.query('CREATE TABLE aggregates (id serial PRIMARY KEY)');

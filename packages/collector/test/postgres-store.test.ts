@@ -105,7 +105,7 @@ describe('two collector processes on one database', () => {
 
   it('applied the schema once', async () => {
     const { rows } = await a.pool.query('SELECT version, name FROM schema_migrations');
-    expect(rows).toEqual([{ version: 1, name: 'initial' }]);
+    expect(rows).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'published-views' }]);
   });
 
   it('store a report sent to both at once exactly once, and answer every copy with it', async () => {
