@@ -1,6 +1,9 @@
 /** @jest-environment ./packages/admin-ui/test/jsdom-environment.ts */
-import { render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { ExactBytesView } from '../src/components/ExactBytesView';
 import { ReadableReportTable } from '../src/components/ReadableReportTable';
+import { I18nProvider } from '../src/i18n/I18nProvider';
+import { indentJson } from '../src/lib/indent-json';
 import { readableRows } from '../src/lib/readable-rows';
 import { parseReportText } from '../src/lib/parse-report-text';
 import { canonicalJson } from '@usage-reporting/core';
@@ -71,5 +74,103 @@ describe('the readable view of a report', () => {
     expect(parseReportText('{"fields":')).toMatchObject({ ok: false, problem: expect.stringContaining('not valid JSON') });
     const extra = parseReportText(canonicalJson({ ...sample, fields: { ...sample.fields, 'user.email': 'a@b.c' } }));
     expect(extra.ok).toBe(false);
+  });
+});
+
+describe('long field names in the readable view', () => {
+  const sample = report({ fields: { 'config.purposesNarrowed': false, 'app.versionMajor': 3 }, withheld: [] });
+
+  it('may wrap after each dot and nowhere else, and still read (and copy) as the name', () => {
+    render(<ReadableReportTable report={sample} fields={fields} caption="Preview" />);
+    const name = rowOf('config.purposesNarrowed').querySelector('code');
+    expect(name?.innerHTML).toBe('config.<wbr>purposesNarrowed');
+    expect(name?.textContent).toBe('config.purposesNarrowed');
+  });
+});
+
+describe('the readable view in the admin’s language', () => {
+  it('labels columns, values and withheld reasons in German', () => {
+    const sample = report({ fields: { 'config.restrictionsActive': true }, withheld: [{ key: 'site.issues', reason: 'restricted-field' }] });
+    render(
+      <I18nProvider locale="de-DE">
+        <ReadableReportTable report={sample} fields={fields} caption="Vorschau" />
+      </I18nProvider>
+    );
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Feld', 'Bedeutung', 'Kategorie', 'Zweck', 'Wert']);
+    expect(within(rowOf('config.restrictionsActive')).getByText('Ja')).toBeDefined();
+    expect(within(rowOf('site.issues')).getByText('Sie haben dieses Feld ausgeschlossen')).toBeDefined();
+  });
+});
+
+describe('the exact bytes, raw or formatted', () => {
+  const sample = report({ fields: { 'app.versionMajor': 3, 'site.projects': '11-50' }, withheld: [{ key: 'site.issues', reason: 'restricted-field' }] });
+  const bytes = canonicalJson(sample);
+  const view = <ExactBytesView bytes={bytes} digest="d1g3st" fileName="usage-report.json" />;
+  const toggle = () => screen.getByRole('button', { name: 'Formatted' });
+  const writeText = jest.fn((_text: string) => Promise.resolve());
+
+  beforeEach(() => {
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+  });
+  afterEach(() => {
+    // The choice lasts as long as the page; put it back so the next test starts as a fresh page does.
+    if (screen.queryByRole('button', { name: 'Formatted', pressed: true })) fireEvent.click(toggle());
+    Reflect.deleteProperty(navigator, 'clipboard');
+    writeText.mockClear();
+  });
+
+  it('start raw, with a toggle that says the digest and the copy are of the raw bytes', () => {
+    render(view);
+    expect(screen.getByTestId('exact-bytes').textContent).toBe(bytes);
+    expect(toggle().getAttribute('aria-pressed')).toBe('false');
+    const description = document.getElementById(toggle().getAttribute('aria-describedby') ?? 'none');
+    expect(description?.textContent).toContain('The digest is computed over the raw bytes');
+  });
+
+  it('when formatted, show the same JSON indented, and still copy the raw bytes', async () => {
+    render(view);
+    fireEvent.click(toggle());
+    expect(toggle().getAttribute('aria-pressed')).toBe('true');
+    expect(screen.queryByTestId('exact-bytes')).toBeNull();
+    const shown = screen.getByTestId('formatted-bytes').textContent ?? '';
+    expect(shown).toBe(JSON.stringify(JSON.parse(bytes), null, 2));
+    expect(screen.getByTestId('report-digest').textContent).toBe('d1g3st');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy bytes' })));
+    expect(writeText).toHaveBeenCalledWith(bytes);
+  });
+
+  it('keep the choice while the page is open, when the view is closed and opened again', () => {
+    const first = render(view);
+    fireEvent.click(toggle());
+    first.unmount();
+    render(view);
+    expect(toggle().getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(toggle());
+    expect(screen.getByTestId('exact-bytes').textContent).toBe(bytes);
+  });
+
+  it('offer no formatting for text that is not JSON, showing it as it is', () => {
+    render(<ExactBytesView bytes='{"fields":' digest="d1g3st" fileName="broken.json" />);
+    expect(screen.queryByRole('button', { name: 'Formatted' })).toBeNull();
+    expect(screen.getByText('These bytes are not valid JSON, so they can only be shown as they are.')).toBeDefined();
+    expect(screen.getByTestId('exact-bytes').textContent).toBe('{"fields":');
+  });
+});
+
+describe('indentJson', () => {
+  const outsideStrings = (text: string) => text.replace(/("(?:[^"\\]|\\.)*")|\s+/g, (_all, quoted: string | undefined) => quoted ?? '');
+
+  it('changes only whitespace outside strings, keeping every token as the bytes spell it', () => {
+    const text = '{"a":[1.50,2e3,-0],"b":{"c":"x, {y}: [z]","d":"say \\"hi\\" \\\\"},"e":{},"f":[],"g":null}';
+    const indented = indentJson(text) ?? 'missing';
+    expect(outsideStrings(indented)).toBe(text);
+    expect(indented).toBe(
+      ['{', '  "a": [', '    1.50,', '    2e3,', '    -0', '  ],', '  "b": {', '    "c": "x, {y}: [z]",', '    "d": "say \\"hi\\" \\\\"', '  },', '  "e": {},', '  "f": [],', '  "g": null', '}'].join('\n')
+    );
+  });
+
+  it('refuses text that is not JSON', () => {
+    expect(indentJson('{"fields":')).toBeNull();
+    expect(indentJson('')).toBeNull();
   });
 });

@@ -1,24 +1,29 @@
 import type { FieldInfo } from '@usage-reporting/core/api';
-import type { Report } from '@usage-reporting/core';
-import { categoryLabel, describeWithheldReason, purposeLabel } from '../copy/labels.js';
-import { formatValue, readableRows, type ReadableRow } from '../lib/readable-rows.js';
+import type { FieldValue, Report } from '@usage-reporting/core';
+import { useI18n, type I18n } from '../i18n/index.js';
+import { readableRows, type ReadableRow } from '../lib/readable-rows.js';
+import { FieldName } from './FieldName.js';
+import { Lozenge } from './Lozenge.js';
 
 /**
  * The readable view of a frozen report: every field with what it means, why it is collected and
  * its value, and every withheld field with the reason. Built from the parsed bytes themselves.
  */
 export function ReadableReportTable({ report, fields, caption }: { report: Report; fields: readonly FieldInfo[]; caption: string }) {
+  const { t } = useI18n();
   const rows = readableRows(report, fields);
   return (
     <table className="data-table readable-report">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Field</th>
-          <th scope="col">What it says</th>
-          <th scope="col">Category</th>
-          <th scope="col">Purpose</th>
-          <th scope="col">Value</th>
+          <th scope="col" className="column-field">
+            {t('readable.column.field')}
+          </th>
+          <th scope="col">{t('readable.column.meaning')}</th>
+          <th scope="col">{t('readable.column.category')}</th>
+          <th scope="col">{t('readable.column.purpose')}</th>
+          <th scope="col">{t('readable.column.value')}</th>
         </tr>
       </thead>
       <tbody>
@@ -31,23 +36,32 @@ export function ReadableReportTable({ report, fields, caption }: { report: Repor
 }
 
 function ReadableRowView({ row }: { row: ReadableRow }) {
+  const i18n = useI18n();
+  const { t, rich } = i18n;
   return (
     <tr className={row.kind === 'withheld' ? 'row-withheld' : undefined} data-field={row.key} data-kind={row.kind}>
-      <th scope="row" data-label="Field">
-        <code>{row.key}</code>
+      <th scope="row" data-label={t('readable.column.field')}>
+        <FieldName name={row.key} />
       </th>
-      <td data-label="What it says">{row.field?.description ?? 'Not described by this version of the app.'}</td>
-      <td data-label="Category">{row.field ? categoryLabel[row.field.category] : 'Unknown'}</td>
-      <td data-label="Purpose">{row.field ? purposeLabel[row.field.purpose] : 'Unknown'}</td>
-      <td data-label="Value">
+      <td data-label={t('readable.column.meaning')}>{row.field?.description ?? t('readable.notDescribed')}</td>
+      <td data-label={t('readable.column.category')}>{row.field ? t(`category.${row.field.category}.label`) : t('readable.unknown')}</td>
+      <td data-label={t('readable.column.purpose')}>{row.field ? t(`purpose.${row.field.purpose}.label`) : t('readable.unknown')}</td>
+      <td data-label={t('readable.column.value')}>
         {row.kind === 'sent' ? (
-          <strong className="field-value">{formatValue(row.value)}</strong>
+          <strong className="field-value">{valueText(i18n, row.value)}</strong>
         ) : (
-          <span className="withheld-badge">
-            Withheld: <span className="withheld-reason">{describeWithheldReason(row.reason)}</span>
-          </span>
+          <Lozenge appearance="moved">
+            {rich('readable.withheld', { reason: <span className="withheld-reason">{t(`withheld.${row.reason}.label`)}</span> })}
+          </Lozenge>
         )}
       </td>
     </tr>
   );
+}
+
+/** A value as the admin reads it in their language: yes or no, a number with the locale's separators. */
+function valueText({ t, formatNumber }: I18n, value: FieldValue): string {
+  if (typeof value === 'boolean') return t(value ? 'value.yes' : 'value.no');
+  if (typeof value === 'number') return formatNumber(value);
+  return value;
 }

@@ -166,6 +166,10 @@ export const de = defineMessages({
   'bytes.download': 'Bytes herunterladen',
   'copy.copied': 'Kopiert.',
   'copy.blocked': 'Kopieren ist hier blockiert; markieren Sie den Text oder laden Sie ihn stattdessen herunter.',
+  'bytes.formatted': 'Formatiert',
+  'bytes.formattedNote': 'Die formatierte Ansicht fügt zum Lesen nur Leerzeichen und Zeilenumbrüche ein. Die Prüfsumme wird über die unveränderten Bytes berechnet, und beim Kopieren oder Herunterladen erhalten Sie immer die unveränderten Bytes.',
+  'bytes.formattedLabel': 'Exakte Bytes des Berichts, zum Lesen formatiert',
+  'bytes.notJson': 'Diese Bytes sind kein gültiges JSON und können daher nur unverändert angezeigt werden.',
 
   'send.report.running': 'Der Bericht wird an den Anbieter gesendet',
   'send.report.failed': 'Der Bericht wurde nicht gesendet',

@@ -178,6 +178,10 @@ export const en = {
   'copy.copied': 'Copied.',
   'copy.blocked': 'Copying is blocked here; select the text or download it instead.',
 
+  'bytes.formatted': 'Formatted',
+  'bytes.formattedNote': 'Formatted only adds spaces and line breaks for reading. The digest is computed over the raw bytes, and copying or downloading always gives the raw bytes.',
+  'bytes.formattedLabel': 'Exact report bytes, formatted for reading',
+  'bytes.notJson': 'These bytes are not valid JSON, so they can only be shown as they are.',
   // components/SendResult.tsx
   'send.report.running': 'Sending the report to the vendor',
   'send.report.failed': 'The report was not sent',

@@ -159,6 +159,10 @@ export const ja = defineMessages({
   'bytes.download': 'バイト列をダウンロード',
   'copy.copied': 'コピーしました。',
   'copy.blocked': 'ここではコピーがブロックされています。テキストを選択するか、代わりにダウンロードしてください。',
+  'bytes.formatted': '整形表示',
+  'bytes.formattedNote': '整形表示では、読みやすくするために空白と改行を加えるだけです。ダイジェストは元のバイト列に対して計算され、コピーやダウンロードでは常に元のバイト列が得られます。',
+  'bytes.formattedLabel': 'レポートの正確なバイト列(読みやすく整形)',
+  'bytes.notJson': 'このバイト列は有効な JSON ではないため、そのままの形でのみ表示できます。',
 
   'send.report.running': 'レポートをベンダーに送信しています',
   'send.report.failed': 'レポートは送信されませんでした',
