@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useI18n } from '../i18n/index.js';
 
 /**
  * A question with a confirm and a cancel button, shown in place rather than as an overlay: the
@@ -6,7 +7,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
  * admin is looking. Focus moves into it when it opens, Tab cycles inside it, Escape cancels, and
  * focus returns to where it was.
  */
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Cancel', danger = false, busy = false, onConfirm, onCancel }: {
+export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, danger = false, busy = false, onConfirm, onCancel }: {
   title: string;
   children: ReactNode;
   confirmLabel: string;
@@ -16,6 +17,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const { t } = useI18n();
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
 
@@ -46,7 +48,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
             {confirmLabel}
           </button>
           <button type="button" className="button" onClick={onCancel} data-autofocus>
-            {cancelLabel}
+            {cancelLabel ?? t('common.cancel')}
           </button>
         </div>
       </div>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { useI18n } from '../i18n/index.js';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** Copies text to the clipboard and says, in a live region, whether it worked. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const { t } = useI18n();
   const [state, setState] = useState<CopyState>('idle');
 
   const copy = async () => {
@@ -22,8 +24,8 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         {label}
       </button>
       <span role="status" className="subtle">
-        {state === 'copied' && 'Copied.'}
-        {state === 'failed' && 'Copying is blocked here; select the text or download it instead.'}
+        {state === 'copied' && t('copy.copied')}
+        {state === 'failed' && t('copy.blocked')}
       </span>
     </span>
   );

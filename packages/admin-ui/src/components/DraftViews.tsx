@@ -4,12 +4,9 @@ import { parseReportText } from '../lib/parse-report-text.js';
 import { ExactBytesView } from './ExactBytesView.js';
 import { ReadableReportTable } from './ReadableReportTable.js';
 import { Tabs } from './Tabs.js';
+import { useI18n } from '../i18n/index.js';
 
 type View = 'readable' | 'bytes';
-const views = [
-  { key: 'readable', label: 'Readable view' },
-  { key: 'bytes', label: 'Exact bytes' }
-] as const;
 
 /**
  * A frozen draft in two views, used for the next report and for a correction alike. Both views are
@@ -23,16 +20,21 @@ export function DraftViews({ draft, fields, id, label }: {
   id: string;
   label: string;
 }) {
+  const { t } = useI18n();
   const [view, setView] = useState<View>('readable');
+  const views = [
+    { key: 'readable', label: t('views.readable') },
+    { key: 'bytes', label: t('views.bytes') }
+  ] as const;
   const parsed = parseReportText(draft.text);
   return (
     <Tabs id={id} label={label} tabs={views} selected={view} onSelect={setView}>
       {view === 'readable' ? (
         parsed.ok ? (
-          <ReadableReportTable report={parsed.report} fields={fields} caption="Every field of the report, including fields that are withheld" />
+          <ReadableReportTable report={parsed.report} fields={fields} caption={t('draft.readableCaption')} />
         ) : (
           <p className="notice notice-error" role="alert">
-            This report cannot be shown as a table ({parsed.problem}). The exact bytes are still shown under “Exact bytes”.
+            {t('draft.unreadable', { problem: parsed.problem, tab: t('views.bytes') })}
           </p>
         )
       ) : (

@@ -1,15 +1,17 @@
 import type { ClientError } from '../api/client.js';
 import { explainError } from '../copy/error-copy.js';
+import { useI18n } from '../i18n/index.js';
 
 /** A failure in plain words, with the technical detail tucked away for a support request. */
-export function ErrorMessage({ error, title = 'That did not work' }: { error: ClientError; title?: string }) {
+export function ErrorMessage({ error, title }: { error: ClientError; title?: string }) {
+  const i18n = useI18n();
   return (
     <div className="notice notice-error" role="alert" data-error-code={error.code}>
-      <p className="notice-title">{title}</p>
-      <p>{explainError(error)}</p>
+      <p className="notice-title">{title ?? i18n.t('error.title')}</p>
+      <p>{explainError(error, i18n)}</p>
       {error.message && (
         <details className="error-details">
-          <summary>Details for support</summary>
+          <summary>{i18n.t('common.detailsForSupport')}</summary>
           <p>
             <code>{error.code}</code> {firstLine(error.message)}
           </p>

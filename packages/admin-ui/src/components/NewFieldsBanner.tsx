@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { FieldInfo } from '@usage-reporting/core/api';
 import { useClient } from '../api/client-context.js';
-import { categoryLabel, purposeLabel } from '../copy/labels.js';
 import { useAction } from '../hooks/useAction.js';
+import { useI18n } from '../i18n/index.js';
 import { ErrorMessage } from './ErrorMessage.js';
 
 /**
@@ -15,6 +15,7 @@ export function NewFieldsBanner({ fields, formatVersion, refresh }: {
   refresh: () => Promise<void>;
 }) {
   const client = useClient();
+  const { t } = useI18n();
   const accept = useAction(useCallback((version: number) => client.acceptFormat({ version }), [client]));
   const onAccept = async () => {
     const result = await accept.start(formatVersion);
@@ -22,22 +23,22 @@ export function NewFieldsBanner({ fields, formatVersion, refresh }: {
   };
   return (
     <section className="notice notice-info new-fields" aria-labelledby="new-fields-title" data-testid="new-fields-banner">
-      <h2 id="new-fields-title">This version of the app can report {fields.length === 1 ? 'a new field' : `${fields.length} new fields`}</h2>
-      <p>Until you accept {fields.length === 1 ? 'it' : 'them'}, reports, including automatic ones, are sent without {fields.length === 1 ? 'it' : 'them'}.</p>
+      <h2 id="new-fields-title">{t('newFields.heading', { count: fields.length })}</h2>
+      <p>{t('newFields.body', { count: fields.length })}</p>
       <ul className="new-field-list">
         {fields.map((field) => (
           <li key={field.key} data-field={field.key}>
             <code>{field.key}</code>: {field.description}{' '}
             <span className="subtle">
-              ({categoryLabel[field.category]}, for {purposeLabel[field.purpose].toLowerCase()})
+              {t('newFields.fieldMeta', { category: t(`category.${field.category}.label`), purpose: t(`purpose.${field.purpose}.inSentence`) })}
             </span>
           </li>
         ))}
       </ul>
-      {accept.state.status === 'failed' && <ErrorMessage error={accept.state.error} title="The new fields were not accepted" />}
+      {accept.state.status === 'failed' && <ErrorMessage error={accept.state.error} title={t('newFields.acceptFailed')} />}
       <div className="button-row">
         <button type="button" className="button button-primary" disabled={accept.state.status === 'running'} onClick={() => void onAccept()}>
-          Accept the new fields
+          {t('newFields.accept')}
         </button>
       </div>
     </section>

@@ -1,13 +1,13 @@
+import { useI18n } from '../i18n/index.js';
+
 /** What a non-admin sees instead of the page: a clear refusal and no data. */
 export function NotAdminRefusal() {
+  const { t, locale } = useI18n();
   return (
-    <main className="page">
+    <main className="page" lang={locale}>
       <section className="notice notice-warning" role="alert" aria-labelledby="not-admin-title">
-        <h1 id="not-admin-title">Only site administrators can use this page</h1>
-        <p>
-          Usage Reporting settings are shown only to administrators of this site. Ask an administrator if you
-          need to know what this app shares.
-        </p>
+        <h1 id="not-admin-title">{t('notAdmin.heading')}</h1>
+        <p>{t('notAdmin.body')}</p>
       </section>
     </main>
   );

@@ -2,79 +2,56 @@ import type { SendReportOutput } from '@usage-reporting/core/api';
 import type { ActionState } from '../hooks/useAction.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { Loading } from './Loading.js';
-import { formatTime } from './PreviewPanel.js';
 import { SupportDetails } from './SupportDetails.js';
+import { useI18n } from '../i18n/index.js';
 
 /** A correction travels like any report; only the words around the outcome differ. */
 export type SentKind = 'report' | 'correction';
 
-const copy: Record<SentKind, { running: string; failed: string; sent: string; sentText: string; queued: string; queuedText: string; rejected: string; rejectedText: string }> = {
-  report: {
-    running: 'Sending the report to the vendor',
-    failed: 'The report was not sent',
-    sent: 'Report sent',
-    sentText: 'The vendor received and stored the report. The preview above is a fresh one, for next time.',
-    queued: 'The report is waiting to be sent',
-    queuedText: "The vendor's server did not answer. The report is queued and will be retried automatically.",
-    rejected: 'The vendor refused the report',
-    rejectedText: 'The vendor’s server did not accept this report, so it will not be sent again. Nothing else is affected.'
-  },
-  correction: {
-    running: 'Sending the correction to the vendor',
-    failed: 'The correction was not sent',
-    sent: 'Correction sent',
-    sentText: 'The vendor received and stored the correction, and no longer counts the report it replaces.',
-    queued: 'The correction is waiting to be sent',
-    queuedText:
-      "The vendor's server did not answer. The correction is queued and will be retried automatically; until it arrives, the vendor still counts the original report.",
-    rejected: 'The vendor refused the correction',
-    rejectedText: 'The vendor’s server did not accept this correction, so it will not be sent again. The original report stays as it was.'
-  }
-};
-
 /** Progress while a report is on its way, then the collector's receipt or, in plain words, why not. */
 export function SendResult({ state, kind = 'report' }: { state: ActionState<SendReportOutput>; kind?: SentKind }) {
+  const { t } = useI18n();
   switch (state.status) {
     case 'idle':
       return null;
     case 'running':
-      return <Loading label={copy[kind].running} />;
+      return <Loading label={t(`send.${kind}.running`)} />;
     case 'failed':
-      return <ErrorMessage error={state.error} title={copy[kind].failed} />;
+      return <ErrorMessage error={state.error} title={t(`send.${kind}.failed`)} />;
     case 'done':
       return <SendOutcome result={state.data} kind={kind} />;
   }
 }
 
 export function SendOutcome({ result, kind = 'report' }: { result: SendReportOutput; kind?: SentKind }) {
-  const words = copy[kind];
+  const { t, formatDateTime } = useI18n();
   if (result.outcome === 'sent' && result.receipt) {
     const { receipt } = result;
     return (
       <div className="notice notice-success" role="status" data-testid="send-receipt" data-outcome="sent" data-kind={kind}>
-        <p className="notice-title">{words.sent}</p>
-        <p>{words.sentText}</p>
+        <p className="notice-title">{t(`send.${kind}.sent`)}</p>
+        <p>{t(`send.${kind}.sentText`)}</p>
         <dl className="facts">
-          <dt>Receipt</dt>
+          <dt>{t('send.receipt')}</dt>
           <dd>
             <code data-testid="receipt-id">{receipt.receiptId}</code>
           </dd>
-          <dt>Received by the vendor</dt>
-          <dd>{formatTime(receipt.receivedAt)}</dd>
-          <dt>Digest the vendor received</dt>
+          <dt>{t('send.receivedAt')}</dt>
+          <dd>{formatDateTime(receipt.receivedAt)}</dd>
+          <dt>{t('send.receivedDigest')}</dt>
           <dd>
             <code data-testid="receipt-digest">{receipt.digest}</code>
           </dd>
           {result.entry.delivery?.answer && (
             <>
-              <dt>Signed by the vendor’s collector key</dt>
+              <dt>{t('send.collectorKey')}</dt>
               <dd>
                 <code data-testid="receipt-collector-key">{result.entry.delivery.answer.collectorKeyFingerprint}</code>
               </dd>
             </>
           )}
         </dl>
-        {receipt.duplicate && <p>The vendor had already received this exact report, so it was stored only once.</p>}
+        {receipt.duplicate && <p>{t('send.duplicate')}</p>}
       </div>
     );
   }
@@ -82,8 +59,8 @@ export function SendOutcome({ result, kind = 'report' }: { result: SendReportOut
   const queued = result.outcome === 'queued';
   return (
     <div className={`notice ${queued ? 'notice-warning' : 'notice-error'}`} role="alert" data-testid="send-receipt" data-outcome={result.outcome} data-kind={kind}>
-      <p className="notice-title">{queued ? words.queued : words.rejected}</p>
-      <p>{queued ? words.queuedText : words.rejectedText}</p>
+      <p className="notice-title">{t(queued ? `send.${kind}.queued` : `send.${kind}.rejected`)}</p>
+      <p>{t(queued ? `send.${kind}.queuedText` : `send.${kind}.rejectedText`)}</p>
       <SupportDetails text={result.message} />
     </div>
   );

@@ -1,6 +1,6 @@
 import type { VendorDeletion } from '@usage-reporting/core';
-import { formatTime } from './PreviewPanel.js';
 import { SupportDetails } from './SupportDetails.js';
+import { useI18n } from '../i18n/index.js';
 
 /** Where a request to delete vendor-held data stands: pending (with retries) until the vendor acknowledges it, or failed after a bounded number of tries. */
 export function VendorDeletionStatus({ deletion, onCheck, checking }: {
@@ -8,14 +8,18 @@ export function VendorDeletionStatus({ deletion, onCheck, checking }: {
   onCheck: () => void;
   checking: boolean;
 }) {
+  const { t, rich, formatDateTime } = useI18n();
   if (deletion.status === 'acknowledged' && deletion.acknowledgement) {
     const ack = deletion.acknowledgement;
     return (
       <div className="notice notice-success" role="status" data-testid="vendor-deletion" data-status="acknowledged">
-        <p className="notice-title">The vendor deleted the data sent from this site</p>
+        <p className="notice-title">{t('vendorDeletion.acknowledged.title')}</p>
         <p>
-          Acknowledged {formatTime(ack.acknowledgedAt)}: {ack.deletedReports === 1 ? '1 report' : `${ack.deletedReports} reports`} deleted
-          (acknowledgement <code>{ack.acknowledgementId}</code>).
+          {rich('vendorDeletion.acknowledged.text', {
+            count: ack.deletedReports,
+            time: formatDateTime(ack.acknowledgedAt),
+            id: <code>{ack.acknowledgementId}</code>
+          })}
         </p>
       </div>
     );
@@ -23,37 +27,36 @@ export function VendorDeletionStatus({ deletion, onCheck, checking }: {
   if (deletion.status === 'failed') {
     return (
       <div className="notice notice-error" role="alert" data-testid="vendor-deletion" data-status="failed">
-        <p className="notice-title">The vendor has not confirmed the deletion, and the app has stopped trying</p>
-        <p>
-          Requested {formatTime(deletion.requestedAt)}. The app tried {deletion.attempts} times over several days and the vendor’s service
-          never confirmed it, so the data sent from this site may still be held by the vendor.
-        </p>
-        <p>
-          What you can do: ask again with “Ask the vendor to delete this site’s data” under Your data (a new request is tried at once and
-          then daily), or contact the vendor’s support and ask them to delete this site’s usage reports. Quote the details below.
-        </p>
+        <p className="notice-title">{t('vendorDeletion.failed.title')}</p>
+        <p>{t('vendorDeletion.failed.text', { count: deletion.attempts, time: formatDateTime(deletion.requestedAt) })}</p>
+        <p>{t('vendorDeletion.failed.whatToDo', { action: t('data.vendor.delete.button'), section: t('page.sections.data') })}</p>
         {deletion.lastError && <SupportDetails text={deletion.lastError} />}
       </div>
     );
   }
+  const requested = formatDateTime(deletion.requestedAt);
+  // A due time in the past means the next daily run retries; the page cannot know that run's exact time.
+  const next = Date.parse(deletion.nextAttemptAt) > Date.now() ? formatDateTime(deletion.nextAttemptAt) : null;
+  const when =
+    deletion.attempts > 0
+      ? next
+        ? t('vendorDeletion.pending.triedNextAttempt', { count: deletion.attempts, requested, next })
+        : t('vendorDeletion.pending.triedNextRun', { count: deletion.attempts, requested })
+      : next
+        ? t('vendorDeletion.pending.nextAttempt', { requested, next })
+        : t('vendorDeletion.pending.nextRun', { requested });
   return (
     <div className="notice notice-warning" role="status" data-testid="vendor-deletion" data-status="pending">
-      <p className="notice-title">Deletion requested, not yet confirmed by the vendor</p>
-      <p>
-        Requested {formatTime(deletion.requestedAt)}.{' '}
-        {deletion.attempts > 0 && `The app has tried ${deletion.attempts === 1 ? 'once' : `${deletion.attempts} times`}; `}
-        {Date.parse(deletion.nextAttemptAt) > Date.now()
-          ? `the next attempt is ${formatTime(deletion.nextAttemptAt)}.`
-          : 'it will try again on its next daily run.'}
-      </p>
+      <p className="notice-title">{t('vendorDeletion.pending.title')}</p>
+      <p>{when}</p>
       {deletion.lastError && (
         <>
-          <p>The last attempt did not get an answer from the vendor.</p>
+          <p>{t('vendorDeletion.pending.noAnswer')}</p>
           <SupportDetails text={deletion.lastError} />
         </>
       )}
       <button type="button" className="button" onClick={onCheck} disabled={checking}>
-        Check again
+        {t('vendorDeletion.checkAgain')}
       </button>
     </div>
   );

@@ -4,6 +4,7 @@ import { useClient } from '../api/client-context.js';
 import { useAction } from '../hooks/useAction.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { useI18n } from '../i18n/index.js';
 
 /**
  * Stops all sharing. The confirmation also offers to ask the vendor to delete what was already
@@ -11,6 +12,7 @@ import { ErrorMessage } from './ErrorMessage.js';
  */
 export function WithdrawDialog({ onDone, onCancel }: { onDone: (result: WithdrawOutput) => void; onCancel: () => void }) {
   const client = useClient();
+  const { t } = useI18n();
   const [alsoDelete, setAlsoDelete] = useState(false);
   const checkboxId = useId();
   const withdraw = useAction(useCallback((also: boolean) => client.withdraw({ alsoRequestVendorDeletion: also }), [client]));
@@ -22,19 +24,19 @@ export function WithdrawDialog({ onDone, onCancel }: { onDone: (result: Withdraw
 
   return (
     <ConfirmDialog
-      title="Withdraw consent?"
-      confirmLabel="Withdraw consent"
+      title={t('withdraw.title')}
+      confirmLabel={t('withdraw.confirm')}
       danger
       busy={withdraw.state.status === 'running'}
       onConfirm={() => void confirm()}
       onCancel={onCancel}
     >
-      <p>No more reports will leave this site. Reports waiting to be sent are cancelled.</p>
+      <p>{t('withdraw.body')}</p>
       <p className="choice">
         <input id={checkboxId} type="checkbox" checked={alsoDelete} onChange={(e) => setAlsoDelete(e.target.checked)} />
-        <label htmlFor={checkboxId}>Also ask the vendor to delete data already sent from this site</label>
+        <label htmlFor={checkboxId}>{t('withdraw.alsoDelete')}</label>
       </p>
-      {withdraw.state.status === 'failed' && <ErrorMessage error={withdraw.state.error} title="Consent was not withdrawn" />}
+      {withdraw.state.status === 'failed' && <ErrorMessage error={withdraw.state.error} title={t('withdraw.failed')} />}
     </ConfirmDialog>
   );
 }

@@ -1,6 +1,9 @@
 import type { FieldInfo } from '@usage-reporting/core/api';
 import type { FieldValue } from '@usage-reporting/core';
 import type { Report, WithheldReason } from '@usage-reporting/core';
+import { createI18n, type I18n } from '../i18n/i18n.js';
+
+const english = createI18n();
 
 /**
  * One line of the readable view: a field of the report, or a field the report withholds.
@@ -22,8 +25,9 @@ export function readableRows(report: Report, fields: readonly FieldInfo[]): Read
   return rows.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-export function formatValue(value: FieldValue): string {
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'number') return value.toLocaleString('en-US');
+/** A field's value in the admin's words: yes/no and numbers in the locale; enum and bucket values as the report carries them. */
+export function formatValue(value: FieldValue, i18n: Pick<I18n, 't' | 'formatNumber'> = english): string {
+  if (typeof value === 'boolean') return i18n.t(value ? 'value.yes' : 'value.no');
+  if (typeof value === 'number') return i18n.formatNumber(value);
   return value;
 }

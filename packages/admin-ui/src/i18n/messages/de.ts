@@ -65,6 +65,8 @@ export const de = defineMessages({
   'error.TOO_LARGE': 'Es wurde nichts gesendet: Der Bericht ist größer, als der Server des Anbieters annimmt.',
   'error.TRANSPORT':
     'Der Server des Anbieters hat nicht geantwortet. Versuchen Sie es später erneut; alles, was die App bereits in die Warteschlange gestellt hat, wird automatisch erneut versucht.',
+  'error.ANSWER_NOT_VERIFIED':
+    'Die Antwort des Anbieters wurde nicht angenommen: sie lässt sich nicht mit dem Collector-Schlüssel des Anbieters verifizieren, oder sie betrifft nichts, was diese Website übergeben hat. Es wurde nichts erfasst.',
   'error.STORAGE': 'Die App konnte ihre Daten auf dieser Website nicht lesen oder speichern. Versuchen Sie es gleich noch einmal.',
   'error.INTERNAL':
     'In der App ist ein Fehler aufgetreten. Versuchen Sie es erneut; wenn das Problem weiterhin besteht, wenden Sie sich an den Anbieter.',
@@ -164,12 +166,12 @@ export const de = defineMessages({
   'bytes.signedWhenSent': 'Wird beim Senden mit dem Schlüssel dieser Website signiert; niemand sonst kann im Namen dieser Website Daten senden oder anfordern.',
   'bytes.copy': 'Bytes kopieren',
   'bytes.download': 'Bytes herunterladen',
-  'copy.copied': 'Kopiert.',
-  'copy.blocked': 'Kopieren ist hier blockiert; markieren Sie den Text oder laden Sie ihn stattdessen herunter.',
   'bytes.formatted': 'Formatiert',
   'bytes.formattedNote': 'Die formatierte Ansicht fügt zum Lesen nur Leerzeichen und Zeilenumbrüche ein. Die Prüfsumme wird über die unveränderten Bytes berechnet, und beim Kopieren oder Herunterladen erhalten Sie immer die unveränderten Bytes.',
   'bytes.formattedLabel': 'Exakte Bytes des Berichts, zum Lesen formatiert',
   'bytes.notJson': 'Diese Bytes sind kein gültiges JSON und können daher nur unverändert angezeigt werden.',
+  'copy.copied': 'Kopiert.',
+  'copy.blocked': 'Kopieren ist hier blockiert; markieren Sie den Text oder laden Sie ihn stattdessen herunter.',
 
   'send.report.running': 'Der Bericht wird an den Anbieter gesendet',
   'send.report.failed': 'Der Bericht wurde nicht gesendet',
@@ -194,6 +196,7 @@ export const de = defineMessages({
   'send.receipt': 'Empfangsbestätigung',
   'send.receivedAt': 'Vom Anbieter empfangen',
   'send.receivedDigest': 'Vom Anbieter empfangene Prüfsumme',
+  'send.collectorKey': 'Signiert mit dem Collector-Schlüssel des Anbieters',
   'send.duplicate': 'Der Anbieter hatte genau diesen Bericht bereits empfangen, daher wurde er nur einmal gespeichert.',
 
   'newFields.heading': {

@@ -71,7 +71,10 @@ export const en = {
     'Nothing was sent: your restrictions changed after this preview was made. Look at the new preview and try again.',
   'error.PRIVACY_BLOCKED': 'Nothing was sent: the privacy check stopped a value that is not allowed in a report.',
   'error.TOO_LARGE': "Nothing was sent: the report is larger than the vendor's server accepts.",
+  // Sends never fail with TRANSPORT (an unanswered send comes back as outcome "queued"), so this is said of vendor requests.
   'error.TRANSPORT': "The vendor's server did not answer. Try again later; anything the app already queued is retried automatically.",
+  'error.ANSWER_NOT_VERIFIED':
+    "The vendor's answer was not accepted: it does not verify against the vendor's collector key, or it is not about anything this site handed over. Nothing was recorded.",
   'error.STORAGE': 'The app could not read or save its data on this site. Try again in a moment.',
   'error.INTERNAL': 'Something went wrong inside the app. Try again; if it keeps happening, contact the vendor.',
   'error.UNREACHABLE': "The page could not reach the app's backend. Check your connection and try again.",
@@ -175,13 +178,13 @@ export const en = {
   'bytes.signedWhenSent': "Signed when sent by this site's key; nobody else can send or ask for data in this site's name.",
   'bytes.copy': 'Copy bytes',
   'bytes.download': 'Download bytes',
-  'copy.copied': 'Copied.',
-  'copy.blocked': 'Copying is blocked here; select the text or download it instead.',
-
   'bytes.formatted': 'Formatted',
   'bytes.formattedNote': 'Formatted only adds spaces and line breaks for reading. The digest is computed over the raw bytes, and copying or downloading always gives the raw bytes.',
   'bytes.formattedLabel': 'Exact report bytes, formatted for reading',
   'bytes.notJson': 'These bytes are not valid JSON, so they can only be shown as they are.',
+  'copy.copied': 'Copied.',
+  'copy.blocked': 'Copying is blocked here; select the text or download it instead.',
+
   // components/SendResult.tsx
   'send.report.running': 'Sending the report to the vendor',
   'send.report.failed': 'The report was not sent',
@@ -204,6 +207,7 @@ export const en = {
   'send.receipt': 'Receipt',
   'send.receivedAt': 'Received by the vendor',
   'send.receivedDigest': 'Digest the vendor received',
+  'send.collectorKey': 'Signed by the vendor’s collector key',
   'send.duplicate': 'The vendor had already received this exact report, so it was stored only once.',
 
   // components/NewFieldsBanner.tsx
