@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { parseBenchArgs } from './lib/args';
 import { formatJson, formatReadable } from './lib/format';
+import { goalLine } from './lib/goals';
 import { discoverSections, loadSection, runSections, sectionName } from './lib/sections';
 import { divertStdoutToStderr } from './lib/stdout-guard';
 
 /**
  * `npm run bench`: imports every bench/sections/*.ts, runs each in turn, and prints their figures.
  * `--json` prints one JSON object merging every section's keys and nothing else on stdout;
- * progress and failures go to stderr. Any failed section makes the exit code 1.
+ * progress, failures and goal checks go to stderr. Any failed section makes the exit code 1.
  * npm itself prints a "> bench" banner on stdout before the script runs; for a stdout that is only
  * the JSON, use `npm run --silent bench -- --json` (or `npx tsx bench/main.ts --json`).
  */
@@ -38,6 +39,8 @@ async function main(): Promise<number> {
   } finally {
     restore();
   }
+  // The JSON holds figures only; with --json the goals they were held to go to stderr, with the progress.
+  if (args.json) for (const section of outcome.sections) for (const goal of section.goals) process.stderr.write(`${section.name}: ${goalLine(goal)}\n`);
   process.stdout.write(args.json ? formatJson(outcome) : formatReadable(outcome));
   return outcome.failed.length > 0 ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import type { Goal, GoalResult } from './goals';
 
 /** What every bench/sections/*.ts exports. */
 export type SectionRun = (options: { quick: boolean }) => Promise<Record<string, number>>;
@@ -9,6 +10,22 @@ export type SectionRun = (options: { quick: boolean }) => Promise<Record<string,
 export interface Section {
   name: string;
   run: SectionRun;
+  /** Targets the section's figures are held to (a section module may export `goals`). */
+  goals?: readonly Goal[];
+}
+
+/**
+ * Thrown by a section that measured part of what it set out to and could not do the rest (a missing
+ * server, say): the figures it has are kept and printed, and the section still counts as failed.
+ */
+export class PartialFigures extends Error {
+  constructor(
+    readonly figures: Record<string, number>,
+    reason: string
+  ) {
+    super(reason);
+    this.name = 'PartialFigures';
+  }
 }
 
 export interface SectionOutcome {
@@ -17,6 +34,7 @@ export interface SectionOutcome {
   figures: Record<string, number>;
   error?: string;
   seconds: number;
+  goals: GoalResult[];
 }
 
 export interface BenchOutcome {
@@ -27,7 +45,10 @@ export interface BenchOutcome {
 }
 
 const figuresSchema = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'figure keys are snake_case'), z.number().refine(Number.isFinite, 'a figure must be a finite number'));
-const moduleSchema = z.object({ run: z.custom<SectionRun>((v) => typeof v === 'function', 'exports no run function') });
+const moduleSchema = z.object({
+  run: z.custom<SectionRun>((v) => typeof v === 'function', 'exports no run function'),
+  goals: z.array(z.custom<Goal>((v) => typeof v === 'function', 'a goal is a function of the figures')).optional()
+});
 
 /** The section files in `dir`, sorted so the run order (and the output) is stable. */
 export function discoverSections(dir: string): string[] {
@@ -44,8 +65,8 @@ export async function loadSection(file: string): Promise<Section | { name: strin
   const name = sectionName(file);
   try {
     const parsed = moduleSchema.safeParse(await import(pathToFileURL(file).href));
-    if (!parsed.success) return { name, error: `${name} exports no run({ quick }) function` };
-    return { name, run: parsed.data.run };
+    if (!parsed.success) return { name, error: `${name} exports no run({ quick }) function, or goals that are not functions` };
+    return { name, run: parsed.data.run, ...(parsed.data.goals ? { goals: parsed.data.goals } : {}) };
   } catch (err) {
     return { name, error: `could not load: ${describeError(err)}` };
   }
@@ -54,7 +75,8 @@ export async function loadSection(file: string): Promise<Section | { name: strin
 /**
  * Runs the sections one after another (each measures the machine; running them together would
  * measure their contention). A section that throws, or returns something that is not figures,
- * is recorded as failed and the others still run.
+ * is recorded as failed and the others still run; one that throws PartialFigures is failed too,
+ * and the figures it did measure are kept. Goals are checked against whatever figures were kept.
  */
 export async function runSections(
   sections: ReadonlyArray<Section | { name: string; error: string }>,
@@ -66,36 +88,41 @@ export async function runSections(
   for (const section of sections) {
     if (!('run' in section)) {
       options.progress(`bench: ${section.name} failed: ${section.error}`);
-      outcomes.push({ name: section.name, ok: false, figures: {}, error: section.error, seconds: 0 });
+      outcomes.push({ name: section.name, ok: false, figures: {}, error: section.error, seconds: 0, goals: [] });
       continue;
     }
     options.progress(`bench: ${section.name}${options.quick ? ' (quick)' : ''}…`);
     const started = performance.now();
-    let outcome: SectionOutcome;
+    let returned: unknown;
+    let failure: string | undefined;
     try {
-      const parsed = figuresSchema.safeParse(await section.run({ quick: options.quick }));
-      const seconds = (performance.now() - started) / 1000;
+      returned = await section.run({ quick: options.quick });
+    } catch (err) {
+      if (err instanceof PartialFigures) returned = err.figures;
+      failure = err instanceof PartialFigures ? err.message : describeError(err);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    let figures: Record<string, number> = {};
+    if (returned !== undefined) {
+      const parsed = figuresSchema.safeParse(returned);
+      const clash = parsed.success ? Object.keys(parsed.data).find((k) => owner.has(k)) : undefined;
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        outcome = { name: section.name, ok: false, figures: {}, error: `returned invalid figures: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown'}`, seconds };
+        failure ??= `returned invalid figures: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown'}`;
+      } else if (clash !== undefined) {
+        figures = parsed.data;
+        failure ??= `returned '${clash}', which ${owner.get(clash) ?? '?'} already returned`;
       } else {
-        const clash = Object.keys(parsed.data).find((k) => owner.has(k));
-        outcome = clash
-          ? { name: section.name, ok: false, figures: parsed.data, error: `returned '${clash}', which ${owner.get(clash) ?? '?'} already returned`, seconds }
-          : { name: section.name, ok: true, figures: parsed.data, seconds };
+        figures = parsed.data;
+        for (const [k, v] of Object.entries(figures)) {
+          merged[k] = v;
+          owner.set(k, section.name);
+        }
       }
-    } catch (err) {
-      outcome = { name: section.name, ok: false, figures: {}, error: describeError(err), seconds: (performance.now() - started) / 1000 };
     }
-    if (outcome.ok) {
-      for (const [k, v] of Object.entries(outcome.figures)) {
-        merged[k] = v;
-        owner.set(k, section.name);
-      }
-      options.progress(`bench: ${section.name} done in ${outcome.seconds.toFixed(1)} s`);
-    } else {
-      options.progress(`bench: ${section.name} failed: ${outcome.error ?? ''}`);
-    }
+    const goals = (section.goals ?? []).map((goal) => goal(figures));
+    const outcome: SectionOutcome = { name: section.name, ok: failure === undefined, figures, seconds, goals, ...(failure === undefined ? {} : { error: failure }) };
+    options.progress(outcome.ok ? `bench: ${section.name} done in ${seconds.toFixed(1)} s` : `bench: ${section.name} failed: ${failure ?? ''}`);
     outcomes.push(outcome);
   }
   return { sections: outcomes, merged, failed: outcomes.filter((o) => !o.ok).map((o) => o.name) };

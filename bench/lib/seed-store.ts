@@ -1,23 +1,30 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { installationIdOf } from '@usage-reporting/core/node';
-import type { SqliteStore } from '@usage-reporting/collector';
+import type { PostgresStore, SqliteStore } from '@usage-reporting/collector';
 import type { StoredReport } from '@usage-reporting/collector';
 import { seededRandom, syntheticReport } from './synthetic-reports';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
+export interface SeedArgs {
+  count: number;
+  installations: number;
+  now: Date;
+  spanDays: number;
+  seed: number;
+  chunk?: number;
+}
+
 /**
- * Fills the store with `count` valid reports straight through its bulk loader, in transactions of
- * `chunk`: the HTTP path would take hours for a million rows and would measure nothing new.
- * Reports are spread over the last `spanDays` days from `installations` installations, so they
- * sit within retention and look like a fleet reporting over two years.
+ * Valid stored reports in chunks of `chunk`, spread over the last `spanDays` days from
+ * `installations` installations, so they sit within retention and look like a fleet reporting
+ * over two years. Made lazily: a million rows never sit in memory at once.
  */
-export function seedStore(store: SqliteStore, args: { count: number; installations: number; now: Date; spanDays: number; seed: number; chunk?: number }): number {
+export function* storedReportChunks(args: SeedArgs): Generator<StoredReport[]> {
   const rand = seededRandom(args.seed);
   // Ids of the form installations have (v8, from a genesis key); nothing signs for these, they only sit in the store.
   const ids = Array.from({ length: args.installations }, () => installationIdOf(randomBytes(32).toString('base64url')));
   const chunk = args.chunk ?? 20_000;
-  let inserted = 0;
   for (let start = 0; start < args.count; start += chunk) {
     const rows: StoredReport[] = [];
     for (let i = start; i < Math.min(args.count, start + chunk); i++) {
@@ -26,7 +33,43 @@ export function seedStore(store: SqliteStore, args: { count: number; installatio
       const { report, bytes, digest } = syntheticReport({ rand, installationId: ids[i % ids.length] as string, generatedAt: new Date(receivedAt.getTime() - 60_000) });
       rows.push({ reportId: report.reportId, receiptId: randomUUID(), installationId: report.installationId, receivedAt: receivedAt.toISOString(), digest, bytes });
     }
-    inserted += store.bulkInsert(rows);
+    yield rows;
   }
+}
+
+/**
+ * Fills the SQLite store with `count` valid reports straight through its bulk loader, in transactions
+ * of `chunk`: the HTTP path would take hours for a million rows and would measure nothing new.
+ */
+export function seedStore(store: SqliteStore, args: SeedArgs): number {
+  let inserted = 0;
+  for (const rows of storedReportChunks(args)) inserted += store.bulkInsert(rows);
+  return inserted;
+}
+
+/**
+ * The same reports into PostgreSQL through its bulk loader, 1,000 a transaction. One batch is in
+ * flight while the next is made, and the making yields to the event loop every 100 reports, so the
+ * client can send the batch's statements meanwhile: the server inserts on one core while this process
+ * builds reports on the other. `onBatch` sees the running total.
+ */
+export async function seedPostgresStore(store: PostgresStore, args: Omit<SeedArgs, 'chunk'>, onBatch?: (inserted: number) => void): Promise<number> {
+  const batch = 1_000;
+  let inserted = 0;
+  let inFlight: Promise<number> | null = null;
+  let next: StoredReport[] = [];
+  const send = async () => {
+    if (inFlight) inserted += await inFlight;
+    onBatch?.(inserted);
+    inFlight = store.bulkInsert(next);
+    next = [];
+  };
+  for (const rows of storedReportChunks({ ...args, chunk: 100 })) {
+    next.push(...rows);
+    if (next.length >= batch) await send();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (next.length > 0) await send();
+  if (inFlight) inserted += await inFlight;
   return inserted;
 }

@@ -10,7 +10,8 @@ const suffixes: ReadonlyArray<readonly [RegExp, string]> = [
   [/_kib(_|$)/, 'KiB'],
   [/_mib(_|$)/, 'MiB'],
   [/_pct(_|$)/, '%'],
-  [/_rows(_|$)/, 'rows']
+  [/_rows(_|$)/, 'rows'],
+  [/_vs_bare(_|$)/, '× bare']
 ];
 
 export function unitOf(key: string): string {

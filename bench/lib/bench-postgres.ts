@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { findPostgresBin, startThrowawayCluster } from '../../packages/collector/test/support/postgres-cluster';
+
+/**
+ * The PostgreSQL server the collector section measures on: COLLECTOR_BENCH_DATABASE_URL when set,
+ * else a throwaway cluster started for this run (the one the collector's suites use: loopback only,
+ * durability off, deleted afterwards). Either way the bench works in a database of its own, made
+ * here and dropped on release, so it never reads or leaves rows anywhere else.
+ */
+export const benchDatabaseUrlVariable = 'COLLECTOR_BENCH_DATABASE_URL';
+
+export interface BenchDatabase {
+  /** The bench's own database. */
+  url: string;
+  /** Where it came from, for the progress line (no password). */
+  origin: string;
+  release(): Promise<void>;
+}
+
+export type BenchDatabaseResult = { ok: true; database: BenchDatabase } | { ok: false; reason: string };
+
+async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const firstLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+
+export async function acquireBenchDatabase(env: NodeJS.ProcessEnv = process.env): Promise<BenchDatabaseResult> {
+  const given = env[benchDatabaseUrlVariable];
+  let serverUrl: string;
+  let origin: string;
+  let stopServer: () => void = () => undefined;
+  if (given) {
+    serverUrl = given;
+    const u = new URL(given);
+    u.password = '';
+    origin = `${benchDatabaseUrlVariable} (${u.host})`;
+  } else {
+    if (findPostgresBin() === null) {
+      return { ok: false, reason: `PostgreSQL is not installed (no initdb found); install it with \`apt-get install -y postgresql\`, or set ${benchDatabaseUrlVariable} to a server where the user may create databases` };
+    }
+    try {
+      const cluster = await startThrowawayCluster();
+      serverUrl = cluster.url;
+      origin = 'a throwaway cluster on loopback';
+      stopServer = cluster.stop;
+    } catch (err) {
+      return { ok: false, reason: `could not start a throwaway PostgreSQL cluster: ${firstLine(err)}` };
+    }
+  }
+  const name = `collector_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+  try {
+    await onServer(serverUrl, (c) => c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
+  } catch (err) {
+    stopServer();
+    return { ok: false, reason: `could not create the bench's database on ${origin}: ${firstLine(err)}` };
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    ok: true,
+    database: {
+      url: url.toString(),
+      origin,
+      release: async () => {
+        try {
+          await onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)}`));
+        } finally {
+          stopServer();
+        }
+      }
+    }
+  };
+}
