@@ -41,6 +41,7 @@ export const validPayloads: Record<ResolverName, unknown> = {
   getHistory: {},
   getHistoryEntry: { reportId: '7a1c9f52-3a6e-4d8b-9c0d-1e2f3a4b5c6d' },
   getLedger: {},
+  getLedgerNames: {},
   exportData: {},
   eraseData: { confirm: 'ERASE' },
   requestVendorExport: {},

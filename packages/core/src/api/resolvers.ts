@@ -152,6 +152,19 @@ export type HistoryEntryOutput = z.infer<typeof historyEntryOutput>;
 export const ledgerOutput = z.strictObject({ entries: z.array(ledgerEntrySchema) });
 export type LedgerOutput = z.infer<typeof ledgerOutput>;
 
+/**
+ * An account in the consent ledger as the product shows it to the admin looking (asked as that admin):
+ * for the page only, never stored, reported or sent. `unknown`: the product did not answer for it.
+ */
+export const accountNameSchema = z.strictObject({
+  accountId: z.string(),
+  status: z.enum(['active', 'inactive', 'closed', 'unknown']),
+  displayName: z.string().nullable()
+});
+export type AccountName = z.infer<typeof accountNameSchema>;
+export const ledgerNamesOutput = z.strictObject({ accounts: z.array(accountNameSchema) });
+export type LedgerNamesOutput = z.infer<typeof ledgerNamesOutput>;
+
 /** A JSON document for download, as text so the file holds exactly what the backend produced. */
 export const documentOutput = z.strictObject({ fileName: z.string(), json: z.string() });
 export type DocumentOutput = z.infer<typeof documentOutput>;
@@ -197,6 +210,8 @@ export const resolverContract = {
   getHistory: { input: emptyInput, output: historyOutput },
   getHistoryEntry: { input: historyEntryInput, output: historyEntryOutput },
   getLedger: { input: emptyInput, output: ledgerOutput },
+  /** The names of the ledger's accounts, looked up in the product as the admin viewing the page. */
+  getLedgerNames: { input: emptyInput, output: ledgerNamesOutput },
   exportData: { input: emptyInput, output: documentOutput },
   eraseData: { input: eraseInput, output: eraseOutput },
   requestVendorExport: { input: emptyInput, output: documentOutput },

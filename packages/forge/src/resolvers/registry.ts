@@ -6,6 +6,7 @@ import { eraseData, exportData, requestVendorDeletion, requestVendorExport, rest
 import type { ResolverHandler } from './define.js';
 import { getHistory } from './get-history.js';
 import { getHistoryEntry } from './get-history-entry.js';
+import { getLedgerNames } from './ledger-names.js';
 import { loadAdminPage } from './load-admin-page.js';
 import { acceptCollectorAnswer, downloadHandOver, getVendorExport, handOverReport, prepareRightsRequest } from './manual-delivery.js';
 import { preview } from './preview.js';
@@ -31,6 +32,7 @@ export const resolverRegistry: ResolverRegistry = {
   setRestrictions,
   withdraw,
   getLedger,
+  getLedgerNames,
   exportData,
   eraseData,
   requestVendorExport,
