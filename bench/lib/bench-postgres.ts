@@ -32,7 +32,13 @@ async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>)
 
 const firstLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
 
-export async function acquireBenchDatabase(env: NodeJS.ProcessEnv = process.env): Promise<BenchDatabaseResult> {
+/** How a throwaway server is found and started; the collector suites' own cluster unless told otherwise. */
+export interface ClusterSource {
+  findPostgresBin: () => string | null;
+  startThrowawayCluster: () => Promise<{ url: string; stop(): void }>;
+}
+
+export async function acquireBenchDatabase(env: NodeJS.ProcessEnv = process.env, cluster: ClusterSource = { findPostgresBin, startThrowawayCluster }): Promise<BenchDatabaseResult> {
   const given = env[benchDatabaseUrlVariable];
   let serverUrl: string;
   let origin: string;
@@ -43,14 +49,14 @@ export async function acquireBenchDatabase(env: NodeJS.ProcessEnv = process.env)
     u.password = '';
     origin = `${benchDatabaseUrlVariable} (${u.host})`;
   } else {
-    if (findPostgresBin() === null) {
+    if (cluster.findPostgresBin() === null) {
       return { ok: false, reason: `PostgreSQL is not installed (no initdb found); install it with \`apt-get install -y postgresql\`, or set ${benchDatabaseUrlVariable} to a server where the user may create databases` };
     }
     try {
-      const cluster = await startThrowawayCluster();
-      serverUrl = cluster.url;
+      const started = await cluster.startThrowawayCluster();
+      serverUrl = started.url;
       origin = 'a throwaway cluster on loopback';
-      stopServer = cluster.stop;
+      stopServer = started.stop;
     } catch (err) {
       return { ok: false, reason: `could not start a throwaway PostgreSQL cluster: ${firstLine(err)}` };
     }

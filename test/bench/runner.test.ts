@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchArgs } from '../../bench/lib/args';
-import { runSections, type Section } from '../../bench/lib/sections';
+import { atLeast } from '../../bench/lib/goals';
+import { PartialFigures, runSections, type Section } from '../../bench/lib/sections';
 import { percentile } from '../../bench/lib/stats';
 import { unitOf } from '../../bench/lib/units';
 
@@ -65,6 +66,31 @@ describe('running sections', () => {
     expect(outcome.sections.find((s) => s.name === 'clash')?.error).toBe("returned 'shared_ms', which first already returned");
   });
 
+  it('keeps the figures a section measured before part of it failed, and still counts it failed', async () => {
+    const lines: string[] = [];
+    const outcome = await runSections(
+      [
+        section('half', async () => {
+          throw new PartialFigures({ half_ms: 4 }, 'PostgreSQL: not installed');
+        })
+      ],
+      { quick: false, progress: (l) => lines.push(l) }
+    );
+    expect(outcome.failed).toEqual(['half']);
+    expect(outcome.merged).toEqual({ half_ms: 4 });
+    expect(outcome.sections[0]).toMatchObject({ ok: false, figures: { half_ms: 4 }, error: 'PostgreSQL: not installed' });
+    expect(lines).toContain('bench: half failed: PostgreSQL: not installed');
+  });
+
+  it("checks a section's goals against the figures it kept", async () => {
+    const goals = [atLeast('fast enough', 'g_per_s', 100), atLeast('measured elsewhere', 'other_per_s', 1)];
+    const outcome = await runSections([{ name: 'g', run: async () => ({ g_per_s: 99 }), goals }], quiet);
+    expect(outcome.sections[0]?.goals).toEqual([
+      { goal: 'fast enough', status: 'miss', measured: 'g_per_s = 99' },
+      { goal: 'measured elsewhere', status: 'not measured', measured: 'no other_per_s' }
+    ]);
+  });
+
   it('reports a file that could not be loaded as a failed section', async () => {
     const outcome = await runSections([{ name: 'missing', error: 'could not load: nope' }], quiet);
     expect(outcome.failed).toEqual(['missing']);
@@ -93,7 +119,12 @@ describe('npm run bench -- --json', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'bench-sections-'));
-    writeFileSync(join(dir, 'alpha.ts'), "export async function run() { console.log('chatter'); return { alpha_per_s: 123.4 }; }\n");
+    writeFileSync(
+      join(dir, 'alpha.ts'),
+      `import { atLeast } from ${JSON.stringify(join(__dirname, '../../bench/lib/goals'))};\n` +
+        "export const goals = [atLeast('alpha above 100', 'alpha_per_s', 100)];\n" +
+        "export async function run() { console.log('chatter'); return { alpha_per_s: 123.4 }; }\n"
+    );
     writeFileSync(join(dir, 'beta.ts'), "export async function run({ quick }: { quick: boolean }) { return { beta_p99_ms: quick ? 1 : 2 }; }\n");
     writeFileSync(join(dir, 'gamma.ts'), "export async function run() { throw new Error('gamma exploded'); }\n");
     writeFileSync(join(dir, 'delta.ts'), 'export const notRun = 1;\n');
@@ -110,6 +141,8 @@ describe('npm run bench -- --json', () => {
     expect(res.stderr).toContain('chatter');
     expect(res.stderr).toContain('gamma exploded');
     expect(res.stderr).toContain('delta exports no run');
+    // The JSON holds figures only; the goals go with the progress.
+    expect(res.stderr).toContain('alpha: goal: alpha above 100: pass (alpha_per_s = 123.4)');
     expect(res.status).toBe(1);
   }, 60_000);
 
@@ -117,6 +150,7 @@ describe('npm run bench -- --json', () => {
     const res = bench('--only', 'alpha,beta');
     expect(res.stdout).toMatch(/alpha_per_s\s+123\.4\s+\/s/);
     expect(res.stdout).toMatch(/beta_p99_ms\s+2\s+ms/);
+    expect(res.stdout).toContain('  goal: alpha above 100: pass (alpha_per_s = 123.4)');
     expect(res.status).toBe(0);
   }, 60_000);
 });
