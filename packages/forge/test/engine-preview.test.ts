@@ -33,7 +33,8 @@ describe('what a preview withholds', () => {
     await w.consent.storeAsLeftBy({ ...initialConsent, mode: 'automatic', cadence: 'weekly', acceptedFormat: 1, revision: 1, changedAt: '2026-01-05T10:00:00.000Z' });
     const page = await w.must('loadAdminPage');
     expect(page.formatVersion).toBe(2);
-    expect(page.newFields.map((f) => f.key)).toEqual(['site.customFields', 'site.blogposts']);
+    // The page lists what a Jira site can send: blog posts are Confluence's.
+    expect(page.newFields.map((f) => f.key)).toEqual(['site.customFields']);
     const before = reportOf(page.preview.text);
     expect(Object.keys(before.fields)).not.toContain('site.customFields');
     // Blog posts are a Confluence count: a Jira site has no value to withhold.

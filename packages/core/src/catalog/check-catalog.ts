@@ -2,6 +2,7 @@ import { scanForPersonalData } from '../report/privacy-guard.js';
 import { checkTranslations, MAX_DESCRIPTION } from './check-translations.js';
 import type { MetricEntry } from './entry.js';
 import type { CatalogTranslations } from './translations.js';
+import { productSchema } from '../api/product.js';
 import { categorySchema, purposeSchema } from './vocabulary.js';
 
 /**
@@ -55,6 +56,9 @@ function checkEntry(entry: unknown, index: number): { key?: string; problems: st
   if (typeof e.description !== 'string' || e.description.trim() === '') problems.push(`${name} has no description; the admin reads it to decide`);
   else if (e.description.length > MAX_DESCRIPTION) problems.push(`${name} has a description over ${MAX_DESCRIPTION} characters`);
   if (typeof e.collect !== 'function') problems.push(`${name} has no collect function`);
+  if (e.products !== undefined && !(Array.isArray(e.products) && e.products.length > 0 && e.products.every((p) => productSchema.safeParse(p).success) && new Set(e.products).size === e.products.length)) {
+    problems.push(`${name} has products ${JSON.stringify(e.products)}; expected a list of distinct products (${productSchema.options.join(', ')}), or none for every product`);
+  }
   problems.push(...checkValueType(name, e.valueType));
   return { key, problems };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bucketLabels, bucketOf } from './buckets.js';
+import type { Product } from '../api/product.js';
 import type { CollectContext } from './context.js';
 import type { EntryTranslations } from './translations.js';
 import type { Category, Purpose } from './vocabulary.js';
@@ -26,6 +27,11 @@ export interface MetricEntry<V = unknown> {
   /** The report-format version that added this field. */
   since: number;
   /**
+   * The products whose sites have this field (Jira's projects, Confluence's spaces); left out, every
+   * product. The admin page lists only the fields the installation's product can send.
+   */
+  products?: readonly Product[];
+  /**
    * The description (and, for an enum, its values' labels) in other languages, by BCP 47 tag
    * (`de`, `ja`, `pt-BR`). For the admin page only: a report never carries them.
    */
@@ -44,6 +50,7 @@ interface Common {
   description: string;
   purpose: Purpose;
   since: number;
+  products?: readonly Product[];
   translations?: EntryTranslations;
 }
 
@@ -101,3 +108,6 @@ export function valueSchema(valueType: ValueType): z.ZodType<FieldValue> {
       return z.enum(bucketLabels);
   }
 }
+
+/** Whether an installation in `product` can send this field: the entry names no products, or names this one. */
+export const appliesTo = (entry: Pick<MetricEntry, 'products'>, product: Product): boolean => entry.products === undefined || entry.products.includes(product);

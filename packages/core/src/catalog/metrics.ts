@@ -62,7 +62,7 @@ export const builtInMetrics: readonly MetricEntry[] = [
     collect: (ctx) => ctx.facts.product
   }),
   bucketMetric({
-    key: 'site.projects', category: 'configuration', purpose: 'product-improvement', since: 1,
+    key: 'site.projects', category: 'configuration', purpose: 'product-improvement', since: 1, products: ['jira'],
     description: 'Roughly how many Jira projects the site has, as a range such as 11-50.',
     translations: {
       de: { description: 'Ungefähr wie viele Jira-Projekte die Website hat, als Spanne wie 11-50.' },
@@ -71,7 +71,7 @@ export const builtInMetrics: readonly MetricEntry[] = [
     count: siteCount('projects')
   }),
   bucketMetric({
-    key: 'site.issueTypes', category: 'configuration', purpose: 'product-improvement', since: 1,
+    key: 'site.issueTypes', category: 'configuration', purpose: 'product-improvement', since: 1, products: ['jira'],
     description: 'Roughly how many Jira issue types the site defines, as a range.',
     translations: {
       de: { description: 'Ungefähr wie viele Jira-Vorgangstypen die Website definiert, als Spanne.' },
@@ -80,7 +80,7 @@ export const builtInMetrics: readonly MetricEntry[] = [
     count: siteCount('issueTypes')
   }),
   bucketMetric({
-    key: 'site.issues', category: 'configuration', purpose: 'product-improvement', since: 1,
+    key: 'site.issues', category: 'configuration', purpose: 'product-improvement', since: 1, products: ['jira'],
     description: 'Roughly how many Jira issues the site holds, as a range.',
     translations: {
       de: { description: 'Ungefähr wie viele Jira-Vorgänge die Website enthält, als Spanne.' },
@@ -90,7 +90,7 @@ export const builtInMetrics: readonly MetricEntry[] = [
   }),
   // Format 2 added the custom-field and blog-post scale: installations that accepted format 1 withhold them until acceptFormat(2).
   bucketMetric({
-    key: 'site.customFields', category: 'configuration', purpose: 'product-improvement', since: 2,
+    key: 'site.customFields', category: 'configuration', purpose: 'product-improvement', since: 2, products: ['jira'],
     description: 'Roughly how many custom fields the Jira site defines, as a range.',
     translations: {
       de: { description: 'Ungefähr wie viele benutzerdefinierte Felder die Jira-Website definiert, als Spanne.' },
@@ -99,7 +99,7 @@ export const builtInMetrics: readonly MetricEntry[] = [
     count: siteCount('customFields')
   }),
   bucketMetric({
-    key: 'site.spaces', category: 'configuration', purpose: 'product-improvement', since: 1,
+    key: 'site.spaces', category: 'configuration', purpose: 'product-improvement', since: 1, products: ['confluence'],
     description: 'Roughly how many Confluence spaces the site has, as a range.',
     translations: {
       de: { description: 'Ungefähr wie viele Confluence-Bereiche die Website hat, als Spanne.' },
@@ -108,7 +108,7 @@ export const builtInMetrics: readonly MetricEntry[] = [
     count: siteCount('spaces')
   }),
   bucketMetric({
-    key: 'site.pages', category: 'configuration', purpose: 'product-improvement', since: 1,
+    key: 'site.pages', category: 'configuration', purpose: 'product-improvement', since: 1, products: ['confluence'],
     description: 'Roughly how many Confluence pages the site holds, as a range.',
     translations: {
       de: { description: 'Ungefähr wie viele Confluence-Seiten die Website enthält, als Spanne.' },
@@ -117,7 +117,7 @@ export const builtInMetrics: readonly MetricEntry[] = [
     count: siteCount('pages')
   }),
   bucketMetric({
-    key: 'site.blogposts', category: 'configuration', purpose: 'product-improvement', since: 2,
+    key: 'site.blogposts', category: 'configuration', purpose: 'product-improvement', since: 2, products: ['confluence'],
     description: 'Roughly how many Confluence blog posts the site holds, as a range.',
     translations: {
       de: { description: 'Ungefähr wie viele Confluence-Blogbeiträge die Website enthält, als Spanne.' },

@@ -1,6 +1,6 @@
 import { ok, type Envelope } from '@usage-reporting/core/api';
 import type { AdminPageOutput } from '@usage-reporting/core/api';
-import { pendingFields } from '@usage-reporting/core';
+import { appliesTo, pendingFields } from '@usage-reporting/core';
 import { lastAutomaticDay, nextAutomaticAt } from '../core/schedule.js';
 import type { CallerContext } from '../resolvers/define.js';
 import { readVendorDeletion } from '../rights/vendor-deletion.js';
@@ -38,8 +38,9 @@ export async function loadAdminPage(deps: EngineDeps, caller: CallerContext): Pr
     consent,
     settings,
     formatVersion: deps.catalog.formatVersion,
-    fields: deps.catalog.entries.map(fieldInfo),
-    newFields: pendingFields(consent, deps.catalog).map(fieldInfo),
+    // Only what this installation's product can send: a Jira site has no spaces to restrict.
+    fields: deps.catalog.entries.filter((e) => appliesTo(e, caller.product)).map(fieldInfo),
+    newFields: pendingFields(consent, deps.catalog).filter((e) => appliesTo(e, caller.product)).map(fieldInfo),
     preview: toPreviewOutput(built.data),
     history: reports.map(toSummary).reverse(),
     outboxSize: outbox.length,
