@@ -1,8 +1,10 @@
 import { openStore } from './store/open-store.js';
 import { buildCollectorApp, type CollectorAppOptions } from './app.js';
 import type { RetentionOutcome } from './aggregate/retention.js';
+import { DeletionLog } from './deletion-log/log-file.js';
+import { replayDeletionLog, type DeletionReplay } from './deletion-log/replay.js';
 
-export interface StartCollectorOptions extends Omit<CollectorAppOptions, 'store'> {
+export interface StartCollectorOptions extends Omit<CollectorAppOptions, 'store' | 'deletionLog'> {
   port: number;
   host?: string;
   /** The SQLite file; created with its tables on first start. Unused when `databaseUrl` is given. */
@@ -11,22 +13,35 @@ export interface StartCollectorOptions extends Omit<CollectorAppOptions, 'store'
   databaseUrl?: string;
   /** How often the retention job runs; it also runs once at start. Default one hour. */
   retentionIntervalMs?: number;
+  /** The deletion log (deletion-log/log-file.ts), replayed before listening; unset, deletions are not logged. */
+  deletionLogPath?: string;
 }
 
 export interface RunningCollector {
   url: string;
   runRetention(): Promise<RetentionOutcome>;
+  /** What replaying the deletion log at start erased; null without a log. */
+  deletionReplay: DeletionReplay | null;
   close(): Promise<void>;
 }
 
 /** Starts the collector in this process (the local runner does this), listening on host:port. */
 export async function startCollector(options: StartCollectorOptions): Promise<RunningCollector> {
-  const { dbPath, databaseUrl, port, host = '127.0.0.1', retentionIntervalMs = 60 * 60 * 1000, ...appOptions } = options;
+  const { dbPath, databaseUrl, port, host = '127.0.0.1', retentionIntervalMs = 60 * 60 * 1000, deletionLogPath, ...appOptions } = options;
+  // An unwritable or unreadable log stops the start (DeletionLogError) before the store is opened.
+  const deletionLog = deletionLogPath === undefined ? null : DeletionLog.open(deletionLogPath);
   // A failing migration rejects here (MigrationError), before anything listens.
   const store = await openStore({ dbPath, ...(databaseUrl === undefined ? {} : { databaseUrl }), backgroundCheckpoints: true });
   let collector: ReturnType<typeof buildCollectorApp>;
+  let deletionReplay: DeletionReplay | null = null;
   try {
-    collector = buildCollectorApp({ ...appOptions, store });
+    collector = buildCollectorApp({ ...appOptions, store, ...(deletionLog === null ? {} : { deletionLog }) });
+    // Before listening: a database restored from a backup must not serve a deleted installation's reports, not even once.
+    if (deletionLog !== null) {
+      if (deletionLog.repairedTail) collector.app.log.warn({ path: deletionLog.path }, 'deletion log: removed a last line cut short by a crash; it was never acknowledged');
+      deletionReplay = await replayDeletionLog(store, deletionLog);
+      collector.app.log.info({ path: deletionLog.path, ...deletionReplay }, 'deletion log replayed');
+    }
   } catch (err) {
     await store.close();
     throw err;
@@ -36,6 +51,8 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
   const retention = (): Promise<RetentionOutcome> => {
     const run = job.then(async () => {
       const outcome = await collector.runRetention();
+      // Several processes on one PostgreSQL database each run this timer; one of them does each pass.
+      if (outcome.skipped) collector.app.log.info('retention pass skipped: another collector process sharing the database is running one');
       if (outcome.unparsedReports > 0) collector.app.log.warn({ unparsedReports: outcome.unparsedReports }, 'stored reports no longer parse under the catalog in use; left out of aggregates');
       return outcome;
     });
@@ -57,6 +74,7 @@ export async function startCollector(options: StartCollectorOptions): Promise<Ru
   return {
     url: `http://${urlHost}:${boundPort}`,
     runRetention: retention,
+    deletionReplay,
     close: async () => {
       clearInterval(timer);
       await collector.app.close();

@@ -110,6 +110,9 @@ export interface DirtyDay {
   generation: number;
 }
 
+/** A maintenance turn's answer: the work's value, or that another process sharing the database had the turn. */
+export type MaintenanceTurn<T> = { ran: true; value: T } | { ran: false };
+
 export interface CollectorStore {
   /**
    * Records the request's nonce and stores the report, in one transaction: a nonce already held is a
@@ -177,7 +180,22 @@ export interface CollectorStore {
   /** Erases the installation's raw reports, records the acknowledgement, marks the affected days dirty. */
   deleteReportsOf(installationId: string, ack: Omit<DeletionRecord, 'deletedReports'>): Promise<DeletionRecord>;
   deletionsOf(installationId: string): Promise<DeletionRecord[]>;
+  /**
+   * Puts an acknowledged deletion back in effect after a restore (deletion-log/replay.ts): erases the
+   * installation's raw reports received at or before `acknowledgedAt`, marks the days they counted on
+   * dirty, and records the acknowledgement if it is not held. Later reports stay. Returns how many it
+   * erased: 0 when the deletion was in effect already, so running it again changes nothing.
+   */
+  reapplyDeletion(record: DeletionRecord): Promise<number>;
 
+  /**
+   * Runs `work` (a retention pass: fold, then delete) unless another process sharing this store's
+   * database is running one, in which case it answers `{ ran: false }` at once. `lost` aborts if the
+   * turn ends under the work (the connection holding it broke), so the work stops at its next pause
+   * instead of running beside the next holder. Absent on a store one process opens alone (SQLite):
+   * the process then runs its passes one at a time itself (server.ts).
+   */
+  maintenanceTurn?<T>(work: (lost: AbortSignal) => Promise<T>): Promise<MaintenanceTurn<T>>;
   dirtyDays(): Promise<DirtyDay[]>;
   /** Replaces the day's aggregates; clears its dirty mark only if still at `generation`. */
   replaceDayAggregates(day: DirtyDay, cells: AggregateCell[]): Promise<void>;

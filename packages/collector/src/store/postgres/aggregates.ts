@@ -12,13 +12,15 @@ import { dayText } from './rows.js';
 const cellColumns = `${dayText('day')} AS day, purpose, field, value, installations`;
 const aggregateRow = z.object({ day: z.string(), purpose: purposeSchema, field: z.string(), value: z.string(), installations: z.number() });
 const toCell = (row: unknown): AggregateCell => aggregateRow.parse(row);
+/** Once, not per row: up to two years of dirty days are read at once. */
+const dirtyDayRow = z.object({ day: z.string(), generation: z.number() });
 
 export class PostgresAggregates {
   constructor(private readonly pool: pg.Pool) {}
 
   async dirtyDays(): Promise<DirtyDay[]> {
     const { rows } = await this.pool.query(`SELECT ${dayText('day')} AS day, generation FROM dirty_days ORDER BY day`);
-    return rows.map((row) => z.object({ day: z.string(), generation: z.number() }).parse(row));
+    return rows.map((row) => dirtyDayRow.parse(row));
   }
 
   /**

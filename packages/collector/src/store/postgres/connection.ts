@@ -13,7 +13,9 @@ export const lockSpace = {
   partitions: 0x55520002,
   foldDay: 0x55520003,
   /** What changes an installation's chains, key chain, restrictions or erasure takes its turn on this. */
-  installation: 0x55520004
+  installation: 0x55520004,
+  /** Retention and the fold (aggregate/retention.ts): one process at a time per schema, held for a whole pass. */
+  maintenance: 0x55520005
 } as const;
 
 /** Takes the transaction-scoped advisory lock of `space` for `name` (hashed to the second key). */

@@ -15,6 +15,7 @@ import type {
   RetractionOutcome,
   RetractionRecord,
   SeenNonce,
+  MaintenanceTurn,
   StoredKeyChain,
   StoredReport
 } from '../store.js';
@@ -26,7 +27,8 @@ import { migratePostgres } from './migrate.js';
 import { monthOf, nextMonth, ReportPartitions } from './partitions.js';
 import { PostgresReports } from './reports.js';
 import { PostgresRights } from './rights.js';
-import { deleteReportsBeforeDay } from './retention.js';
+import { reapplyDeletionPostgres } from './reapply-deletion.js';
+import { deleteReportsBeforeDay, maintenanceTurn } from './retention.js';
 import { dayStart } from './rows.js';
 
 export interface PostgresStoreOptions {
@@ -185,6 +187,15 @@ export class PostgresStore implements CollectorStore {
 
   deletionsOf(installationId: string): Promise<DeletionRecord[]> {
     return this.rights.deletionsOf(installationId);
+  }
+
+  reapplyDeletion(record: DeletionRecord): Promise<number> {
+    return reapplyDeletionPostgres(this.pool, record);
+  }
+
+  /** Several processes may share the database: one retention pass at a time among them (retention.ts). */
+  maintenanceTurn<T>(work: (lost: AbortSignal) => Promise<T>): Promise<MaintenanceTurn<T>> {
+    return maintenanceTurn(this.pool, work);
   }
 
   dirtyDays(): Promise<DirtyDay[]> {

@@ -1,5 +1,7 @@
 import type pg from 'pg';
-import { countRow, ident, inTransaction, sqlState, sqlStateOf } from './connection.js';
+import { z } from 'zod';
+import type { MaintenanceTurn } from '../store.js';
+import { countRow, ident, inTransaction, lockSpace, sqlState, sqlStateOf } from './connection.js';
 import { monthBounds, type ReportPartitions } from './partitions.js';
 import { dayStart } from './rows.js';
 
@@ -94,5 +96,50 @@ async function dropPartition(pool: pg.Pool, name: string): Promise<number | null
   } catch (err) {
     if (sqlStateOf(err) === sqlState.lockNotAvailable) return null;
     throw err;
+  }
+}
+
+/** The schema's maintenance lock, as two int4 keys: collectors on other schemas of the database never contend. */
+const maintenanceKey = `${lockSpace.maintenance}, hashtext(current_schema())`;
+
+/**
+ * CollectorStore.maintenanceTurn on PostgreSQL: `work` runs while this process holds the schema's
+ * session advisory lock, taken with pg_try_advisory_lock on a client checked out for the whole pass.
+ * Several collector processes share one database; each runs retention on its own timer, and the ones
+ * that find the lock taken skip that pass rather than wait (the holder does the same work).
+ *
+ * If the holder dies, PostgreSQL ends its session and the lock goes with it. What the pass did is
+ * still sound: each day's fold is one transaction that clears the day's dirty mark only at the
+ * generation it read, and deletes are batches that the next pass finishes, so the next holder
+ * refolds every day still marked and deletes what is left. If only the lock's connection breaks
+ * (a network cut), another process may take the lock while this one still works: `lost` aborts
+ * then, and the pass stops at its next pause.
+ */
+export async function maintenanceTurn<T>(pool: pg.Pool, work: (lost: AbortSignal) => Promise<T>): Promise<MaintenanceTurn<T>> {
+  const client = await pool.connect();
+  const lost = new AbortController();
+  const onLost = (err?: Error) => lost.abort(new Error(`the connection holding the maintenance lock ended${err ? ` (${err.message})` : ''}; the pass stopped`));
+  // Checked out, a client's connection error has no listener but this one (the pool's is removed).
+  client.on('error', onLost);
+  client.on('end', onLost);
+  let broken: Error | boolean = false;
+  try {
+    const { rows } = await client.query(`SELECT pg_try_advisory_lock(${maintenanceKey}) AS got`);
+    if (!z.object({ got: z.boolean() }).parse(rows[0]).got) return { ran: false };
+    try {
+      return { ran: true, value: await work(lost.signal) };
+    } finally {
+      // A connection that still held the lock must not go back to the pool: it would keep every other process out.
+      await client.query(`SELECT pg_advisory_unlock(${maintenanceKey})`).catch(() => {
+        broken = true;
+      });
+    }
+  } catch (err) {
+    broken = true;
+    throw err;
+  } finally {
+    client.off('error', onLost);
+    client.off('end', onLost);
+    client.release(broken || lost.signal.aborted);
   }
 }
