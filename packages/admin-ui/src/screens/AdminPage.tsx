@@ -4,24 +4,17 @@ import { allowsSending } from '@usage-reporting/core';
 import type { ClientError } from '../api/client.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { NewFieldsBanner } from '../components/NewFieldsBanner.js';
-import { formatTime } from '../components/PreviewPanel.js';
 import { Tabs } from '../components/Tabs.js';
 import { VendorDeletionStatus } from '../components/VendorDeletionStatus.js';
 import { WithdrawDialog } from '../components/WithdrawDialog.js';
-import { modeLabel } from '../copy/labels.js';
-import { productName } from '../copy/product-name.js';
+import { useI18n } from '../i18n/index.js';
 import { HistoryTab } from './HistoryTab.js';
 import { ReportTab } from './ReportTab.js';
 import { SettingsTab } from './SettingsTab.js';
 import { YourDataTab } from './YourDataTab.js';
 
 type Section = 'report' | 'settings' | 'history' | 'data';
-const sections = [
-  { key: 'report', label: 'Report' },
-  { key: 'settings', label: 'Settings' },
-  { key: 'history', label: 'History' },
-  { key: 'data', label: 'Your data' }
-] as const;
+const sectionKeys: readonly Section[] = ['report', 'settings', 'history', 'data'];
 
 type Outcome = { kind: 'withdrawn'; result: WithdrawOutput } | { kind: 'erased'; result: EraseOutput };
 
@@ -32,6 +25,8 @@ export function AdminPage({ page, refreshing, refreshError, refresh }: {
   refreshError: ClientError | null;
   refresh: () => Promise<void>;
 }) {
+  const { t, rich, locale } = useI18n();
+  const sections = sectionKeys.map((key) => ({ key, label: t(`page.sections.${key}`) }));
   const [section, setSection] = useState<Section>('report');
   const [withdrawing, setWithdrawing] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -45,28 +40,33 @@ export function AdminPage({ page, refreshing, refreshError, refresh }: {
   };
 
   return (
-    <main className="page" data-mode={consent.mode} aria-busy={refreshing}>
+    // lang: a screen reader reads German words as German.
+    <main className="page" lang={locale} data-mode={consent.mode} aria-busy={refreshing}>
       <header className="page-header">
         <div>
-          <h1>Usage Reporting</h1>
+          <h1>{t('app.title')}</h1>
           <p className="subtle" data-testid="context-summary">
-            {productName(context.product)} · app version {context.appVersion} · Sharing: <strong data-testid="mode-label">{modeLabel[consent.mode]}</strong>
+            {rich('page.summary', {
+              product: t(`product.${context.product}`),
+              version: context.appVersion,
+              mode: <strong data-testid="mode-label">{t(`mode.${consent.mode}.label`)}</strong>
+            })}
           </p>
         </div>
         {sharing && (
           <button type="button" className="button button-danger" onClick={() => setWithdrawing(true)}>
-            Withdraw consent
+            {t('page.withdraw')}
           </button>
         )}
       </header>
       {withdrawing && <WithdrawDialog onCancel={() => setWithdrawing(false)} onDone={(result) => void finish({ kind: 'withdrawn', result })} />}
-      {refreshError && <ErrorMessage error={refreshError} title="The page could not be brought up to date" />}
+      {refreshError && <ErrorMessage error={refreshError} title={t('page.refreshFailed')} />}
       {outcome && <OutcomeNotice outcome={outcome} onDismiss={() => setOutcome(null)} />}
       {(page.vendorDeletion?.status === 'pending' || page.vendorDeletion?.status === 'failed') && section !== 'settings' && section !== 'data' && (
         <VendorDeletionStatus deletion={page.vendorDeletion} onCheck={() => void refresh()} checking={refreshing} />
       )}
       {sharing && page.newFields.length > 0 && <NewFieldsBanner fields={page.newFields} formatVersion={page.formatVersion} refresh={refresh} />}
-      <Tabs id="section" label="Usage Reporting sections" tabs={sections} selected={section} onSelect={setSection}>
+      <Tabs id="section" label={t('page.sections.label')} tabs={sections} selected={section} onSelect={setSection}>
         {section === 'report' && <ReportTab page={page} refresh={refresh} />}
         {section === 'settings' && <SettingsTab page={page} refresh={refresh} refreshing={refreshing} onWithdraw={() => setWithdrawing(true)} />}
         {section === 'history' && <HistoryTab page={page} refresh={refresh} />}
@@ -79,19 +79,21 @@ export function AdminPage({ page, refreshing, refreshError, refresh }: {
 }
 
 function OutcomeNotice({ outcome, onDismiss }: { outcome: Outcome; onDismiss: () => void }) {
+  const { t, formatDateTime } = useI18n();
   const text =
     outcome.kind === 'withdrawn'
-      ? `Consent withdrawn. No more reports will be sent${
+      ? [
           outcome.result.cancelledReports > 0
-            ? `; ${outcome.result.cancelledReports === 1 ? '1 waiting report was' : `${outcome.result.cancelledReports} waiting reports were`} cancelled`
-            : ''
-        }.${outcome.result.vendorDeletion ? ' The vendor has been asked to delete the data already sent.' : ''}`
-      : `Everything the app stored on this site was erased (${outcome.result.erasedKeys} items, ${formatTime(outcome.result.erasedAt)}).`;
+            ? t('page.outcome.withdrawnCancelled', { count: outcome.result.cancelledReports })
+            : t('page.outcome.withdrawn'),
+          ...(outcome.result.vendorDeletion ? [t('page.outcome.vendorDeletionRequested')] : [])
+        ].join(' ')
+      : t('page.outcome.erased', { count: outcome.result.erasedKeys, time: formatDateTime(outcome.result.erasedAt) });
   return (
     <div className="notice notice-success outcome" role="status" data-testid={`outcome-${outcome.kind}`}>
       <p>{text}</p>
       <button type="button" className="button button-subtle" onClick={onDismiss}>
-        Dismiss
+        {t('page.outcome.dismiss')}
       </button>
     </div>
   );

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { FieldInfo, HistoryEntryOutput } from '@usage-reporting/core/api';
 import type { HistorySummary, VendorDeletion } from '@usage-reporting/core';
 import { ExactBytesView, type SigningInfo } from '../components/ExactBytesView.js';
-import { formatTime } from '../components/PreviewPanel.js';
 import { ReadableReportTable } from '../components/ReadableReportTable.js';
 import { ReportDiffView } from '../components/ReportDiffView.js';
 import { Tabs } from '../components/Tabs.js';
+import { useI18n } from '../i18n/index.js';
 import { parseReportText } from '../lib/parse-report-text.js';
 import { mayCorrectOrRetract } from './history/chain.js';
 import { ChainNotes } from './history/ChainNotes.js';
@@ -13,11 +13,7 @@ import { ReportRights } from './history/ReportRights.js';
 import type { RightsOutcome } from './history/RightsOutcome.js';
 
 type View = 'diff' | 'readable' | 'bytes';
-const views = [
-  { key: 'diff', label: 'Changes since the previous report' },
-  { key: 'readable', label: 'Readable view' },
-  { key: 'bytes', label: 'Exact bytes' }
-] as const;
+const viewKeys: readonly View[] = ['diff', 'readable', 'bytes'];
 
 /** The signature that went with the bytes, when the report left (reports sent before signing have none). */
 function signingOf(receipt: HistoryEntryOutput['entry']['receipt']): SigningInfo | undefined {
@@ -43,6 +39,8 @@ export function HistoryEntryView({ detail, fields, history, vendorDeletion = nul
   /** Opened by following a link from another report: the link is gone, so focus lands on this report. */
   focusHeading?: boolean;
 }) {
+  const { t, rich, formatDateTime } = useI18n();
+  const views = viewKeys.map((key) => ({ key, label: t(`views.${key}`) }));
   const [view, setView] = useState<View>('diff');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -54,28 +52,26 @@ export function HistoryEntryView({ detail, fields, history, vendorDeletion = nul
   return (
     <>
       <h3 ref={heading} tabIndex={-1} data-testid="history-entry-title">
-        {entry.trigger === 'correction' ? 'Correction' : 'Report'} of {formatTime(entry.sentAt ?? entry.createdAt)}
+        {t(entry.trigger === 'correction' ? 'historyEntry.title.correction' : 'historyEntry.title.report', { time: formatDateTime(entry.sentAt ?? entry.createdAt) })}
       </h3>
       {entry.receipt && (
-        <p>
-          Receipt <code>{entry.receipt.receiptId}</code>, received by the vendor {formatTime(entry.receipt.receivedAt)}.
-        </p>
+        <p>{rich('historyEntry.receipt', { receipt: <code>{entry.receipt.receiptId}</code>, time: formatDateTime(entry.receipt.receivedAt) })}</p>
       )}
       <ChainNotes entry={entry} history={history} vendorDeletion={vendorDeletion} onOpen={onOpen} />
       {mayCorrectOrRetract(entry, history, vendorDeletion) && <ReportRights entry={entry} fields={fields} onDone={onRightsDone} />}
-      <Tabs id="history-entry" label="Past report views" tabs={views} selected={view} onSelect={setView}>
+      <Tabs id="history-entry" label={t('historyEntry.viewsLabel')} tabs={views} selected={view} onSelect={setView}>
         {view === 'bytes' && (
           <ExactBytesView bytes={detail.text} digest={entry.digest} fileName={`usage-report-${entry.reportId}.json`} signing={signingOf(entry.receipt)} />
         )}
         {view !== 'bytes' && !current.ok && (
           <p className="notice notice-error" role="alert">
-            This report cannot be read as a table ({current.problem}). Its exact bytes are under “Exact bytes”.
+            {t('historyEntry.unreadable', { problem: current.problem, tab: t('views.bytes') })}
           </p>
         )}
-        {view === 'readable' && current.ok && <ReadableReportTable report={current.report} fields={fields} caption="Every field of this report" />}
+        {view === 'readable' && current.ok && <ReadableReportTable report={current.report} fields={fields} caption={t('historyEntry.readableCaption')} />}
         {view === 'diff' && current.ok && previous !== null && !previous.ok && (
           <p className="notice notice-warning" role="alert">
-            The previous report cannot be read ({previous.problem}), so no comparison is shown.
+            {t('historyEntry.previousUnreadable', { problem: previous.problem })}
           </p>
         )}
         {view === 'diff' && current.ok && (previous === null || previous.ok) && (

@@ -1,45 +1,36 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AdminPageOutput, HistoryEntry } from '@usage-reporting/core/api';
-import type { HistorySummary, ReportStatus, VendorDeletion } from '@usage-reporting/core';
+import type { VendorDeletion } from '@usage-reporting/core';
 import { useClient } from '../api/client-context.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Loading } from '../components/Loading.js';
-import { formatTime } from '../components/PreviewPanel.js';
 import { SupportDetails } from '../components/SupportDetails.js';
 import { useAction } from '../hooks/useAction.js';
+import { useI18n, type I18n } from '../i18n/index.js';
 import { HistoryEntryView } from './HistoryEntryView.js';
 import { chainOf, vendorDeletionOf } from './history/chain.js';
 import { RightsOutcomeNotice, type RightsOutcome } from './history/RightsOutcome.js';
 
-const statusLabel: Record<ReportStatus, string> = {
-  pending: 'Waiting to be sent',
-  sent: 'Sent',
-  rejected: 'Refused by the vendor',
-  cancelled: 'Cancelled'
-};
-const triggerLabel: Record<HistorySummary['trigger'], string> = {
-  'per-case': 'Sent by an admin',
-  automatic: 'Automatic',
-  correction: 'Correction of an earlier report'
-};
-
 /** A report the vendor no longer counts says so in place of "Sent": that is what matters about it now. */
-function statusWords(h: HistoryEntry, deletion: VendorDeletion | null): string {
+function statusWords({ t, formatDateTime }: I18n, h: HistoryEntry, deletion: VendorDeletion | null): string {
   if (h.delivery?.mode === 'manual') {
     // Manual delivery: "handed over" is what the site did; only a verified receipt says the vendor has it.
-    if (h.status === 'pending') return h.delivery.handedOverAt ? `Handed over ${formatTime(h.delivery.handedOverAt)}` : 'Ready to hand over';
-    if (h.status === 'sent' && h.delivery.answer && !h.retraction && !vendorDeletionOf(h, deletion) && !h.supersededBy) return 'Acknowledged by the vendor';
+    if (h.status === 'pending')
+      return h.delivery.handedOverAt ? t('history.status.handedOver', { time: formatDateTime(h.delivery.handedOverAt) }) : t('history.status.readyToHandOver');
+    if (h.status === 'sent' && h.delivery.answer && !h.retraction && !vendorDeletionOf(h, deletion) && !h.supersededBy) return t('history.status.acknowledged');
   }
-  if (h.retraction) return `Retracted ${formatTime(h.retraction.retractedAt)}`;
+  if (h.retraction) return t('history.status.retracted', { time: formatDateTime(h.retraction.retractedAt) });
   const deleted = vendorDeletionOf(h, deletion);
-  if (deleted) return `Deleted by the vendor ${formatTime(deleted.at)}`;
-  if (h.supersededBy) return `Corrected ${formatTime(h.supersededBy.at)}`;
-  return statusLabel[h.status];
+  if (deleted) return t('history.status.vendorDeleted', { time: formatDateTime(deleted.at) });
+  if (h.supersededBy) return t('history.status.corrected', { time: formatDateTime(h.supersededBy.at) });
+  return t(`history.status.${h.status}`);
 }
 
 /** Every report that left (or was queued to leave) this site, most recent first. */
 export function HistoryTab({ page, refresh }: { page: AdminPageOutput; refresh: () => Promise<void> }) {
   const client = useClient();
+  const i18n = useI18n();
+  const { t, rich, formatDateTime } = i18n;
   const [openId, setOpenId] = useState<string | null>(null);
   const [followed, setFollowed] = useState(false);
   const [outcome, setOutcome] = useState<RightsOutcome | null>(null);
@@ -54,7 +45,7 @@ export function HistoryTab({ page, refresh }: { page: AdminPageOutput; refresh: 
   const purgedNote =
     purged > 0 ? (
       <p className="subtle" data-testid="history-purged">
-        {purged === 1 ? '1 older report was' : `${purged} older reports were`} removed from this history by your retention setting.
+        {t('history.purged', { count: purged })}
       </p>
     ) : null;
 
@@ -76,7 +67,7 @@ export function HistoryTab({ page, refresh }: { page: AdminPageOutput; refresh: 
   if (page.history.length === 0) {
     return (
       <>
-        <p data-testid="history-empty">No reports have been sent from this site yet.</p>
+        <p data-testid="history-empty">{t('history.empty')}</p>
         {purgedNote}
       </>
     );
@@ -84,15 +75,15 @@ export function HistoryTab({ page, refresh }: { page: AdminPageOutput; refresh: 
   return (
     <div className="history-tab">
       <table className="data-table history-table">
-        <caption>Reports sent from this site, most recent first</caption>
+        <caption>{t('history.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Mode</th>
-            <th scope="col">Status</th>
-            <th scope="col">Receipt</th>
+            <th scope="col">{t('history.column.date')}</th>
+            <th scope="col">{t('history.column.mode')}</th>
+            <th scope="col">{t('history.column.status')}</th>
+            <th scope="col">{t('history.column.receipt')}</th>
             <th scope="col">
-              <span className="visually-hidden">Details</span>
+              <span className="visually-hidden">{t('history.column.details')}</span>
             </th>
           </tr>
         </thead>
@@ -106,20 +97,20 @@ export function HistoryTab({ page, refresh }: { page: AdminPageOutput; refresh: 
               data-chain={chainOf(h) ?? undefined}
               data-vendor-deleted={vendorDeletionOf(h, page.vendorDeletion) ? 'true' : undefined}
             >
-              <th scope="row" data-label="Date">
-                {formatTime(h.sentAt ?? h.createdAt)}
+              <th scope="row" data-label={t('history.column.date')}>
+                {formatDateTime(h.sentAt ?? h.createdAt)}
               </th>
-              <td data-label="Mode">{triggerLabel[h.trigger]}</td>
-              <td data-label="Status">
-                {statusWords(h, page.vendorDeletion)}
+              <td data-label={t('history.column.mode')}>{t(`history.trigger.${h.trigger}`)}</td>
+              <td data-label={t('history.column.status')}>
+                {statusWords(i18n, h, page.vendorDeletion)}
                 {h.lastError && h.status !== 'sent' && <SupportDetails text={h.lastError} />}
               </td>
-              <td data-label="Receipt">
-                {h.receipt ? <code>{h.receipt.receiptId}</code> : <span className="subtle">None yet</span>}
+              <td data-label={t('history.column.receipt')}>
+                {h.receipt ? <code>{h.receipt.receiptId}</code> : <span className="subtle">{t('history.noReceipt')}</span>}
                 {h.delivery?.answer && (
                   <span className="subtle receipt-key" data-testid="receipt-key">
                     {' '}
-                    signed with collector key <code>{h.delivery.answer.collectorKeyFingerprint}</code>
+                    {rich('history.receiptKey', { fingerprint: <code>{h.delivery.answer.collectorKeyFingerprint}</code> })}
                   </span>
                 )}
               </td>
@@ -128,10 +119,10 @@ export function HistoryTab({ page, refresh }: { page: AdminPageOutput; refresh: 
                   type="button"
                   className="button button-subtle"
                   aria-expanded={openId === h.reportId}
-                  aria-label={`Show the report of ${formatTime(h.sentAt ?? h.createdAt)}`}
+                  aria-label={t('history.showLabel', { time: formatDateTime(h.sentAt ?? h.createdAt) })}
                   onClick={() => (openId === h.reportId ? setOpenId(null) : open(h.reportId))}
                 >
-                  {openId === h.reportId ? 'Hide' : 'Show'}
+                  {t(openId === h.reportId ? 'history.hide' : 'history.show')}
                 </button>
               </td>
             </tr>
@@ -140,10 +131,10 @@ export function HistoryTab({ page, refresh }: { page: AdminPageOutput; refresh: 
       </table>
       {purgedNote}
       {openId && (
-        <section className="history-entry" aria-label="Selected report" data-testid="history-entry">
+        <section className="history-entry" aria-label={t('history.selected')} data-testid="history-entry">
           {outcome && <RightsOutcomeNotice outcome={outcome} />}
-          {entry.state.status === 'running' && <Loading label="Loading the report" />}
-          {entry.state.status === 'failed' && <ErrorMessage error={entry.state.error} title="The report could not be loaded" />}
+          {entry.state.status === 'running' && <Loading label={t('history.loadingEntry')} />}
+          {entry.state.status === 'failed' && <ErrorMessage error={entry.state.error} title={t('history.entryFailed')} />}
           {entry.state.status === 'done' && entry.state.data.entry.reportId === openId && (
             <HistoryEntryView
               key={openId}

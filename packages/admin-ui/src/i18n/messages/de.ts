@@ -311,10 +311,14 @@ export const de = defineMessages({
   'history.status.retracted': 'Zurückgezogen am {time}',
   'history.status.vendorDeleted': 'Vom Anbieter gelöscht am {time}',
   'history.status.corrected': 'Korrigiert am {time}',
+  'history.status.handedOver': 'Übergeben am {time}',
+  'history.status.readyToHandOver': 'Bereit zur Übergabe',
+  'history.status.acknowledged': 'Vom Anbieter bestätigt',
   'history.trigger.per-case': 'Von einem Administrator gesendet',
   'history.trigger.automatic': 'Automatisch',
   'history.trigger.correction': 'Korrektur eines früheren Berichts',
   'history.noReceipt': 'Noch keine',
+  'history.receiptKey': 'signiert mit dem Collector-Schlüssel {fingerprint}',
   'history.show': 'Anzeigen',
   'history.hide': 'Ausblenden',
   'history.showLabel': 'Bericht vom {time} anzeigen',
@@ -437,5 +441,16 @@ export const de = defineMessages({
   'ledger.action.set-retention': 'Hat geändert, wie lange der Verlauf aufbewahrt wird',
   'ledger.action.erase-site-data': 'Hat die Daten der App auf dieser Website gelöscht',
   'ledger.action.correct-report': 'Hat eine Korrektur eines früheren Berichts gesendet',
-  'ledger.action.retract-report': 'Hat den Anbieter gebeten, einen Bericht zurückzuziehen'
+  'ledger.action.retract-report': 'Hat den Anbieter gebeten, einen Bericht zurückzuziehen',
+
+  // h7: Namen im Protokoll, Felder des Produkts, der leere erste Zeitraum
+  'ledger.names.note': 'Die Namen werden in Ihrem Namen im Produkt nachgeschlagen und nur auf dieser Seite angezeigt. Die App speichert sie nicht und sendet sie nirgendwohin.',
+  'ledger.names.failed': 'Die Namen konnten nicht nachgeschlagen werden, daher werden die Konto-IDs angezeigt.',
+  'ledger.who.unknownAccount': 'Ein Konto, das diese Website nicht kennt',
+  'ledger.who.inactiveAccount': '{name} (inaktives Konto)',
+  'settings.restrictions.productFields': 'Es werden nur die Felder aufgeführt, die eine {product}-Website senden kann.',
+  'report.period.firstDay':
+    'Die Nutzungszählung hat heute ({day}) begonnen. Ein Bericht zählt ganze Tage bis zu dem Tag, an dem er erstellt wird. Dieser erste Bericht umfasst daher noch keinen vollen Tag, und seine Nutzungszahlen sind null. Die heutige Nutzung geht in den nächsten Bericht ein.',
+  'report.period.sameDay':
+    'Der letzte Bericht hat bereits alle Tage bis heute abgedeckt. Dieser Bericht umfasst daher noch keinen vollen Tag, und seine Nutzungszahlen sind null. Die heutige Nutzung geht in den nächsten Bericht ein.'
 });

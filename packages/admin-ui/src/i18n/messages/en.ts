@@ -324,10 +324,14 @@ export const en = {
   'history.status.retracted': 'Retracted {time}',
   'history.status.vendorDeleted': 'Deleted by the vendor {time}',
   'history.status.corrected': 'Corrected {time}',
+  'history.status.handedOver': 'Handed over {time}',
+  'history.status.readyToHandOver': 'Ready to hand over',
+  'history.status.acknowledged': 'Acknowledged by the vendor',
   'history.trigger.per-case': 'Sent by an admin',
   'history.trigger.automatic': 'Automatic',
   'history.trigger.correction': 'Correction of an earlier report',
   'history.noReceipt': 'None yet',
+  'history.receiptKey': 'signed with collector key {fingerprint}',
   'history.show': 'Show',
   'history.hide': 'Hide',
   'history.showLabel': 'Show the report of {time}',
@@ -449,5 +453,17 @@ export const en = {
   'ledger.action.set-retention': 'Changed how long history is kept',
   'ledger.action.erase-site-data': 'Erased the app’s data on this site',
   'ledger.action.correct-report': 'Sent a correction of an earlier report',
-  'ledger.action.retract-report': 'Asked the vendor to retract a report'
+  'ledger.action.retract-report': 'Asked the vendor to retract a report',
+
+  // h7: the ledger's names (screens/data/LedgerTable.tsx), the product's fields (screens/settings/RestrictionsForm.tsx),
+  // the empty first period (screens/report/PeriodNote.tsx)
+  'ledger.names.note': 'Names are looked up in the product as you and shown only on this page. The app does not store them or send them anywhere.',
+  'ledger.names.failed': 'The names could not be looked up, so the account ids are shown.',
+  'ledger.who.unknownAccount': 'An account this site does not know',
+  'ledger.who.inactiveAccount': '{name} (inactive account)',
+  'settings.restrictions.productFields': 'Only the fields a {product} site can send are listed.',
+  'report.period.firstDay':
+    'Usage counting started today ({day}). A report counts whole days up to the day it is made, so this first report covers no full day yet and its usage counts are zero. Today’s usage goes into the next report.',
+  'report.period.sameDay':
+    'The last report already covered every day up to today, so this one covers no full day yet and its usage counts are zero. Today’s usage goes into the next report.'
 } as const;

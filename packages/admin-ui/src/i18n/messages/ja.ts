@@ -289,10 +289,14 @@ export const ja = defineMessages({
   'history.status.retracted': '{time} に取り消し',
   'history.status.vendorDeleted': '{time} にベンダーが削除',
   'history.status.corrected': '{time} に訂正',
+  'history.status.handedOver': '{time} に引き渡し済み',
+  'history.status.readyToHandOver': '引き渡し可能',
+  'history.status.acknowledged': 'ベンダーが受領を確認',
   'history.trigger.per-case': '管理者が送信',
   'history.trigger.automatic': '自動',
   'history.trigger.correction': '以前のレポートの訂正',
   'history.noReceipt': 'まだありません',
+  'history.receiptKey': 'コレクター キー {fingerprint} で署名済み',
   'history.show': '表示',
   'history.hide': '非表示',
   'history.showLabel': '{time} のレポートを表示',
@@ -408,5 +412,16 @@ export const ja = defineMessages({
   'ledger.action.set-retention': '履歴の保持期間を変更しました',
   'ledger.action.erase-site-data': 'このサイトのアプリのデータを消去しました',
   'ledger.action.correct-report': '以前のレポートの訂正を送信しました',
-  'ledger.action.retract-report': 'レポートの取り消しをベンダーに依頼しました'
+  'ledger.action.retract-report': 'レポートの取り消しをベンダーに依頼しました',
+
+  // h7: 台帳の名前、製品ごとのフィールド、最初の空の期間
+  'ledger.names.note': '名前はあなたの権限で製品から取得し、このページにのみ表示します。アプリが名前を保存したり、どこかへ送信したりすることはありません。',
+  'ledger.names.failed': '名前を取得できなかったため、アカウント ID を表示しています。',
+  'ledger.who.unknownAccount': 'このサイトで確認できないアカウント',
+  'ledger.who.inactiveAccount': '{name} (無効なアカウント)',
+  'settings.restrictions.productFields': '{product} サイトが送信できるフィールドのみを表示しています。',
+  'report.period.firstDay':
+    '使用状況の集計は本日 ({day}) 開始されました。レポートは作成日の前日までの丸一日単位で集計するため、この最初のレポートにはまだ丸一日分の期間がなく、使用状況の数値はすべて 0 です。本日の使用状況は次のレポートに含まれます。',
+  'report.period.sameDay':
+    '前回のレポートで本日までの期間はすべて集計済みのため、このレポートにはまだ丸一日分の期間がなく、使用状況の数値はすべて 0 です。本日の使用状況は次のレポートに含まれます。'
 });

@@ -4,6 +4,7 @@ import type { ClientResult } from '../../api/client.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { useAction } from '../../hooks/useAction.js';
+import { useI18n } from '../../i18n/index.js';
 import { downloadFile } from '../../lib/download-file.js';
 
 /** A button that asks the backend for a JSON document and saves it exactly as produced. */
@@ -13,6 +14,7 @@ export function DocumentAction({ label, busyLabel, doneText, fetchDocument }: {
   doneText: string;
   fetchDocument: () => Promise<ClientResult<DocumentOutput>>;
 }) {
+  const { rich } = useI18n();
   const action = useAction(useCallback(() => fetchDocument(), [fetchDocument]));
   const run = async () => {
     const result = await action.start(undefined);
@@ -27,7 +29,7 @@ export function DocumentAction({ label, busyLabel, doneText, fetchDocument }: {
       {action.state.status === 'failed' && <ErrorMessage error={action.state.error} />}
       {action.state.status === 'done' && (
         <p role="status" className="subtle">
-          {doneText} Saved as <code>{action.state.data.fileName}</code>.
+          {doneText} {rich('data.document.savedAs', { fileName: <code>{action.state.data.fileName}</code> })}
         </p>
       )}
     </div>

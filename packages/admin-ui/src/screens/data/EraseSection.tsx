@@ -4,6 +4,7 @@ import { useClient } from '../../api/client-context.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useAction } from '../../hooks/useAction.js';
+import { useI18n } from '../../i18n/index.js';
 
 /**
  * Erases everything the app stores on this site. Destructive, so the confirmation asks the admin
@@ -11,6 +12,7 @@ import { useAction } from '../../hooks/useAction.js';
  */
 export function EraseSection({ onErased }: { onErased: (result: EraseOutput) => void }) {
   const client = useClient();
+  const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
   const inputId = useId();
@@ -27,18 +29,15 @@ export function EraseSection({ onErased }: { onErased: (result: EraseOutput) => 
 
   return (
     <section aria-labelledby="erase-title">
-      <h3 id="erase-title">Erase everything stored here</h3>
-      <p>
-        Deletes the app’s settings, consent, history, ledger and counters on this site. It does not delete what the vendor already
-        received; ask for that above.
-      </p>
+      <h3 id="erase-title">{t('data.erase.heading')}</h3>
+      <p>{t('data.erase.text')}</p>
       <button type="button" className="button button-danger" onClick={() => setConfirming(true)}>
-        Erase all app data on this site
+        {t('data.erase.button')}
       </button>
       {confirming && (
         <ConfirmDialog
-          title="Erase all app data on this site?"
-          confirmLabel="Erase everything"
+          title={t('data.erase.confirm.title')}
+          confirmLabel={t('data.erase.confirm.button')}
           danger
           busy={erase.state.status === 'running' || typed.trim() !== 'ERASE'}
           onConfirm={() => void confirm()}
@@ -48,17 +47,18 @@ export function EraseSection({ onErased }: { onErased: (result: EraseOutput) => 
             erase.reset();
           }}
         >
-          <p>This cannot be undone. The page starts again as if the app were newly installed.</p>
+          <p>{t('data.erase.confirm.body')}</p>
           <p className="choice">
-            <label htmlFor={inputId}>Type ERASE to confirm</label>{' '}
+            {/* The word stays ERASE in every language: the backend requires exactly it. */}
+            <label htmlFor={inputId}>{t('data.erase.confirm.typeLabel', { word: 'ERASE' })}</label>{' '}
             <input id={inputId} type="text" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
           </p>
           {erase.state.status === 'failed' && (
             <>
               {/* An erase can stop part-way (consent is reset first), so the page must not claim nothing changed. */}
-              <ErrorMessage error={erase.state.error} title="Erasing did not finish" />
+              <ErrorMessage error={erase.state.error} title={t('data.erase.failed')} />
               {erase.state.error.code === 'STORAGE' && (
-                <p>Some items may already be erased, and sharing may already be reset to “not decided”. Erase again to finish.</p>
+                <p>{t('data.erase.partial')}</p>
               )}
             </>
           )}

@@ -3,17 +3,17 @@ import type { AdminPageOutput } from '@usage-reporting/core/api';
 import { allPurposes, type Purpose } from '@usage-reporting/core';
 import { useClient } from '../../api/client-context.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { formatTime } from '../../components/PreviewPanel.js';
 import { SupportDetails } from '../../components/SupportDetails.js';
 import { VendorDeletionStatus } from '../../components/VendorDeletionStatus.js';
-import { purposeLabel } from '../../copy/labels.js';
 import { useAction } from '../../hooks/useAction.js';
+import { useI18n } from '../../i18n/index.js';
 import { DocumentAction } from './DocumentAction.js';
 import { VendorDeletionDialog } from './VendorDeletionDialog.js';
 
 /** The admin's rights over what the vendor already holds: a copy, deletion, and limits on its use. */
 export function VendorRequests({ page, refresh, refreshing }: { page: AdminPageOutput; refresh: () => Promise<void>; refreshing: boolean }) {
   const client = useClient();
+  const { t } = useI18n();
   const fetchVendorExport = useCallback(() => client.requestVendorExport({}), [client]);
   const deletion = useAction(useCallback(() => client.requestVendorDeletion({}), [client]));
   const [confirming, setConfirming] = useState(false);
@@ -26,16 +26,16 @@ export function VendorRequests({ page, refresh, refreshing }: { page: AdminPageO
 
   return (
     <section aria-labelledby="vendor-title">
-      <h3 id="vendor-title">Data the vendor holds</h3>
+      <h3 id="vendor-title">{t('data.vendor.heading')}</h3>
       <DocumentAction
-        label="Download the vendor’s copy"
-        busyLabel="Asking the vendor for its copy"
-        doneText="The vendor’s copy of this site’s data was downloaded."
+        label={t('data.vendor.export.button')}
+        busyLabel={t('data.vendor.export.busy')}
+        doneText={t('data.vendor.export.done')}
         fetchDocument={fetchVendorExport}
       />
       <div className="document-action">
         <button type="button" className="button" disabled={deletion.state.status === 'running' || confirming} onClick={() => setConfirming(true)}>
-          Ask the vendor to delete this site’s data
+          {t('data.vendor.delete.button')}
         </button>
       </div>
       {confirming && <VendorDeletionDialog state={deletion.state} onConfirm={() => void requestDeletion()} onCancel={() => setConfirming(false)} />}
@@ -47,6 +47,7 @@ export function VendorRequests({ page, refresh, refreshing }: { page: AdminPageO
 
 function VendorRestrictionForm({ page, refresh }: { page: AdminPageOutput; refresh: () => Promise<void> }) {
   const client = useClient();
+  const { t, formatDateTime } = useI18n();
   const current = page.vendorRestriction;
   const [restricted, setRestricted] = useState<Purpose[]>(current?.restrictedPurposes ?? []);
   const save = useAction(useCallback((purposes: Purpose[]) => client.restrictVendorProcessing({ restrictedPurposes: purposes }), [client]));
@@ -57,9 +58,9 @@ function VendorRestrictionForm({ page, refresh }: { page: AdminPageOutput; refre
   };
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="vendor-restrict-title">
-      <h4 id="vendor-restrict-title">Limit what the vendor may do with data already sent</h4>
+      <h4 id="vendor-restrict-title">{t('data.vendor.restrict.heading')}</h4>
       <fieldset>
-        <legend>The vendor may no longer use this site’s data for</legend>
+        <legend>{t('data.vendor.restrict.legend')}</legend>
         {allPurposes.map((purpose) => (
           <p className="choice" key={purpose}>
             <input
@@ -68,22 +69,21 @@ function VendorRestrictionForm({ page, refresh }: { page: AdminPageOutput; refre
               checked={restricted.includes(purpose)}
               onChange={(e) => setRestricted(e.target.checked ? [...restricted, purpose] : restricted.filter((p) => p !== purpose))}
             />
-            <label htmlFor={`vendor-restrict-${purpose}`}>{purposeLabel[purpose]}</label>
+            <label htmlFor={`vendor-restrict-${purpose}`}>{t(`purpose.${purpose}.label`)}</label>
           </p>
         ))}
       </fieldset>
       {current && (
         <p role="status" className="subtle" data-testid="vendor-restriction" data-status={current.status}>
           {current.status === 'acknowledged' && current.acknowledgedAt
-            ? `The vendor confirmed this limit ${formatTime(current.acknowledgedAt)}.`
-            : `Requested ${formatTime(current.requestedAt)}; waiting for the vendor to confirm.`}
-
+            ? t('data.vendor.restrict.confirmed', { time: formatDateTime(current.acknowledgedAt) })
+            : t('data.vendor.restrict.waiting', { time: formatDateTime(current.requestedAt) })}
         </p>
       )}
       {current?.lastError && <SupportDetails text={current.lastError} />}
-      {save.state.status === 'failed' && <ErrorMessage error={save.state.error} title="The limit was not requested" />}
+      {save.state.status === 'failed' && <ErrorMessage error={save.state.error} title={t('data.vendor.restrict.failed')} />}
       <button type="submit" className="button" disabled={save.state.status === 'running'}>
-        Save limits
+        {t('data.vendor.restrict.save')}
       </button>
     </form>
   );

@@ -1,5 +1,5 @@
 import type { HistorySummary, VendorDeletion } from '@usage-reporting/core';
-import { formatTime } from '../../components/PreviewPanel.js';
+import { useI18n } from '../../i18n/index.js';
 import { pendingCorrectionOf, reportTime, vendorDeletionOf } from './chain.js';
 
 /**
@@ -12,6 +12,7 @@ export function ChainNotes({ entry, history, vendorDeletion = null, onOpen }: {
   vendorDeletion?: VendorDeletion | null;
   onOpen: (reportId: string) => void;
 }) {
+  const { t, rich, formatDateTime } = useI18n();
   const deleted = vendorDeletionOf(entry, vendorDeletion);
   const byId = (id: string | undefined) => (id === undefined ? undefined : history.find((h) => h.reportId === id));
   const correction = entry.supersededBy && byId(entry.supersededBy.reportId);
@@ -23,45 +24,40 @@ export function ChainNotes({ entry, history, vendorDeletion = null, onOpen }: {
         <p className="notice notice-info chain-note" data-testid="chain-corrects">
           {original ? (
             <>
-              Corrects the report of {formatTime(reportTime(original))}.{' '}
-              <OpenButton label="Open the report it corrects" onClick={() => onOpen(original.reportId)} />
+              {t('chain.corrects', { time: formatDateTime(reportTime(original)) })}{' '}
+              <OpenButton label={t('chain.openOriginal')} onClick={() => onOpen(original.reportId)} />
             </>
           ) : (
             // Retention may have removed the original from this history; the link is still worth stating.
-            'Corrects an earlier report that is no longer in this history.'
+            t('chain.correctsMissing')
           )}
         </p>
       )}
       {entry.supersededBy && (
         <p className="notice notice-info chain-note" data-testid="chain-superseded">
-          Replaced by the correction of {formatTime(entry.supersededBy.at)}
-          {correction?.receipt && (
-            <>
-              {' '}
-              (receipt <code>{correction.receipt.receiptId}</code>)
-            </>
-          )}
-          . The vendor no longer counts this report.{' '}
-          {correction && <OpenButton label="Open the correction" onClick={() => onOpen(correction.reportId)} />}
+          {correction?.receipt
+            ? rich('chain.supersededWithReceipt', { time: formatDateTime(entry.supersededBy.at), receipt: <code>{correction.receipt.receiptId}</code> })
+            : t('chain.superseded', { time: formatDateTime(entry.supersededBy.at) })}{' '}
+          {correction && <OpenButton label={t('chain.openCorrection')} onClick={() => onOpen(correction.reportId)} />}
         </p>
       )}
       {pending && !entry.supersededBy && (
         <p className="notice notice-warning chain-note" data-testid="chain-pending-correction">
-          A correction of this report, prepared {formatTime(pending.createdAt)}, is waiting to be sent; until it arrives the vendor still
-          counts this report. <OpenButton label="Open the correction" onClick={() => onOpen(pending.reportId)} />
+          {t('chain.pending', { time: formatDateTime(pending.createdAt) })}{' '}
+          <OpenButton label={t('chain.openCorrection')} onClick={() => onOpen(pending.reportId)} />
         </p>
       )}
       {deleted && !entry.retraction && (
         <p className="notice notice-info chain-note" data-testid="chain-vendor-deleted">
-          Deleted by the vendor {formatTime(deleted.at)}, when this site asked it to delete all its data (acknowledgement{' '}
-          <code>{deleted.acknowledgementId}</code>). Only this site’s own record of it remains.
+          {rich('chain.vendorDeleted', { time: formatDateTime(deleted.at), ack: <code>{deleted.acknowledgementId}</code> })}
         </p>
       )}
       {entry.retraction && (
         <p className="notice notice-info chain-note" data-testid="chain-retracted">
-          Retracted {formatTime(entry.retraction.retractedAt)} —{' '}
-          {entry.retraction.deletedReports > 0 ? 'the vendor deleted its copy' : 'the vendor confirmed it holds no copy'} (acknowledgement{' '}
-          <code>{entry.retraction.acknowledgementId}</code>). Only this site’s own record of it remains.
+          {rich(entry.retraction.deletedReports > 0 ? 'chain.retracted.deleted' : 'chain.retracted.noCopy', {
+            time: formatDateTime(entry.retraction.retractedAt),
+            ack: <code>{entry.retraction.acknowledgementId}</code>
+          })}
         </p>
       )}
     </>

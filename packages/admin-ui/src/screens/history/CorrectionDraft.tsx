@@ -4,9 +4,9 @@ import type { HistorySummary } from '@usage-reporting/core';
 import type { ClientResult } from '../../api/client.js';
 import { useClient } from '../../api/client-context.js';
 import { DraftViews } from '../../components/DraftViews.js';
-import { formatTime } from '../../components/PreviewPanel.js';
 import { SendResult } from '../../components/SendResult.js';
 import { useAction } from '../../hooks/useAction.js';
+import { useI18n } from '../../i18n/index.js';
 import { reportTime } from './chain.js';
 
 /**
@@ -22,6 +22,7 @@ export function CorrectionDraft({ original, draft, fields, onSent, onCancel }: {
   onCancel: () => void;
 }) {
   const client = useClient();
+  const { t, formatDateTime, formatDateRange } = useI18n();
   const send = useAction(
     useCallback((d: { draftId: string; digest: string }): Promise<ClientResult<SendReportOutput>> => client.sendCorrection(d), [client])
   );
@@ -32,23 +33,23 @@ export function CorrectionDraft({ original, draft, fields, onSent, onCancel }: {
   const sending = send.state.status === 'running';
   return (
     <section className="correction" aria-labelledby="correction-title" data-testid="correction-preview" data-draft-id={draft.draftId} data-supersedes={draft.supersedes}>
-      <h4 id="correction-title">The correction that would be sent</h4>
+      <h4 id="correction-title">{t('correction.heading')}</h4>
       <p>
-        It covers the same period as the report of {formatTime(reportTime(original))} ({original.period.from} to {original.period.to}) and
-        replaces it at the vendor. It is built with today’s settings, so it shares only what you allow now.
+        {t('correction.explanation', {
+          time: formatDateTime(reportTime(original)),
+          period: formatDateRange(original.period.from, original.period.to)
+        })}
       </p>
-      <p className="subtle">
-        Prepared {formatTime(draft.createdAt)}. This preview stays valid until {formatTime(draft.expiresAt)}.
-      </p>
-      <DraftViews draft={draft} fields={fields} id="correction" label="Correction views" />
+      <p className="subtle">{t('draft.validity', { created: formatDateTime(draft.createdAt), expires: formatDateTime(draft.expiresAt) })}</p>
+      <DraftViews draft={draft} fields={fields} id="correction" label={t('correction.viewsLabel')} />
       {/* Once sent, the outcome is shown once, above the entry (RightsOutcome); here only progress and failures. */}
       {send.state.status !== 'done' && <SendResult state={send.state} kind="correction" />}
       <div className="button-row">
         <button type="button" className="button button-primary" disabled={sending} onClick={() => void onSend()}>
-          Send this correction
+          {t('correction.send')}
         </button>
         <button type="button" className="button" disabled={sending} onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </section>

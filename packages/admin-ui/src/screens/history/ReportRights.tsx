@@ -5,8 +5,8 @@ import { useClient } from '../../api/client-context.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
-import { formatTime } from '../../components/PreviewPanel.js';
 import { useAction } from '../../hooks/useAction.js';
+import { useI18n } from '../../i18n/index.js';
 import { reportTime } from './chain.js';
 import { CorrectionDraft } from './CorrectionDraft.js';
 import type { RightsOutcome } from './RightsOutcome.js';
@@ -18,10 +18,11 @@ export function ReportRights({ entry, fields, onDone }: {
   onDone: (outcome: RightsOutcome) => void;
 }) {
   const client = useClient();
+  const { t, rich, formatDateTime } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const retract = useAction(useCallback((reportId: string) => client.retractReport({ reportId }), [client]));
   const correction = useAction(useCallback((reportId: string) => client.previewCorrection({ reportId }), [client]));
-  const when = formatTime(reportTime(entry));
+  const when = formatDateTime(reportTime(entry));
 
   const onRetract = async () => {
     const result = await retract.start(entry.reportId);
@@ -45,46 +46,44 @@ export function ReportRights({ entry, fields, onDone }: {
 
   return (
     <section className="report-rights" aria-labelledby="report-rights-title" data-testid="report-rights">
-      <h4 id="report-rights-title">Correct or retract this report</h4>
-      <p className="subtle">
-        If this report was wrong, send a correction for the same period, or ask the vendor to delete it.
-      </p>
+      <h4 id="report-rights-title">{t('rights.heading')}</h4>
+      <p className="subtle">{t('rights.intro')}</p>
       {!correcting && (
         <div className="button-row">
           <button ref={correctButton} type="button" className="button" onClick={() => void correction.start(entry.reportId)}>
-            Correct this report
+            {t('rights.correct')}
           </button>
           <button type="button" className="button" onClick={() => setConfirming(true)}>
-            Retract this report
+            {t('rights.retract')}
           </button>
         </div>
       )}
       {confirming && (
         <ConfirmDialog
-          title="Retract this report?"
-          confirmLabel="Retract the report"
+          title={t('rights.confirm.title')}
+          confirmLabel={t('rights.confirm.button')}
           danger
           busy={retract.state.status === 'running'}
           onConfirm={() => void onRetract()}
           onCancel={() => setConfirming(false)}
         >
           <p>
-            The vendor will delete its copy of the report of {when}
-            {entry.receipt && <> (receipt <code>{entry.receipt.receiptId}</code>)</>} and no longer count it. Nothing else you sent is
-            affected, and this site keeps its own record of the report.
+            {entry.receipt
+              ? rich('rights.confirm.bodyWithReceipt', { time: when, receipt: <code>{entry.receipt.receiptId}</code> })
+              : t('rights.confirm.body', { time: when })}
           </p>
-          <p>This cannot be undone. To send different figures for that period instead, cancel and choose “Correct this report”.</p>
-          {retract.state.status === 'running' && <Loading label="Asking the vendor to retract the report" />}
+          <p>{t('rights.confirm.irreversible', { correct: t('rights.correct') })}</p>
+          {retract.state.status === 'running' && <Loading label={t('rights.retracting')} />}
         </ConfirmDialog>
       )}
-      {retract.state.status === 'failed' && <ErrorMessage error={retract.state.error} title="The report was not retracted" />}
-      {correction.state.status === 'running' && <Loading label="Preparing the correction" />}
+      {retract.state.status === 'failed' && <ErrorMessage error={retract.state.error} title={t('rights.retractFailed')} />}
+      {correction.state.status === 'running' && <Loading label={t('rights.preparing')} />}
       {correction.state.status === 'failed' && (
         <>
-          <ErrorMessage error={correction.state.error} title="The correction could not be prepared" />
+          <ErrorMessage error={correction.state.error} title={t('rights.prepareFailed')} />
           <div className="button-row">
             <button type="button" className="button" onClick={cancelCorrection}>
-              Back
+              {t('common.back')}
             </button>
           </div>
         </>

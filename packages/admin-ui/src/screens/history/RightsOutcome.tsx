@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { RetractOutput, SendReportOutput } from '@usage-reporting/core/api';
-import { formatTime } from '../../components/PreviewPanel.js';
 import { SendOutcome } from '../../components/SendResult.js';
+import { useI18n } from '../../i18n/index.js';
 
 export type RightsOutcome = { kind: 'retracted'; result: RetractOutput } | { kind: 'corrected'; result: SendReportOutput };
 
@@ -20,29 +20,30 @@ export function RightsOutcomeNotice({ outcome }: { outcome: RightsOutcome }) {
 }
 
 function RetractionAcknowledgement({ result }: { result: RetractOutput }) {
+  const { t, formatDateTime, formatNumber } = useI18n();
   const { retraction } = result.entry;
   if (!retraction) {
     // The backend answered without the vendor's acknowledgement: say so rather than claim a deletion.
     return (
       <div className="notice notice-warning" role="alert" data-testid="retract-acknowledgement" data-acknowledged="false">
-        <p className="notice-title">The vendor has not confirmed the retraction yet</p>
+        <p className="notice-title">{t('rightsOutcome.unconfirmed')}</p>
         <p>{result.message}</p>
       </div>
     );
   }
   return (
     <div className="notice notice-success" role="status" data-testid="retract-acknowledgement" data-acknowledged="true">
-      <p className="notice-title">Report retracted</p>
+      <p className="notice-title">{t('rightsOutcome.retracted')}</p>
       <p>{result.message}</p>
       <dl className="facts">
-        <dt>Acknowledgement</dt>
+        <dt>{t('rightsOutcome.acknowledgement')}</dt>
         <dd>
           <code data-testid="acknowledgement-id">{retraction.acknowledgementId}</code>
         </dd>
-        <dt>Retracted</dt>
-        <dd>{formatTime(retraction.retractedAt)}</dd>
-        <dt>Copies the vendor deleted</dt>
-        <dd data-testid="deleted-reports">{retraction.deletedReports}</dd>
+        <dt>{t('rightsOutcome.retractedAt')}</dt>
+        <dd>{formatDateTime(retraction.retractedAt)}</dd>
+        <dt>{t('rightsOutcome.deletedCopies')}</dt>
+        <dd data-testid="deleted-reports">{formatNumber(retraction.deletedReports)}</dd>
       </dl>
     </div>
   );

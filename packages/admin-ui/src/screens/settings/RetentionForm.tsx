@@ -3,6 +3,7 @@ import type { Settings } from '@usage-reporting/core';
 import { useClient } from '../../api/client-context.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useAction } from '../../hooks/useAction.js';
+import { useI18n } from '../../i18n/index.js';
 
 const MIN_DAYS = 30;
 const MAX_DAYS = 730;
@@ -10,6 +11,7 @@ const MAX_DAYS = 730;
 /** How long this site keeps copies of sent reports in its history. */
 export function RetentionForm({ settings, refresh, onSaved }: { settings: Settings; refresh: () => Promise<void>; onSaved: (message: string) => void }) {
   const client = useClient();
+  const { t } = useI18n();
   const inputId = useId();
   const hintId = useId();
   const [days, setDays] = useState(String(settings.retentionDays));
@@ -23,14 +25,14 @@ export function RetentionForm({ settings, refresh, onSaved }: { settings: Settin
     const result = await save.start({ retentionDays: parsed });
     if (!result.ok) return;
     await refresh();
-    onSaved('Retention saved.');
+    onSaved(t('settings.retention.saved'));
   };
 
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby={`${inputId}-title`}>
-      <h3 id={`${inputId}-title`}>History on this site</h3>
+      <h3 id={`${inputId}-title`}>{t('settings.retention.heading')}</h3>
       <p className="choice">
-        <label htmlFor={inputId}>Keep copies of sent reports for (days)</label>{' '}
+        <label htmlFor={inputId}>{t('settings.retention.label')}</label>{' '}
         <input
           id={inputId}
           type="number"
@@ -44,11 +46,11 @@ export function RetentionForm({ settings, refresh, onSaved }: { settings: Settin
         />
       </p>
       <p id={hintId} className="choice-hint">
-        Between {MIN_DAYS} and {MAX_DAYS} days. Older copies are deleted from this site; only their count remains.
+        {t('settings.retention.hint', { min: MIN_DAYS, max: MAX_DAYS })}
       </p>
-      {save.state.status === 'failed' && <ErrorMessage error={save.state.error} title="Retention was not changed" />}
+      {save.state.status === 'failed' && <ErrorMessage error={save.state.error} title={t('settings.retention.failed')} />}
       <button type="submit" className="button" disabled={!valid || parsed === settings.retentionDays || save.state.status === 'running'}>
-        Save retention
+        {t('settings.retention.save')}
       </button>
     </form>
   );
