@@ -15,6 +15,7 @@ import { loggerOptions } from './http/log.js';
 import { defaultRateLimit, defaultUnauthenticatedPerMinute, perMinute, RateLimiter, type RateLimit } from './http/rate-limit.js';
 import { registerRights } from './http/rights.js';
 import { registerUpload } from './http/upload.js';
+import type { DeletionLog } from './deletion-log/log-file.js';
 import type { CollectorStore } from './store/store.js';
 
 export interface CollectorAppOptions {
@@ -44,6 +45,11 @@ export interface CollectorAppOptions {
   signingKey?: Ed25519KeyPair;
   /** How many days after the app made it a hand-over file is still taken (upload page, CLI). */
   handOverDays?: number;
+  /**
+   * Records every acknowledged deletion outside the database, so a restored backup cannot undo it
+   * (deletion-log/). The service and the CLI pass the configured one; unset, deletions are not logged.
+   */
+  deletionLog?: DeletionLog;
 }
 
 export interface CollectorApp {
@@ -74,7 +80,8 @@ export function buildCollectorApp(options: CollectorAppOptions): CollectorApp {
     rightsLimiter: new RateLimiter(options.rightsRateLimit ?? defaultRateLimit, now),
     unauthenticatedLimiter: new RateLimiter(options.unauthenticatedRateLimit ?? perMinute(defaultUnauthenticatedPerMinute), now),
     answerSigner: collectorAnswerSigner(options.signingKey ?? generateInstallationKeyPair()),
-    handOver: { token: randomBytes(32).toString('base64url'), windowMs: handOverDays * 24 * 60 * 60 * 1000 }
+    handOver: { token: randomBytes(32).toString('base64url'), windowMs: handOverDays * 24 * 60 * 60 * 1000 },
+    deletionLog: options.deletionLog ?? null
   };
 
   const logger = options.logger === undefined || options.logger === false ? false : loggerOptions(options.logger === true ? undefined : options.logger);

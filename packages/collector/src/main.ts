@@ -7,6 +7,7 @@ import { loadCatalogModule } from './catalog-module.js';
 import { isCliCommand, runCli } from './cli/run.js';
 import { readCollectorEnv } from './config.js';
 import { dashboardTokenVariable } from './dashboard/credential.js';
+import { deletionLogPathOf } from './deletion-log/log-file.js';
 import { perMinute } from './http/rate-limit.js';
 import { resolveSigningKey } from './receipts/signing-key.js';
 import { startCollector } from './server.js';
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   if (!signing.ok) throw new Error(signing.message);
   const storeConfig = { dbPath: env.COLLECTOR_DB, ...(env.COLLECTOR_DATABASE_URL === undefined ? {} : { databaseUrl: env.COLLECTOR_DATABASE_URL }) };
   if (storeConfig.databaseUrl === undefined && env.COLLECTOR_DB !== ':memory:') mkdirSync(dirname(env.COLLECTOR_DB), { recursive: true });
+  const deletionLogPath = deletionLogPathOf(env);
   const collector = await startCollector({
+    ...(deletionLogPath === null ? {} : { deletionLogPath }),
     port: env.COLLECTOR_PORT,
     host: env.COLLECTOR_HOST,
     ...storeConfig,

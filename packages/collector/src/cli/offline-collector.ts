@@ -3,6 +3,7 @@ import { keyFingerprint } from '@usage-reporting/core/node';
 import { metricCatalog } from '@usage-reporting/core';
 import { buildCollectorApp, type CollectorApp } from '../app.js';
 import { loadCatalogModule } from '../catalog-module.js';
+import { DeletionLog, DeletionLogError, deletionLogPathOf } from '../deletion-log/log-file.js';
 import type { CollectorEnv } from '../config.js';
 import { perMinute } from '../http/rate-limit.js';
 import { resolveSigningKey } from '../receipts/signing-key.js';
@@ -23,6 +24,15 @@ export async function openOfflineCollector(env: CollectorEnv): Promise<OfflineCo
   if (env.COLLECTOR_DATABASE_URL === undefined && (env.COLLECTOR_DB === ':memory:' || !existsSync(env.COLLECTOR_DB))) {
     return { ok: false, message: `COLLECTOR_DB: ${env.COLLECTOR_DB} is not a collector's database; run the command with the configuration the collector runs with` };
   }
+  // A deletion delivered from a hand-over file is logged like one the service received: the same file.
+  const logPath = deletionLogPathOf(env);
+  let deletionLog: DeletionLog | undefined;
+  try {
+    deletionLog = logPath === null ? undefined : DeletionLog.open(logPath);
+  } catch (err) {
+    if (err instanceof DeletionLogError) return { ok: false, message: err.message };
+    throw err;
+  }
   const store = await openStore({ dbPath: env.COLLECTOR_DB, ...(env.COLLECTOR_DATABASE_URL === undefined ? {} : { databaseUrl: env.COLLECTOR_DATABASE_URL }) });
   const collector = buildCollectorApp({
     store,
@@ -34,7 +44,8 @@ export async function openOfflineCollector(env: CollectorEnv): Promise<OfflineCo
     rightsRateLimit: { capacity: env.COLLECTOR_RIGHTS_BURST, perHour: env.COLLECTOR_RIGHTS_PER_HOUR },
     unauthenticatedRateLimit: perMinute(env.COLLECTOR_UNAUTHENTICATED_PER_MINUTE),
     signingKey: key.key,
-    handOverDays: env.COLLECTOR_HAND_OVER_DAYS
+    handOverDays: env.COLLECTOR_HAND_OVER_DAYS,
+    ...(deletionLog === undefined ? {} : { deletionLog })
   });
   return {
     ok: true,

@@ -1,5 +1,6 @@
 import type { Catalog } from '@usage-reporting/core';
 import type { CollectorAnswerSigner } from '@usage-reporting/core/node';
+import type { DeletionLog } from '../deletion-log/log-file.js';
 import type { CollectorStore } from '../store/store.js';
 import type { HandOverPolicy } from './hand-over-policy.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -20,6 +21,8 @@ export interface CollectorContext {
   answerSigner: CollectorAnswerSigner;
   /** Requests replayed from hand-over files: how they are recognised and how old their signature may be. */
   handOver: HandOverPolicy;
+  /** Where acknowledged deletions are recorded outside the database (deletion-log/log-file.ts); null: not recorded. */
+  deletionLog: DeletionLog | null;
 }
 
 /** The body as the JSON content-type parser left it: the exact text received, or '' when there was none. */

@@ -70,6 +70,9 @@ export function registerRights(app: FastifyInstance, ctx: CollectorContext): voi
       installationId,
       acknowledgedAt: ctx.now().toISOString()
     });
+    // On disk before it is acknowledged: a backup restored later must not bring these reports back
+    // (deletion-log/). Should the write fail, the request fails unacknowledged and the app asks again.
+    await ctx.deletionLog?.append(record);
     const ack = await signedDeletion(ctx.answerSigner, {
       ...record,
       retained: [
