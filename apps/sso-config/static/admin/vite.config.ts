@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+// In-repository build tooling of the admin-ui package (not one of its entry points): see the file.
+import { forgeBridgeSubset } from '../../../../packages/admin-ui/vite/forge-bridge';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const packages = fileURLToPath(new URL('../../../../packages/', import.meta.url));
@@ -10,7 +12,8 @@ export default defineConfig({
   root,
   // Forge serves the resource from a sub-path of its CDN, so every asset URL must be relative.
   base: './',
-  plugins: [react()],
+  // The page's share of @forge/bridge, preloaded: saves about 20 KB gzipped and a round trip (see the plugin).
+  plugins: [react(), forgeBridgeSubset()],
   // In this repository the toolkit's packages are their sources; outside it, their published builds.
   resolve: {
     alias: [

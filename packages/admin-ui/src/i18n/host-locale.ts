@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadBridge } from '../bridge/load-bridge.js';
+import { loadBridge, type ForgeBridge } from '../bridge/load-bridge.js';
 
 /** What the Forge host says about the admin: their locale and time zone, each null when it does not say. */
 export interface HostLocale {
@@ -17,7 +17,7 @@ const textField = (value: unknown, name: string): string | null => {
  * refuses, the page is in English: the words are not worth failing the page over, so the reason is
  * logged and the page goes on.
  */
-export async function readHostLocale(load: () => Promise<Pick<typeof import('@forge/bridge'), 'view'>> = loadBridge): Promise<HostLocale> {
+export async function readHostLocale(load: () => Promise<Pick<ForgeBridge, 'view'>> = loadBridge): Promise<HostLocale> {
   try {
     const { view } = await load();
     const context: unknown = await view.getContext();
@@ -34,7 +34,7 @@ export type HostLocaleState = { status: 'loading' } | { status: 'ready'; host: H
  * The host's locale for a page that waits for it before showing words (so it does not flash English
  * first). Disabled, it is ready at once with nothing: the page then speaks the locale it was given.
  */
-export function useHostLocale(enabled = true, load?: () => Promise<Pick<typeof import('@forge/bridge'), 'view'>>): HostLocaleState {
+export function useHostLocale(enabled = true, load?: () => Promise<Pick<ForgeBridge, 'view'>>): HostLocaleState {
   const [state, setState] = useState<HostLocaleState>(enabled ? { status: 'loading' } : { status: 'ready', host: { locale: null, timeZone: null } });
   useEffect(() => {
     if (!enabled) return;

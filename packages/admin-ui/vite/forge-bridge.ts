@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * For a Vite build of the admin page: @forge/bridge as the page uses it, and fetched early.
+ *
+ * The package's index is CommonJS re-exporting every bridge API (router, modal, events, rovo, the
+ * ADF renderer, which lazily pulls in iframe-resizer, …), so no bundler can leave the unused ones
+ * out: about 20 KB gzipped of the page's total. The page uses `invoke`, `view.theme` and
+ * `view.getContext` only, and src/bridge/load-bridge.ts's `ForgeBridge` type lets it use no more, so
+ * this build resolves `@forge/bridge` to a module exporting those, from the package's own files.
+ *
+ * The page imports the bridge lazily (it throws when imported outside a Forge frame), which would
+ * make its chunk a second round trip after the entry has run; a `<link rel="modulepreload">` lets the
+ * browser fetch and compile it alongside the entry without running it.
+ *
+ * Size and speed only: a build without this plugin gets the whole bridge and the same behaviour.
+ */
+const SUBSET_ID = '\0usage-reporting:forge-bridge';
+
+export function forgeBridgeSubset(): Plugin {
+  // The package's exports map names only its index; its files stay where its index requires them.
+  const out = path.dirname(createRequire(import.meta.url).resolve('@forge/bridge'));
+  const file = (name: string) => JSON.stringify(path.join(out, name));
+  return {
+    name: 'usage-reporting:forge-bridge-subset',
+    enforce: 'pre',
+    resolveId: (source) => (source === '@forge/bridge' ? SUBSET_ID : null),
+    load(id) {
+      if (id !== SUBSET_ID) return null;
+      return [
+        `export { invoke } from ${file('invoke/index.js')};`,
+        `import { theme } from ${file('view/theme.js')};`,
+        `import { getContext } from ${file('view/getContext.js')};`,
+        'export const view = { theme, getContext };'
+      ].join('\n');
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return [];
+        const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.moduleIds.includes(SUBSET_ID));
+        if (!chunk) return [];
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }];
+      }
+    }
+  };
+}
