@@ -35,8 +35,16 @@ const firstLine = (err: unknown) => (err instanceof Error ? err.message : String
 /** How a throwaway server is found and started; the collector suites' own cluster unless told otherwise. */
 export interface ClusterSource {
   findPostgresBin: () => string | null;
-  startThrowawayCluster: () => Promise<{ url: string; stop(): void }>;
+  startThrowawayCluster: (options: { settings?: readonly string[] }) => Promise<{ url: string; stop(): void }>;
 }
+
+/**
+ * The suites' cluster keeps 32 MB of shared buffers, enough for many small databases; the bench holds
+ * a million reports, so it runs with PostgreSQL's own default instead. Durability stays as the suites
+ * have it (no fsync, asynchronous commit), like the SQLite store's WAL at synchronous = NORMAL, which
+ * does not sync on each commit either.
+ */
+export const benchClusterSettings = ['shared_buffers = 128MB'];
 
 export async function acquireBenchDatabase(env: NodeJS.ProcessEnv = process.env, cluster: ClusterSource = { findPostgresBin, startThrowawayCluster }): Promise<BenchDatabaseResult> {
   const given = env[benchDatabaseUrlVariable];
@@ -53,7 +61,7 @@ export async function acquireBenchDatabase(env: NodeJS.ProcessEnv = process.env,
       return { ok: false, reason: `PostgreSQL is not installed (no initdb found); install it with \`apt-get install -y postgresql\`, or set ${benchDatabaseUrlVariable} to a server where the user may create databases` };
     }
     try {
-      const started = await cluster.startThrowawayCluster();
+      const started = await cluster.startThrowawayCluster({ settings: benchClusterSettings });
       serverUrl = started.url;
       origin = 'a throwaway cluster on loopback';
       stopServer = started.stop;

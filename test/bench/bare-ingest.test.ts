@@ -64,7 +64,16 @@ describe("the bench's PostgreSQL server", () => {
   });
 
   it("is unavailable, with the cluster's first line of failure, when the throwaway cluster cannot start", async () => {
-    const result = await acquireBenchDatabase(env, { findPostgresBin: () => '/usr/bin', startThrowawayCluster: () => Promise.reject(new Error('initdb failed (exit 1): disk full\nmore detail')) });
+    const asked: unknown[] = [];
+    const result = await acquireBenchDatabase(env, {
+      findPostgresBin: () => '/usr/bin',
+      startThrowawayCluster: (options) => {
+        asked.push(options);
+        return Promise.reject(new Error('initdb failed (exit 1): disk full\nmore detail'));
+      }
+    });
     expect(result).toEqual({ ok: false, reason: 'could not start a throwaway PostgreSQL cluster: initdb failed (exit 1): disk full' });
+    // A million rows are measured with PostgreSQL's stock buffers, not the suites' small ones.
+    expect(asked).toEqual([{ settings: ['shared_buffers = 128MB'] }]);
   });
 });

@@ -66,7 +66,8 @@ function freePort(): Promise<number> {
 
 const failed = (what: string, r: SpawnSyncReturns<string>) => new Error(`${what} failed (exit ${r.status ?? r.signal}): ${(r.stderr || r.stdout || String(r.error ?? '')).trim()}`);
 
-export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
+/** `settings`: extra postgresql.conf lines, after these defaults so they win (the bench sizes shared_buffers). */
+export async function startThrowawayCluster(options: { settings?: readonly string[] } = {}): Promise<ThrowawayCluster> {
   const bin = findPostgresBin();
   if (bin === null) {
     throw new Error(
@@ -102,6 +103,7 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
           // A zone far from UTC (+12:45/+13:45): a store that let the session's zone into a day or
           // month boundary would fail the suites here, not on the first server set up that way.
           `timezone = 'Pacific/Chatham'`,
+          ...(options.settings ?? []),
           ''
         ].join('\n')
       );
