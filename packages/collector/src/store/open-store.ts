@@ -2,6 +2,7 @@ import { SqliteStore } from './sqlite-store.js';
 import { PostgresStore } from './postgres/postgres-store.js';
 import type { CollectorStore } from './store.js';
 import { redactedDatabaseUrl } from './database-url.js';
+import { connectionFailureOf } from './postgres/connect-error.js';
 
 /**
  * Where the collector keeps its data. A PostgreSQL URL wins; without one, the SQLite file, exactly
@@ -16,9 +17,18 @@ export interface StoreConfig {
   backgroundCheckpoints?: boolean;
 }
 
-/** Opens the configured store, migrated to the newest schema; a failing migration rejects with a MigrationError. */
+/**
+ * Opens the configured store, migrated to the newest schema; a failing migration rejects with a
+ * MigrationError, a PostgreSQL server that cannot be used with a PostgresUnavailableError.
+ */
 export async function openStore(config: StoreConfig): Promise<CollectorStore> {
-  if (config.databaseUrl !== undefined) return PostgresStore.open({ connectionString: config.databaseUrl });
+  if (config.databaseUrl !== undefined) {
+    const url = config.databaseUrl;
+    // A server that is down or refuses this URL stops the start with one line saying what to check.
+    return PostgresStore.open({ connectionString: url }).catch((err: unknown) => {
+      throw connectionFailureOf(err, url) ?? err;
+    });
+  }
   return new SqliteStore(config.dbPath, { backgroundCheckpoints: config.backgroundCheckpoints ?? false });
 }
 
