@@ -3,6 +3,7 @@ import { App } from './App.js';
 import { bridgeTransport } from './api/bridge-transport.js';
 import { createClient, type AdminClient } from './api/client.js';
 import { ClientProvider } from './api/client-context.js';
+import { I18nProvider, useHostLocale, type Messages } from './i18n/index.js';
 import { enableTheme } from './theme/enable-theme.js';
 
 export interface UsageReportingAdminPageProps {
@@ -10,22 +11,40 @@ export interface UsageReportingAdminPageProps {
   client?: AdminClient;
   /** Ask the Forge host for the product's light or dark theme on mount. Default true. */
   followHostTheme?: boolean;
+  /**
+   * The admin's locale (`de-DE`, `ja-JP`). Default: the one the Forge host reports
+   * (view.getContext().locale); English when it reports none or one the page does not speak.
+   */
+  locale?: string;
+  /**
+   * More languages, or replacements for shipped ones, by BCP 47 tag: `{ fr, 'pt-BR': ptBR }`, each
+   * made with defineMessages. Pass a module constant: a new object each render rebuilds the words.
+   */
+  languages?: Readonly<Record<string, Messages>>;
+  /** The IANA time zone times are shown in. Default UTC, named beside every time. */
+  timeZone?: string;
 }
 
 /**
  * The whole admin page, for a vendor's own Custom UI: it loads its data from the resolvers,
- * explains, previews, asks, and offers settings, history and the admin's data rights.
+ * explains, previews, asks, and offers settings, history and the admin's data rights, in the
+ * admin's language.
  */
-export function UsageReportingAdminPage({ client, followHostTheme = true }: UsageReportingAdminPageProps) {
+export function UsageReportingAdminPage({ client, followHostTheme = true, locale, languages, timeZone }: UsageReportingAdminPageProps) {
   // Created once: a new client each render would restart the page's loading effect. Creating it
   // loads nothing; the bridge is loaded by the first call.
   const [bridgeClient] = useState(() => createClient(bridgeTransport));
   useEffect(() => {
     if (followHostTheme) void enableTheme();
   }, [followHostTheme]);
+  // Asked only when the vendor names no locale; the page's data loads meanwhile (App starts at once).
+  const host = useHostLocale(locale === undefined);
+  const ready = host.status === 'ready';
   return (
     <ClientProvider client={client ?? bridgeClient}>
-      <App />
+      <I18nProvider locale={locale ?? (ready ? host.host.locale : null)} languages={languages} timeZone={timeZone}>
+        <App wordless={!ready} />
+      </I18nProvider>
     </ClientProvider>
   );
 }

@@ -34,3 +34,6 @@ export {
 export { ClientProvider, useClient } from './api/client-context.js';
 export { bridgeTransport } from './api/bridge-transport.js';
 export { enableTheme } from './theme/enable-theme.js';
+
+/** The page's words in the admin's language: the catalog, the provider and hook, locale and formats. */
+export * from './i18n/index.js';

@@ -13,9 +13,3 @@ export function PreviewPanel({ preview, fields }: { preview: PreviewOutput; fiel
     </section>
   );
 }
-
-export function formatTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
-}

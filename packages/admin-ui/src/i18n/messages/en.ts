@@ -30,7 +30,7 @@ export const en = {
   'value.yes': 'Yes',
   'value.no': 'No',
 
-  // copy/labels.ts: the closed vocabularies of the catalog and the consent state
+  // The closed vocabularies of the catalog and the consent state, for template keys
   'category.configuration.label': 'Configuration',
   'category.usage.label': 'Usage',
   'category.configuration.explanation': 'How the app and the site are set up, such as the app version and the rough size of the site.',
@@ -426,6 +426,49 @@ export const en = {
   'data.erase.confirm.typeLabel': 'Type {word} to confirm',
   'data.erase.failed': 'Erasing did not finish',
   'data.erase.partial': 'Some items may already be erased, and sharing may already be reset to “not decided”. Erase again to finish.',
+
+  // screens/manual/*: manual delivery (the app hands files over; the vendor's signed answers are pasted back)
+  'handOver.heading': 'Hand the report over to the vendor',
+  'handOver.intro':
+    'This app does not connect to the vendor. “{action}” saves the report above, signed by this site, as a file: upload it on the vendor’s upload page (or send it to the vendor), then paste the receipt the vendor gives back.',
+  'handOver.button': 'Hand over this report',
+  'handOver.handOver': 'Hand over',
+  'handOver.signing': 'Signing the report',
+  'handOver.failed': 'The report was not handed over',
+  'handOver.done': 'Handed over: saved as {fileName}.',
+  'handOver.downloadFailed': 'The file could not be made',
+  'handOver.downloadAgain': 'Download the file again',
+  'handOver.answerLabel': 'Paste the vendor’s receipt',
+  'handOver.waiting.handedOver': 'Handed over {time}; waiting for the vendor’s receipt.',
+  'handOver.waiting.ready': 'Ready to hand over: the report of {time} was prepared and has not left this site.',
+  'handOver.waiting.readyAutomatic': 'Ready to hand over: the automatic report of {time} was prepared and has not left this site.',
+  'answer.defaultLabel': 'Paste the vendor’s receipt or acknowledgement',
+  'answer.intro':
+    'The vendor’s collector gives back a signed file ({fileName}, or an acknowledgement). Paste its content or choose the file; the app checks the signature against the vendor’s collector key before recording anything.',
+  'answer.textLabel': 'The vendor’s answer',
+  'answer.record': 'Record the vendor’s answer',
+  'answer.chooseFile': 'Choose the answer file',
+  'answer.checking': 'Checking the vendor’s signature',
+  'answer.failed': 'The answer was not recorded',
+  'answer.accepted': 'Acknowledged by the vendor',
+  'answer.signedWith': 'Signed with the vendor’s collector key {fingerprint}.',
+  'manualRights.intro': 'Each request below saves a signed request file. Hand it to the vendor like a report, then paste the vendor’s signed answer here.',
+  'manualRights.export': 'Make an export request file',
+  'manualRights.delete': 'Make a deletion request file',
+  'manualRights.restrict': 'Make a restriction request file',
+  'manualRights.failed': 'The request file was not made',
+  'manualRights.saved': 'Saved as {fileName}. Hand it to the vendor, then paste the answer below.',
+  'manualRights.kind.export': 'Copy of the vendor’s data',
+  'manualRights.kind.delete': 'Deletion at the vendor',
+  'manualRights.kind.restrict': 'Limits on the vendor’s use',
+  'manualRights.status.handedOverWaiting': '{kind}: handed over {requested}; waiting for the vendor’s answer',
+  'manualRights.status.requestedWaiting': '{kind}: requested {requested}; waiting for the vendor’s answer',
+  'manualRights.status.handedOverAnswered': '{kind}: handed over {requested}; acknowledged by the vendor {answered} (collector key {fingerprint})',
+  'manualRights.status.requestedAnswered': '{kind}: requested {requested}; acknowledged by the vendor {answered} (collector key {fingerprint})',
+  'manualRights.vendorCopy.button': 'Download the vendor’s copy again',
+  'manualRights.vendorCopy.busy': 'Reading the kept copy',
+  'manualRights.vendorCopy.done': 'The vendor’s copy was downloaded.',
+  'manualRights.answerLabel': 'Paste the vendor’s answer to a request',
 
   // screens/data/LedgerTable.tsx
   'ledger.heading': 'Consent ledger',

@@ -4,6 +4,7 @@ import { useClient } from '../../api/client-context.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { useAction } from '../../hooks/useAction.js';
+import { useI18n } from '../../i18n/index.js';
 import { downloadFile } from '../../lib/download-file.js';
 
 /**
@@ -11,8 +12,9 @@ import { downloadFile } from '../../lib/download-file.js';
  * backend verifies it against the collector key the vendor configured before anything is recorded;
  * the page only carries the text.
  */
-export function AnswerBox({ onAccepted, label = 'Paste the vendor’s receipt or acknowledgement' }: { onAccepted: () => Promise<void>; label?: string }) {
+export function AnswerBox({ onAccepted, label }: { onAccepted: () => Promise<void>; label?: string }) {
   const client = useClient();
+  const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState('');
   const accept = useAction(useCallback((answer: string) => client.acceptCollectorAnswer({ text: answer }), [client]));
@@ -37,37 +39,33 @@ export function AnswerBox({ onAccepted, label = 'Paste the vendor’s receipt or
 
   return (
     <form className="answer-box" onSubmit={onSubmit} aria-labelledby={`${id}-title`} data-testid="answer-box">
-      <h4 id={`${id}-title`}>{label}</h4>
-      <p className="subtle">
-        The vendor’s collector gives back a signed file (usage-report-receipt-….json, or an acknowledgement). Paste its content or choose the file; the app checks
-        the signature against the vendor’s collector key before recording anything.
-      </p>
-      <label htmlFor={`${id}-text`}>The vendor’s answer</label>
+      <h4 id={`${id}-title`}>{label ?? t('answer.defaultLabel')}</h4>
+      <p className="subtle">{t('answer.intro', { fileName: 'usage-report-receipt-….json' })}</p>
+      <label htmlFor={`${id}-text`}>{t('answer.textLabel')}</label>
       <textarea id={`${id}-text`} rows={6} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} data-testid="answer-text" />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={accept.state.status === 'running' || text.trim() === ''}>
-          Record the vendor’s answer
+          {t('answer.record')}
         </button>
         <label className="button" htmlFor={`${id}-file`}>
-          Choose the answer file
+          {t('answer.chooseFile')}
         </label>
         <input id={`${id}-file`} className="visually-hidden" type="file" accept="application/json,.json" onChange={(e) => void onFile(e)} data-testid="answer-file" />
       </div>
-      {accept.state.status === 'running' && <Loading label="Checking the vendor’s signature" />}
-      {accept.state.status === 'failed' && <ErrorMessage error={accept.state.error} title="The answer was not recorded" />}
+      {accept.state.status === 'running' && <Loading label={t('answer.checking')} />}
+      {accept.state.status === 'failed' && <ErrorMessage error={accept.state.error} title={t('answer.failed')} />}
       {accept.state.status === 'done' && <Accepted result={accept.state.data} />}
     </form>
   );
 }
 
 function Accepted({ result }: { result: AcceptAnswerOutput }) {
+  const { t, rich } = useI18n();
   return (
     <div className="notice notice-success" role="status" data-testid="answer-accepted" data-kind={result.kind}>
-      <p className="notice-title">Acknowledged by the vendor</p>
+      <p className="notice-title">{t('answer.accepted')}</p>
       <p>{result.message}</p>
-      <p className="subtle">
-        Signed with the vendor’s collector key <code data-testid="answer-fingerprint">{result.collectorKeyFingerprint}</code>.
-      </p>
+      <p className="subtle">{rich('answer.signedWith', { fingerprint: <code data-testid="answer-fingerprint">{result.collectorKeyFingerprint}</code> })}</p>
     </div>
   );
 }

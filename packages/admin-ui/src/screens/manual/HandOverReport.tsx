@@ -4,8 +4,8 @@ import type { ClientResult } from '../../api/client.js';
 import { useClient } from '../../api/client-context.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
-import { formatTime } from '../../components/PreviewPanel.js';
 import { useAction } from '../../hooks/useAction.js';
+import { useI18n } from '../../i18n/index.js';
 import { downloadFile } from '../../lib/download-file.js';
 import { AnswerBox } from './AnswerBox.js';
 
@@ -16,6 +16,7 @@ import { AnswerBox } from './AnswerBox.js';
  */
 export function HandOverReport({ page, refresh, canHandOver }: { page: AdminPageOutput; refresh: () => Promise<void>; canHandOver: boolean }) {
   const client = useClient();
+  const { t, rich } = useI18n();
   const save = (result: ClientResult<HandOverReportOutput>) => {
     if (result.ok) downloadFile(result.data.fileName, result.data.text, 'application/json');
   };
@@ -34,42 +35,40 @@ export function HandOverReport({ page, refresh, canHandOver }: { page: AdminPage
 
   return (
     <section className="hand-over" aria-labelledby="hand-over-title" data-testid="hand-over">
-      <h3 id="hand-over-title">Hand the report over to the vendor</h3>
-      <p>
-        This app does not connect to the vendor. “Hand over” saves the report above, signed by this site, as a file: upload it on the vendor’s upload page (or
-        send it to the vendor), then paste the receipt the vendor gives back.
-      </p>
+      <h3 id="hand-over-title">{t('handOver.heading')}</h3>
+      <p>{t('handOver.intro', { action: t('handOver.handOver') })}</p>
       {canHandOver && (
         <div className="button-row send-row">
           <button type="button" className="button button-primary" disabled={handOver.state.status === 'running'} onClick={() => void onHandOver()}>
-            Hand over this report
+            {t('handOver.button')}
           </button>
         </div>
       )}
-      {handOver.state.status === 'running' && <Loading label="Signing the report" />}
-      {handOver.state.status === 'failed' && <ErrorMessage error={handOver.state.error} title="The report was not handed over" />}
+      {handOver.state.status === 'running' && <Loading label={t('handOver.signing')} />}
+      {handOver.state.status === 'failed' && <ErrorMessage error={handOver.state.error} title={t('handOver.failed')} />}
       {handOver.state.status === 'done' && (
         <p className="notice notice-success" role="status" data-testid="handed-over" data-report-id={handOver.state.data.entry.reportId}>
-          Handed over: saved as <code data-testid="hand-over-file-name">{handOver.state.data.fileName}</code>. {handOver.state.data.message}
+          {rich('handOver.done', { fileName: <code data-testid="hand-over-file-name">{handOver.state.data.fileName}</code> })} {handOver.state.data.message}
         </p>
       )}
       {waiting.length > 0 && <Waiting entries={waiting} busy={download.state.status === 'running'} onDownload={(id) => void onDownload(id)} />}
-      {download.state.status === 'failed' && <ErrorMessage error={download.state.error} title="The file could not be made" />}
-      <AnswerBox onAccepted={refresh} label="Paste the vendor’s receipt" />
+      {download.state.status === 'failed' && <ErrorMessage error={download.state.error} title={t('handOver.downloadFailed')} />}
+      <AnswerBox onAccepted={refresh} label={t('handOver.answerLabel')} />
     </section>
   );
 }
 
 function Waiting({ entries, busy, onDownload }: { entries: HistoryEntry[]; busy: boolean; onDownload: (reportId: string) => void }) {
+  const { t, formatDateTime } = useI18n();
   return (
     <ul className="hand-over-waiting" data-testid="hand-over-waiting">
       {entries.map((h) => (
         <li key={h.reportId} data-report-id={h.reportId} data-handed-over={h.delivery?.handedOverAt ? 'true' : 'false'}>
           {h.delivery?.handedOverAt
-            ? `Handed over ${formatTime(h.delivery.handedOverAt)}; waiting for the vendor’s receipt.`
-            : `Ready to hand over: the ${h.trigger === 'automatic' ? 'automatic ' : ''}report of ${formatTime(h.createdAt)} was prepared and has not left this site.`}{' '}
+            ? t('handOver.waiting.handedOver', { time: formatDateTime(h.delivery.handedOverAt) })
+            : t(h.trigger === 'automatic' ? 'handOver.waiting.readyAutomatic' : 'handOver.waiting.ready', { time: formatDateTime(h.createdAt) })}{' '}
           <button type="button" className="button button-subtle" disabled={busy} onClick={() => onDownload(h.reportId)}>
-            {h.delivery?.handedOverAt ? 'Download the file again' : 'Hand over'}
+            {t(h.delivery?.handedOverAt ? 'handOver.downloadAgain' : 'handOver.handOver')}
           </button>
         </li>
       ))}

@@ -1,21 +1,14 @@
 import { useCallback, useState } from 'react';
-import type { AdminPageOutput, RightsRequestInput, RightsRequestKind } from '@usage-reporting/core/api';
+import type { AdminPageOutput, RightsRequestInput } from '@usage-reporting/core/api';
 import { allPurposes, type Purpose } from '@usage-reporting/core';
 import { useClient } from '../../api/client-context.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { formatTime } from '../../components/PreviewPanel.js';
 import { VendorDeletionStatus } from '../../components/VendorDeletionStatus.js';
-import { purposeLabel } from '../../copy/labels.js';
 import { useAction } from '../../hooks/useAction.js';
+import { useI18n } from '../../i18n/index.js';
 import { downloadFile } from '../../lib/download-file.js';
 import { DocumentAction } from '../data/DocumentAction.js';
 import { AnswerBox } from './AnswerBox.js';
-
-const kindWords: Record<RightsRequestKind, string> = {
-  export: 'Copy of the vendor’s data',
-  delete: 'Deletion at the vendor',
-  restrict: 'Limits on the vendor’s use'
-};
 
 /**
  * The admin's rights over what the vendor holds, in manual delivery: each request is a signed file to
@@ -23,6 +16,7 @@ const kindWords: Record<RightsRequestKind, string> = {
  */
 export function ManualVendorRequests({ page, refresh, refreshing }: { page: AdminPageOutput; refresh: () => Promise<void>; refreshing: boolean }) {
   const client = useClient();
+  const { t, rich, formatDateTime } = useI18n();
   const [restricted, setRestricted] = useState<Purpose[]>(page.vendorRestriction?.restrictedPurposes ?? []);
   const prepare = useAction(useCallback((input: RightsRequestInput) => client.prepareRightsRequest(input), [client]));
   const fetchKept = useCallback(() => client.getVendorExport({}), [client]);
@@ -35,18 +29,18 @@ export function ManualVendorRequests({ page, refresh, refreshing }: { page: Admi
 
   return (
     <section aria-labelledby="vendor-title" data-testid="vendor-requests-manual">
-      <h3 id="vendor-title">Data the vendor holds</h3>
-      <p>Each request below saves a signed request file. Hand it to the vendor like a report, then paste the vendor’s signed answer here.</p>
+      <h3 id="vendor-title">{t('data.vendor.heading')}</h3>
+      <p>{t('manualRights.intro')}</p>
       <div className="button-row">
         <button type="button" className="button" disabled={busy} onClick={() => void make({ kind: 'export' })}>
-          Make an export request file
+          {t('manualRights.export')}
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void make({ kind: 'delete' })}>
-          Make a deletion request file
+          {t('manualRights.delete')}
         </button>
       </div>
       <fieldset>
-        <legend>The vendor may no longer use this site’s data for</legend>
+        <legend>{t('data.vendor.restrict.legend')}</legend>
         {allPurposes.map((purpose) => (
           <p className="choice" key={purpose}>
             <input
@@ -55,40 +49,48 @@ export function ManualVendorRequests({ page, refresh, refreshing }: { page: Admi
               checked={restricted.includes(purpose)}
               onChange={(e) => setRestricted(e.target.checked ? [...restricted, purpose] : restricted.filter((p) => p !== purpose))}
             />
-            <label htmlFor={`vendor-restrict-${purpose}`}>{purposeLabel[purpose]}</label>
+            <label htmlFor={`vendor-restrict-${purpose}`}>{t(`purpose.${purpose}.label`)}</label>
           </p>
         ))}
         <button type="button" className="button" disabled={busy} onClick={() => void make({ kind: 'restrict', restrictedPurposes: allPurposes.filter((p) => restricted.includes(p)) })}>
-          Make a restriction request file
+          {t('manualRights.restrict')}
         </button>
       </fieldset>
-      {prepare.state.status === 'failed' && <ErrorMessage error={prepare.state.error} title="The request file was not made" />}
+      {prepare.state.status === 'failed' && <ErrorMessage error={prepare.state.error} title={t('manualRights.failed')} />}
       {prepare.state.status === 'done' && (
         <p className="notice notice-success" role="status" data-testid="rights-file">
-          Saved as <code>{prepare.state.data.fileName}</code>. Hand it to the vendor, then paste the answer below.
+          {rich('manualRights.saved', { fileName: <code>{prepare.state.data.fileName}</code> })}
         </p>
       )}
       {page.delivery.rightsRequests.length > 0 && (
         <ul className="rights-requests" data-testid="rights-requests">
           {page.delivery.rightsRequests.map((r) => (
             <li key={r.kind} data-kind={r.kind} data-answered={r.answeredAt ? 'true' : 'false'}>
-              {kindWords[r.kind]}: {r.fileName ? `handed over ${formatTime(r.requestedAt)}` : `requested ${formatTime(r.requestedAt)}`}
-              {r.answeredAt && r.collectorKeyFingerprint ? (
-                <>
-                  ; acknowledged by the vendor {formatTime(r.answeredAt)} (collector key <code>{r.collectorKeyFingerprint}</code>)
-                </>
-              ) : (
-                '; waiting for the vendor’s answer'
-              )}
+              {r.answeredAt && r.collectorKeyFingerprint
+                ? rich(r.fileName ? 'manualRights.status.handedOverAnswered' : 'manualRights.status.requestedAnswered', {
+                    kind: t(`manualRights.kind.${r.kind}`),
+                    requested: formatDateTime(r.requestedAt),
+                    answered: formatDateTime(r.answeredAt),
+                    fingerprint: <code>{r.collectorKeyFingerprint}</code>
+                  })
+                : t(r.fileName ? 'manualRights.status.handedOverWaiting' : 'manualRights.status.requestedWaiting', {
+                    kind: t(`manualRights.kind.${r.kind}`),
+                    requested: formatDateTime(r.requestedAt)
+                  })}
             </li>
           ))}
         </ul>
       )}
       {page.vendorDeletion && <VendorDeletionStatus deletion={page.vendorDeletion} onCheck={() => void refresh()} checking={refreshing} />}
       {page.delivery.vendorExport && (
-        <DocumentAction label="Download the vendor’s copy again" busyLabel="Reading the kept copy" doneText="The vendor’s copy was downloaded." fetchDocument={fetchKept} />
+        <DocumentAction
+          label={t('manualRights.vendorCopy.button')}
+          busyLabel={t('manualRights.vendorCopy.busy')}
+          doneText={t('manualRights.vendorCopy.done')}
+          fetchDocument={fetchKept}
+        />
       )}
-      <AnswerBox onAccepted={refresh} label="Paste the vendor’s answer to a request" />
+      <AnswerBox onAccepted={refresh} label={t('manualRights.answerLabel')} />
     </section>
   );
 }
