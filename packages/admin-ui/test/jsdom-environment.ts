@@ -14,5 +14,14 @@ export default class PageEnvironment extends TestEnvironment {
     g.TextEncoder = globalThis.TextEncoder;
     g.TextDecoder = globalThis.TextDecoder;
     Object.defineProperty(g, 'crypto', { configurable: true, value: globalThis.crypto });
+    // jsdom has no user-agent stylesheet: every element's display reads as '', which accessible-name
+    // code takes for a block and separates with a space. Browsers draw <wbr> inline, so a field name
+    // with break points ("site.<wbr>projects", components/FieldName.tsx) is named "site.projects" there.
+    const document = this.dom?.window.document;
+    const userAgentStyle = document?.createElement('style');
+    if (document && userAgentStyle) {
+      userAgentStyle.textContent = 'wbr { display: inline; }';
+      document.head.append(userAgentStyle);
+    }
   }
 }

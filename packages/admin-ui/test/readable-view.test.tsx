@@ -85,6 +85,7 @@ describe('long field names in the readable view', () => {
     const name = rowOf('config.purposesNarrowed').querySelector('code');
     expect(name?.innerHTML).toBe('config.<wbr>purposesNarrowed');
     expect(name?.textContent).toBe('config.purposesNarrowed');
+    expect(screen.getByRole('rowheader', { name: 'config.purposesNarrowed' })).toBeDefined();
   });
 });
 
