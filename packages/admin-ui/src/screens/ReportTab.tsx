@@ -11,6 +11,7 @@ import { SendResult } from '../components/SendResult.js';
 import { useAction } from '../hooks/useAction.js';
 import { useI18n, type I18n } from '../i18n/index.js';
 import { HandOverReport } from './manual/HandOverReport.js';
+import { PeriodNote } from './report/PeriodNote.js';
 
 /**
  * The report screen. Before the first decision (and after "Don't send") it explains, shows the
@@ -85,6 +86,7 @@ export function ReportTab({ page, refresh }: { page: AdminPageOutput; refresh: (
           {t('report.outbox', { count: page.outboxSize })}
         </p>
       )}
+      <PeriodNote preview={preview} history={page.history} />
       <PreviewPanel preview={preview} fields={page.fields} />
       <SendResult state={send.state} />
       {deciding && <ChoicePanel busy={busy} onChoose={(choice) => void onChoose(choice)} />}

@@ -36,6 +36,7 @@ export function SettingsTab({ page, refresh, onWithdraw, refreshing }: {
         key={`restrictions-${consent.revision}`}
         restrictions={consent.restrictions}
         fields={page.fields}
+        product={page.context.product}
         refresh={refresh}
         onSaved={savedBy('restrictions')}
       />

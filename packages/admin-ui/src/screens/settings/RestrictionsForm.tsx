@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import type { FieldInfo } from '@usage-reporting/core/api';
+import type { FieldInfo, Product } from '@usage-reporting/core/api';
 import { allPurposes, type Category, type Purpose } from '@usage-reporting/core';
 import { normalizeRestrictions, type Restrictions } from '@usage-reporting/core';
 import { useClient } from '../../api/client-context.js';
@@ -13,9 +13,11 @@ const categories: readonly Category[] = ['configuration', 'usage'];
  * What may be shared, by category, by field and by purpose. Ticked means shared; unticking
  * withholds it from every following report, which then lists it as withheld with the reason.
  */
-export function RestrictionsForm({ restrictions, fields, refresh, onSaved }: {
+export function RestrictionsForm({ restrictions, fields, product, refresh, onSaved }: {
   restrictions: Restrictions;
+  /** The fields this installation's product can send: the backend leaves out the other product's. */
   fields: readonly FieldInfo[];
+  product: Product;
   refresh: () => Promise<void>;
   onSaved: (message: string) => void;
 }) {
@@ -35,6 +37,8 @@ export function RestrictionsForm({ restrictions, fields, refresh, onSaved }: {
     onSaved(t('settings.restrictions.saved'));
   };
   const noPurpose = draft.purposes.length === 0;
+  // Counted over the fields listed: a stored restriction may name a field this product never sends.
+  const sharedFields = fields.filter((field) => !draft.fields.includes(field.key)).length;
   const unchanged = JSON.stringify(normalizeRestrictions(draft)) === JSON.stringify(normalizeRestrictions(restrictions));
 
   return (
@@ -78,9 +82,12 @@ export function RestrictionsForm({ restrictions, fields, refresh, onSaved }: {
         )}
       </fieldset>
       <details className="field-restrictions">
-        <summary>{t('settings.restrictions.fieldsSummary', { shared: fields.length - draft.fields.length, total: fields.length })}</summary>
+        <summary>{t('settings.restrictions.fieldsSummary', { shared: sharedFields, total: fields.length })}</summary>
         <fieldset>
           <legend className="visually-hidden">{t('settings.restrictions.fields')}</legend>
+          <p className="subtle" data-testid="product-fields-note">
+            {t('settings.restrictions.productFields', { product: t(`product.${product}`) })}
+          </p>
           {fields.map((field) => (
             <p className="choice" key={field.key}>
               <input
