@@ -493,7 +493,7 @@ export const de = defineMessages({
   'ledger.who.inactiveAccount': '{name} (inaktives Konto)',
   'settings.restrictions.productFields': 'Es werden nur die Felder aufgeführt, die eine {product}-Website senden kann.',
   'report.period.firstDay':
-    'Die Nutzungszählung hat heute ({day}) begonnen. Ein Bericht zählt ganze Tage bis zu dem Tag, an dem er erstellt wird. Dieser erste Bericht umfasst daher noch keinen vollen Tag, und seine Nutzungszahlen sind null. Die heutige Nutzung geht in den nächsten Bericht ein.',
+    'Die Nutzungszählung hat heute ({day}) begonnen. Ein Bericht zählt ganze Tage bis zum Vortag seiner Erstellung. Dieser erste Bericht umfasst daher noch keinen vollen Tag, und seine Nutzungszahlen sind null. Die heutige Nutzung geht in den nächsten Bericht ein.',
   'report.period.sameDay':
     'Der letzte Bericht hat bereits alle Tage bis heute abgedeckt. Dieser Bericht umfasst daher noch keinen vollen Tag, und seine Nutzungszahlen sind null. Die heutige Nutzung geht in den nächsten Bericht ein.'
 });

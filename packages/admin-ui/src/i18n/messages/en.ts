@@ -506,7 +506,7 @@ export const en = {
   'ledger.who.inactiveAccount': '{name} (inactive account)',
   'settings.restrictions.productFields': 'Only the fields a {product} site can send are listed.',
   'report.period.firstDay':
-    'Usage counting started today ({day}). A report counts whole days up to the day it is made, so this first report covers no full day yet and its usage counts are zero. Today’s usage goes into the next report.',
+    'Usage counting started today ({day}). A report counts whole days up to the day before it is made, so this first report covers no full day yet and its usage counts are zero. Today’s usage goes into the next report.',
   'report.period.sameDay':
     'The last report already covered every day up to today, so this one covers no full day yet and its usage counts are zero. Today’s usage goes into the next report.'
 } as const;
