@@ -16,7 +16,15 @@ import { createClient, type AdminClient } from '../src/api/client';
  */
 export const fields: FieldInfo[] = metricCatalog.entries.map((entry) => {
   const d = describeField(entry);
-  return { key: d.key, category: d.category, purpose: d.purpose, description: d.description, since: d.since, valueKind: d.valueType.kind };
+  return {
+    key: d.key,
+    category: d.category,
+    purpose: d.purpose,
+    description: d.description,
+    since: d.since,
+    valueKind: d.valueType.kind,
+    ...(entry.translations ? { translations: entry.translations } : {})
+  };
 });
 
 export function report(overrides: Partial<Report> = {}): Report {

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AdminPageOutput } from '@usage-reporting/core/api';
 import type { ClientError } from '../api/client.js';
 import { useClient } from '../api/client-context.js';
+import { useI18n } from '../i18n/index.js';
+import { localizePage } from '../lib/localize-fields.js';
 
 export type PageLoad =
   | { status: 'loading' }
@@ -11,10 +13,12 @@ export type PageLoad =
 /**
  * The page's one source of truth: the loadAdminPage answer. The first screen needs exactly one
  * round trip; after a change the page asks again rather than patching its copy, so what it shows
- * (preview bytes, new fields, history) is always what the backend holds now.
+ * (preview bytes, new fields, history) is always what the backend holds now. Field descriptions
+ * come in the admin's language (the nearest I18nProvider's locale).
  */
 export function useAdminPage() {
   const client = useClient();
+  const { locale } = useI18n();
   const [load, setLoad] = useState<PageLoad>({ status: 'loading' });
   const generation = useRef(0);
 
@@ -44,5 +48,6 @@ export function useAdminPage() {
     };
   }, [fetchPage]);
 
-  return { load, refresh };
+  const localized = useMemo((): PageLoad => (load.status === 'ready' ? { ...load, page: localizePage(load.page, locale) } : load), [load, locale]);
+  return { load: localized, refresh };
 }

@@ -38,7 +38,12 @@ export const fieldInfoSchema = z.strictObject({
   purpose: purposeSchema,
   description: z.string(),
   since: z.number().int().positive(),
-  valueKind: z.enum(['boolean', 'enum', 'count', 'bucket'])
+  valueKind: z.enum(['boolean', 'enum', 'count', 'bucket']),
+  /**
+   * The catalog's own translations of the description (and an enum's value labels), by BCP 47 tag:
+   * the page picks the admin's language itself (describeEntry), so the backend need not know it.
+   */
+  translations: z.record(z.string(), z.strictObject({ description: z.string(), valueLabels: z.record(z.string(), z.string()).optional() })).optional()
 });
 export type FieldInfo = z.infer<typeof fieldInfoSchema>;
 

@@ -8,5 +8,7 @@ export const fieldInfo = (e: MetricEntry): FieldInfo => ({
   purpose: e.purpose,
   description: e.description,
   since: e.since,
-  valueKind: e.valueType.kind
+  valueKind: e.valueType.kind,
+  // Every language the catalog has: the page shows the admin's (a few KB for the reference catalog).
+  ...(e.translations && Object.keys(e.translations).length > 0 ? { translations: e.translations } : {})
 });
