@@ -4,6 +4,7 @@ import type { VendorDeletion } from '@usage-reporting/core';
 import { useClient } from '../api/client-context.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { Loading } from '../components/Loading.js';
+import { Lozenge, type LozengeAppearance } from '../components/Lozenge.js';
 import { SupportDetails } from '../components/SupportDetails.js';
 import { useAction } from '../hooks/useAction.js';
 import { useI18n, type I18n } from '../i18n/index.js';
@@ -24,6 +25,13 @@ function statusWords({ t, formatDateTime }: I18n, h: HistoryEntry, deletion: Ven
   if (deleted) return t('history.status.vendorDeleted', { time: formatDateTime(deleted.at) });
   if (h.supersededBy) return t('history.status.corrected', { time: formatDateTime(h.supersededBy.at) });
   return t(`history.status.${h.status}`);
+}
+
+/** The status's colour, as statusWords decides its words: a report that no longer counts is grey whatever its delivery. */
+function statusAppearance(h: HistoryEntry, deletion: VendorDeletion | null): LozengeAppearance {
+  if (h.retraction || vendorDeletionOf(h, deletion) || h.supersededBy) return 'default';
+  const byStatus = { pending: 'inprogress', sent: 'success', rejected: 'removed', cancelled: 'default' } as const;
+  return byStatus[h.status];
 }
 
 /** Every report that left (or was queued to leave) this site, most recent first. */
@@ -102,7 +110,7 @@ export function HistoryTab({ page, refresh }: { page: AdminPageOutput; refresh: 
               </th>
               <td data-label={t('history.column.mode')}>{t(`history.trigger.${h.trigger}`)}</td>
               <td data-label={t('history.column.status')}>
-                {statusWords(i18n, h, page.vendorDeletion)}
+                <Lozenge appearance={statusAppearance(h, page.vendorDeletion)}>{statusWords(i18n, h, page.vendorDeletion)}</Lozenge>
                 {h.lastError && h.status !== 'sent' && <SupportDetails text={h.lastError} />}
               </td>
               <td data-label={t('history.column.receipt')}>
