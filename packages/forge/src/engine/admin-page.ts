@@ -13,6 +13,7 @@ import { meter } from './meter.js';
 import { loadOutbox } from './outbox.js';
 import { preview, toPreviewOutput } from './preview.js';
 import { deliveryView } from '../manual/delivery-view.js';
+import { loadSigningIdentity } from '../identity/identity.js';
 
 /**
  * Everything the first screen needs, in one round trip: the consent and settings, the catalog as the
@@ -21,18 +22,21 @@ import { deliveryView } from '../manual/delivery-view.js';
  */
 export async function loadAdminPage(deps: EngineDeps, caller: CallerContext): Promise<Envelope<AdminPageOutput>> {
   const now = deps.now();
-  const [consent, settings, reports, outbox, vendorDeletion, vendorRestriction] = await Promise.all([
+  // Every read that depends on no other starts at once: on Forge each is a round trip of its own.
+  const [consent, settings, reports, outbox, vendorDeletion, vendorRestriction, identity, delivery] = await Promise.all([
     loadConsent(),
     loadSettings(),
     loadReports(),
     loadOutbox(),
     readVendorDeletion(),
-    readVendorRestriction()
+    readVendorRestriction(),
+    loadSigningIdentity(now),
+    deliveryView(deps)
   ]);
   // Built from the very consent the page shows, read once.
-  const built = await preview(deps, caller.product, { consent, settings, reports });
+  // The page was opened whether or not its preview builds; metering never fails the call.
+  const [built] = await Promise.all([preview(deps, caller.product, { consent, settings, reports, identity }), meter('admin.page.opened', now)]);
   if (!built.ok) return built;
-  await meter('admin.page.opened', now);
   return ok({
     context: { product: caller.product, isAdmin: caller.isAdmin, appVersion: caller.appVersion },
     consent,
@@ -47,6 +51,6 @@ export async function loadAdminPage(deps: EngineDeps, caller: CallerContext): Pr
     vendorDeletion,
     vendorRestriction,
     nextAutomaticAt: nextAutomaticAt(consent, lastAutomaticDay(reports), now),
-    delivery: await deliveryView(deps)
+    delivery
   });
 }

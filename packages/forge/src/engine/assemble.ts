@@ -32,9 +32,11 @@ export async function assembleReport(deps: EngineDeps, input: AssembleInput): Pr
     .filter((r) => r.status === 'sent' || r.status === 'pending')
     .reduce<string | null>((max, r) => (max === null || r.period.to > max ? r.period.to : max), null);
   const period = input.period ?? reportPeriod(lastTo, utcDay(new Date(input.installation.installedAt)), input.now);
-  const days = await rollUpMeters(input.now, deps.meterEvents);
-  const reading = await deps.readSite(input.product, usageInPeriod(days, period, deps.meterEvents));
-  const vendor = await deps.vendorFacts();
+  // The vendor's facts need nothing read here, so they are read alongside the meters and the site.
+  const [reading, vendor] = await Promise.all([
+    rollUpMeters(input.now, deps.meterEvents).then((days) => deps.readSite(input.product, usageInPeriod(days, period, deps.meterEvents))),
+    deps.vendorFacts()
+  ]);
   const result = buildReport(
     { facts: reading.facts, vendor, period, siteHosts: deps.siteIdentifiers() },
     input.settings,

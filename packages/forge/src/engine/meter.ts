@@ -37,9 +37,8 @@ export async function meter(event: string, now: Date = new Date(), known: Readon
  * are written, so building a report costs no writes for days that saw no new events.
  */
 export async function rollUpMeters(now: Date, known: ReadonlySet<string> = toolkitMeterEvents): Promise<Array<{ day: string; counts: DayCounts }>> {
-  const raw = await listPrefix(RAW_PREFIX);
+  const [raw, { values }] = await Promise.all([listPrefix(RAW_PREFIX), listParsed(keys.meterDayPrefix, dayCountsSchema)]);
   const recomputed = countRawKeys(raw.map((r) => r.key), utcDay(now), known);
-  const { values } = await listParsed(keys.meterDayPrefix, dayCountsSchema);
   const days = new Map<string, DayCounts>();
   for (const { key, value } of values) {
     const counts: DayCounts = {};

@@ -10,7 +10,7 @@ import { keys } from '../store/keys.js';
 import { write } from '../store/kvs-store.js';
 import type { Draft, ReportRecord } from '../store/records.js';
 import { loadConsent, loadReports, loadSettings } from '../store/repositories.js';
-import { loadSigningIdentity, signingFingerprint } from '../identity/identity.js';
+import { loadSigningIdentity, signingFingerprint, type SigningIdentity } from '../identity/identity.js';
 import { assembleReport } from './assemble.js';
 import type { EngineDeps } from './deps.js';
 import { meter } from './meter.js';
@@ -39,6 +39,8 @@ export interface PreviewState {
   consent: ConsentState;
   settings: Settings;
   reports: readonly ReportRecord[];
+  /** The signing identity, when the caller read it alongside the rest (it is read here otherwise). */
+  identity?: SigningIdentity;
 }
 
 /**
@@ -52,9 +54,12 @@ export async function preview(
   correction?: { of: ReportRecord }
 ): Promise<Envelope<DraftView>> {
   const now = deps.now();
-  const identity = await loadSigningIdentity(now);
+  // The reads depend on none of each other: together, not one round trip after another.
+  const [identity, { consent, settings, reports }] = await Promise.all([
+    loaded?.identity ?? loadSigningIdentity(now),
+    loaded ?? Promise.all([loadConsent(), loadSettings(), loadReports()]).then(([consent, settings, reports]) => ({ consent, settings, reports }))
+  ]);
   const { installation } = identity;
-  const { consent, settings, reports } = loaded ?? { consent: await loadConsent(), settings: await loadSettings(), reports: await loadReports() };
   const assembled = await assembleReport(deps, {
     product,
     consent,
@@ -75,8 +80,8 @@ export async function preview(
     createdAt: now.toISOString(),
     ...(correction ? { supersedes: correction.of.reportId } : {})
   };
-  await write(keys.draft(draft.draftId), draft, { value: DRAFT_TTL_MINUTES, unit: 'MINUTES' });
-  await meter('report.previewed', now);
+  // Metering never throws, so it need not wait for the draft to be stored.
+  await Promise.all([write(keys.draft(draft.draftId), draft, { value: DRAFT_TTL_MINUTES, unit: 'MINUTES' }), meter('report.previewed', now)]);
   return ok({
     draftId: draft.draftId,
     reportId: draft.reportId,

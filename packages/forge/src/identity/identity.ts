@@ -30,11 +30,12 @@ export class IdentityError extends Error {
  */
 export async function loadSigningIdentity(now: Date): Promise<SigningIdentity> {
   const installation = await ensureInstallation(now);
-  const stored = await readOrThrow(keys.keyChain, storedKeyChainSchema);
+  // Read after the installation exists (creating it may create the first key), together with each other.
+  const [stored, current] = await Promise.all([readOrThrow(keys.keyChain, storedKeyChainSchema), readCurrentSigningKey()]);
   const chain: KeyChain = { genesisPublicKey: installation.genesisPublicKey, links: stored?.links ?? [] };
   const check = verifyKeyChain(installation.installationId, chain);
   if (!check.ok) throw new IdentityError(`the stored key chain is not valid (${check.reason}); erase this site's data to start a new identity`);
-  let key = await readCurrentSigningKey();
+  let key = current;
   if (key?.publicKey !== check.head) {
     const next = await pendingNextKey();
     if (next?.publicKey !== check.head) throw new IdentityError("the signing key in secret storage is not this installation's current key; erase this site's data to start a new identity");

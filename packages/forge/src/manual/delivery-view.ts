@@ -5,7 +5,7 @@ import { loadRightsRequestViews, loadVendorExport } from './records.js';
 /** The delivery part of the first screen: the mode, whether answers can be verified, and the rights requests' state. */
 export async function deliveryView(deps: EngineDeps): Promise<DeliveryView> {
   const key = deps.collectorKey();
-  const [rightsRequests, kept] = [await loadRightsRequestViews(), await loadVendorExport()];
+  const [rightsRequests, kept] = await Promise.all([loadRightsRequestViews(), loadVendorExport()]);
   return {
     mode: deps.delivery.mode,
     collectorKey: key.ok ? { ok: true, fingerprint: key.fingerprint } : { ok: false, problem: key.message },
