@@ -71,6 +71,9 @@ export async function acquireBenchDatabase(env: NodeJS.ProcessEnv = process.env,
   }
   const name = `collector_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
   try {
+    // Figures from two servers are only comparable knowing what each was; asked before anything is made.
+    const { rows } = await onServer(serverUrl, (c) => c.query<{ version: string; buffers: string }>(`SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS buffers`));
+    origin += rows[0] ? `, PostgreSQL ${rows[0].version}, shared_buffers ${rows[0].buffers}` : '';
     await onServer(serverUrl, (c) => c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
   } catch (err) {
     stopServer();

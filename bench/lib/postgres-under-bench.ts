@@ -2,7 +2,7 @@ import pg from 'pg';
 import { PostgresStore } from '@usage-reporting/collector';
 import type { BareTable } from './bare-ingest';
 import type { EngineUnderBench } from './engine-under-bench';
-import { seedPostgresStore } from './seed-store';
+import { seedingProgress, seedPostgresStore } from './seed-store';
 
 /**
  * The collector on PostgreSQL, in the bench's own database (bench-postgres.ts). The bench keeps one
@@ -20,12 +20,7 @@ export async function postgresUnderBench(databaseUrl: string): Promise<EngineUnd
       const have = await store.countReports();
       if (have >= target) return 0;
       const t0 = performance.now();
-      let lastLine = t0;
-      const added = await seedPostgresStore(store, { count: target - have, installations: 10_000, now: new Date(), spanDays: 728, seed }, (inserted) => {
-        if (performance.now() - lastLine < 10_000) return;
-        lastLine = performance.now();
-        progress(`seeding: ${inserted} of ${target - have} in ${((lastLine - t0) / 1000).toFixed(0)} s…`);
-      });
+      const added = await seedPostgresStore(store, { count: target - have, installations: 10_000, now: new Date(), spanDays: 728, seed }, seedingProgress(target - have, progress));
       // Fresh statistics, as autovacuum would gather them on a table that grew this much.
       await store.pool.query('ANALYZE');
       progress(`seeded ${added} reports in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

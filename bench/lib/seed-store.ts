@@ -40,10 +40,14 @@ export function* storedReportChunks(args: SeedArgs): Generator<StoredReport[]> {
 /**
  * Fills the SQLite store with `count` valid reports straight through its bulk loader, in transactions
  * of `chunk`: the HTTP path would take hours for a million rows and would measure nothing new.
+ * `onChunk` sees the running total.
  */
-export function seedStore(store: SqliteStore, args: SeedArgs): number {
+export function seedStore(store: SqliteStore, args: SeedArgs, onChunk?: (inserted: number) => void): number {
   let inserted = 0;
-  for (const rows of storedReportChunks(args)) inserted += store.bulkInsert(rows);
+  for (const rows of storedReportChunks(args)) {
+    inserted += store.bulkInsert(rows);
+    onChunk?.(inserted);
+  }
   return inserted;
 }
 
@@ -72,4 +76,16 @@ export async function seedPostgresStore(store: PostgresStore, args: Omit<SeedArg
   if (next.length > 0) await send();
   if (inFlight) inserted += await inFlight;
   return inserted;
+}
+
+/** A running total for the progress lines, at most one every 10 s, so a long seed shows it is moving. */
+export function seedingProgress(count: number, progress: (line: string) => void, everyMs = 10_000): (inserted: number) => void {
+  const started = performance.now();
+  let last = started;
+  return (inserted) => {
+    const now = performance.now();
+    if (now - last < everyMs) return;
+    last = now;
+    progress(`seeding: ${inserted} of ${count} in ${((now - started) / 1000).toFixed(0)} s…`);
+  };
 }

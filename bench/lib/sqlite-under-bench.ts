@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { SqliteStore } from '@usage-reporting/collector';
 import type { BareTable } from './bare-ingest';
 import type { EngineUnderBench } from './engine-under-bench';
-import { seedStore } from './seed-store';
+import { seedingProgress, seedStore } from './seed-store';
 
 /** The collector's default engine: one SQLite file in `dir`, which the caller deletes. */
 export function sqliteUnderBench(dir: string): EngineUnderBench {
@@ -30,7 +30,7 @@ export function sqliteUnderBench(dir: string): EngineUnderBench {
         // otherwise re-read pages constantly. The collector measured afterwards opens its own connection with its defaults.
         store.db.pragma('cache_size = -262144');
         const t0 = performance.now();
-        const added = seedStore(store, { count: target - have, installations: 10_000, now: new Date(), spanDays: 728, seed });
+        const added = seedStore(store, { count: target - have, installations: 10_000, now: new Date(), spanDays: 728, seed }, seedingProgress(target - have, progress));
         progress(`seeded ${added} reports in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
         return added;
       }),

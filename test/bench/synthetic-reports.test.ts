@@ -1,5 +1,5 @@
 import { validateReport } from '@usage-reporting/collector';
-import { seedStore } from '../../bench/lib/seed-store';
+import { seedingProgress, seedStore } from '../../bench/lib/seed-store';
 import { seededRandom, syntheticReport } from '../../bench/lib/synthetic-reports';
 import { metricCatalog } from '@usage-reporting/core';
 import { canonicalJson } from '@usage-reporting/core';
@@ -45,5 +45,18 @@ describe("the bench's synthetic reports", () => {
     } finally {
       await c.close();
     }
+  });
+
+  it('say how far a long seed has got, no more often than asked', () => {
+    const every: string[] = [];
+    const quiet: string[] = [];
+    const often = seedingProgress(3_000, (l) => every.push(l), 0);
+    const rarely = seedingProgress(3_000, (l) => quiet.push(l), 60_000);
+    for (const n of [1_000, 2_000, 3_000]) {
+      often(n);
+      rarely(n);
+    }
+    expect(every.map((l) => l.replace(/ in \d+ s…$/, ''))).toEqual(['seeding: 1000 of 3000', 'seeding: 2000 of 3000', 'seeding: 3000 of 3000']);
+    expect(quiet).toEqual([]);
   });
 });
