@@ -69,6 +69,18 @@ describe("getContext, as the host answers view.getContext()", () => {
     });
   });
 
+  test("reports the acting user's locale the page was opened with, en-US by default, as the resolver context also does", async () => {
+    const query = (locale?: string) => new URLSearchParams({ product: 'jira', as: 'admin', theme: 'light', ...(locale ? { locale } : {}) });
+    expect(contextApi(platform, query('de-DE')).body).toMatchObject({ locale: 'de-DE', timezone: 'UTC' });
+    expect(contextApi(platform, query()).body).toMatchObject({ locale: 'en-US' });
+    expect(contextApi(platform, query('ja_JP')).status).toBe(400);
+    expect(contextApi(platform, query('<script>')).status).toBe(400);
+    expect(platform.uiContext(platform.users.admin, 'ja-JP').locale).toBe('ja-JP');
+    const refused = await invokeApi(platform, { functionKey: 'usageReporting.getContext', product: 'jira', as: 'admin', locale: 'not a locale' });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({ ok: false, message: expect.stringMatching(/locale/) });
+  });
+
   test('an unknown theme or user is a 400', () => {
     expect(contextApi(platform, new URLSearchParams({ product: 'jira', as: 'admin', theme: 'sepia' })).status).toBe(400);
     expect(contextApi(platform, new URLSearchParams({ product: 'jira', as: 'root', theme: 'light' })).status).toBe(400);

@@ -9,6 +9,7 @@ export * from './installations.js';
 export * from './invoke/events.js';
 export * from './invoke/load-app.js';
 export * from './kvs/index.js';
+export * from './locale.js';
 export * from './manifest/functions.js';
 export * from './manifest/load.js';
 export * from './platform.js';

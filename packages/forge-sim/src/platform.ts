@@ -43,6 +43,8 @@ export interface SimPlatformOptions {
 export interface InvokeAs {
   accountId: string;
   product?: Product;
+  /** The acting user's locale, carried in the resolver's context as Forge carries it; default en-US. */
+  locale?: string;
 }
 
 export interface SimPlatform extends SimPlatformPorts {
@@ -74,7 +76,7 @@ export interface SimPlatform extends SimPlatformPorts {
    */
   runAsInvocation<T>(target: { functionKey: string; accountId?: string; product?: Product }, fn: () => Promise<T>): Promise<T>;
   /** The context Custom UI sees (`view.getContext()`), for the bridge host. */
-  uiContext(accountId: string): ReturnType<typeof customUiContext>;
+  uiContext(accountId: string, locale?: string): ReturnType<typeof customUiContext>;
   /** Makes this platform answer SDK calls made outside any invocation. */
   activate(): void;
   deactivate(): void;
@@ -201,8 +203,8 @@ export function createSimPlatform(options: SimPlatformOptions = {}): SimPlatform
     return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
   }
 
-  const uiContext = (accountId: string) =>
-    customUiContext({ ui: uiModuleFor(manifest, site.product), identity: current().identity, appId: appIdFromAri(manifest.appId), siteUrl: site.siteUrl, accountId });
+  const uiContext = (accountId: string, locale?: string) =>
+    customUiContext({ ui: uiModuleFor(manifest, site.product), identity: current().identity, appId: appIdFromAri(manifest.appId), siteUrl: site.siteUrl, accountId, locale });
 
   const switchProduct = (next: Product | undefined) => {
     if (next && next !== site.product) site.configure({ product: next });
@@ -231,7 +233,7 @@ export function createSimPlatform(options: SimPlatformOptions = {}): SimPlatform
       switchProduct(as.product);
       const ui = uiModuleFor(manifest, site.product);
       return invoke({ functionKey: ui.resolverFunction, moduleKey: ui.moduleKey, accountId: as.accountId }, () =>
-        callHandler(ui.resolverFunction, resolverCall({ functionKey, payload, uiContext: uiContext(as.accountId), identity: current().identity }))
+        callHandler(ui.resolverFunction, resolverCall({ functionKey, payload, uiContext: uiContext(as.accountId, as.locale), identity: current().identity }))
       );
     },
     runScheduledTrigger(opts = {}) {

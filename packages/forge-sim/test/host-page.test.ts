@@ -6,7 +6,7 @@ const options: HostPageOptions = {
   frameOrigin: 'http://127.0.0.1:3000',
   resourcePaths: { jira: '/admin/index.html', confluence: '/admin/index.html' },
   appTitle: 'Usage Reporting',
-  initial: { product: 'jira', as: 'admin', theme: 'light' },
+  initial: { product: 'jira', as: 'admin', theme: 'light', locale: 'en-US' },
   network: { analyticsEgress: true, collectorReachable: true, hasCollector: true }
 };
 
@@ -18,11 +18,19 @@ describe('the product page markup', () => {
   });
 
   test('opens in the state the URL asked for', () => {
-    const html = renderHostPage({ ...options, initial: { product: 'confluence', as: 'member', theme: 'dark' } });
+    const html = renderHostPage({ ...options, initial: { product: 'confluence', as: 'member', theme: 'dark', locale: 'ja-JP' } });
     expect(html).toContain('<span id="product-name">Confluence</span>');
     expect(html).toContain('<option value="member" selected>Non-admin user</option>');
     expect(html).toContain('<option value="confluence" selected>Confluence</option>');
     expect(html).toContain('<option value="dark" selected>Dark</option>');
+    expect(html).toContain('<option value="ja-JP" selected>日本語</option>');
+  });
+
+  test('offers the language a URL names even when it is not one of its own, selected', () => {
+    const html = renderHostPage({ ...options, initial: { ...options.initial, locale: 'pt-BR' } });
+    expect(html).toContain('<label>Language <select id="locale">');
+    expect(html).toContain('<option value="pt-BR" selected>pt-BR</option>');
+    expect(html).toContain('<option value="de-DE">Deutsch</option>');
   });
 
   test('has no inline script or style, which its own policy would refuse', () => {

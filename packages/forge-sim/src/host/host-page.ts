@@ -11,10 +11,20 @@ export interface HostPageOptions {
   /** Path (on the frame origin) of each product's admin page resource, e.g. `/admin/index.html`. */
   resourcePaths: Record<Product, string>;
   appTitle: string;
-  initial: { product: Product; as: ActingUser; theme: 'light' | 'dark' };
+  /** `locale`: the acting user's, as view.getContext() reports it (a well-formed BCP 47 tag). */
+  initial: { product: Product; as: ActingUser; theme: 'light' | 'dark'; locale: string };
   /** The egress switches' current state (they live on the server, not in the URL). */
   network: { analyticsEgress: boolean; collectorReachable: boolean; hasCollector: boolean };
 }
+
+/** The languages the Language control offers; a URL may name any other tag, which is then offered too. */
+export const hostLocales: readonly (readonly [tag: string, label: string])[] = [
+  ['en-US', 'English (US)'],
+  ['en-GB', 'English (UK)'],
+  ['de-DE', 'Deutsch'],
+  ['ja-JP', '日本語'],
+  ['fr-FR', 'Français']
+];
 
 export function hostPageCsp(frameOrigin: string): string {
   return [
@@ -33,7 +43,8 @@ export function hostPageCsp(frameOrigin: string): string {
 export function renderHostPage(options: HostPageOptions): string {
   const { initial, network } = options;
   const option = (value: string, label: string, selected: string) =>
-    `<option value="${value}"${value === selected ? ' selected' : ''}>${label}</option>`;
+    `<option value="${escapeHtml(value)}"${value === selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+  const locales = hostLocales.some(([tag]) => tag === initial.locale) ? hostLocales : [...hostLocales, [initial.locale, initial.locale] as const];
   return `<!doctype html>
 <html lang="en" data-color-mode="${initial.theme}" data-product="${initial.product}">
 <head>
@@ -51,6 +62,7 @@ export function renderHostPage(options: HostPageOptions): string {
     <label>Acting as <select id="acting-user">${option('admin', 'Site admin', initial.as)}${option('member', 'Non-admin user', initial.as)}</select></label>
     <label>Product <select id="product">${option('jira', 'Jira', initial.product)}${option('confluence', 'Confluence', initial.product)}</select></label>
     <label>Theme <select id="theme">${option('light', 'Light', initial.theme)}${option('dark', 'Dark', initial.theme)}</select></label>
+    <label>Language <select id="locale">${locales.map(([tag, label]) => option(tag, label, initial.locale)).join('')}</select></label>
     <button type="button" id="run-scheduled">Run scheduled trigger now</button>
     <label class="inline-check"><input type="checkbox" id="reload-after-trigger" checked>Reload the app after the run</label>
   </form>

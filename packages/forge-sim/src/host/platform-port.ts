@@ -8,11 +8,11 @@ import type { NetworkPort } from './network.js';
  */
 export interface HostPlatform {
   /** Runs a Custom UI resolver call as Forge does for `invoke(functionKey, payload)` from the page. */
-  invokeResolver(functionKey: string, payload: unknown, as: { accountId: string; product?: Product }): Promise<unknown>;
+  invokeResolver(functionKey: string, payload: unknown, as: { accountId: string; product?: Product; locale?: string }): Promise<unknown>;
   /** Runs the manifest's scheduled trigger now, as Forge's scheduler would. */
   runScheduledTrigger(options?: { product?: Product }): Promise<unknown>;
   /** The page context of the current product's admin module, for `view.getContext()`. */
-  uiContext(accountId: string): object;
+  uiContext(accountId: string, locale?: string): object;
   readonly users: { readonly admin: string; readonly member: string };
   readonly site: { configure(options: { product?: Product }): void };
   /** Invocations, KVS, product and egress calls so far, for tests and benchmarks measuring a page. */

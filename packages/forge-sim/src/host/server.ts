@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { contextApi, invokeApi, scheduledApi, type ApiResponse } from './api.js';
+import { DEFAULT_LOCALE } from '../locale.js';
+import { contextApi, invokeApi, isLocaleTag, scheduledApi, type ApiResponse } from './api.js';
 import { browserScript, browserStylesheet } from './browser-assets.js';
 import { forgeCustomUiCsp } from './csp.js';
 import { hostPageCsp, renderHostPage } from './host-page.js';
@@ -174,8 +175,14 @@ function initialState(url: URL) {
   return {
     product: q.get('product') === 'confluence' ? ('confluence' as const) : ('jira' as const),
     as: q.get('as') === 'member' ? ('member' as const) : ('admin' as const),
-    theme: q.get('theme') === 'dark' ? ('dark' as const) : ('light' as const)
+    theme: q.get('theme') === 'dark' ? ('dark' as const) : ('light' as const),
+    // The acting user's locale for view.getContext() (`?locale=de-DE`); a tag that is not one is ignored.
+    locale: localeParam(q.get('locale')) ?? DEFAULT_LOCALE
   };
+}
+
+function localeParam(value: string | null): string | null {
+  return value !== null && isLocaleTag(value) ? value : null;
 }
 
 function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {

@@ -1,5 +1,6 @@
 import type { Product } from '@usage-reporting/core/api';
 import type { UiModule } from '../manifest/functions.js';
+import { DEFAULT_LOCALE } from '../locale.js';
 import { installationOf, type InstallationIdentity } from './runtime.js';
 
 /**
@@ -28,6 +29,8 @@ export function customUiContext(args: {
   appId: string;
   siteUrl: string;
   accountId: string;
+  /** The acting user's locale as Forge writes it (`de-DE`); default `en-US`. */
+  locale?: string;
 }) {
   return {
     accountId: args.accountId,
@@ -36,7 +39,7 @@ export function customUiContext(args: {
     environmentType: 'DEVELOPMENT',
     extension: { type: args.ui.extensionType },
     localId: `ari:cloud:ecosystem::extension/${args.appId}/${args.identity.environmentId}/static/${args.ui.moduleKey}`,
-    locale: 'en-US',
+    locale: args.locale ?? DEFAULT_LOCALE,
     moduleKey: args.ui.moduleKey,
     siteUrl: args.siteUrl,
     timezone: 'UTC'

@@ -9,6 +9,8 @@ export interface OpenOptions {
   as?: ActingUser;
   product?: Product;
   theme?: ColorMode;
+  /** The acting user's locale, as view.getContext() reports it (`de-DE`); default en-US. */
+  locale?: string;
 }
 
 /**
@@ -28,6 +30,7 @@ export class ForgeHost {
   /** Opens the product page with the app framed in it; resolves once the app's document has loaded. */
   async open(options: OpenOptions = {}): Promise<FrameLocator> {
     const query = new URLSearchParams({ product: options.product ?? 'jira', as: options.as ?? 'admin', theme: options.theme ?? 'light' });
+    if (options.locale) query.set('locale', options.locale);
     await this.page.goto(`${this.runner.url}?${query.toString()}`);
     await this.waitForApp();
     return this.app;
@@ -40,6 +43,12 @@ export class ForgeHost {
 
   async switchProduct(product: Product): Promise<void> {
     await this.page.getByLabel('Product').selectOption(product);
+    await this.waitForApp();
+  }
+
+  /** A new language is a new page load, as when a user changes it in their profile: the app starts over. */
+  async switchLocale(locale: string): Promise<void> {
+    await this.page.getByLabel('Language').selectOption(locale);
     await this.waitForApp();
   }
 

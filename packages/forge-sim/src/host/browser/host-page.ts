@@ -1,7 +1,7 @@
 /**
  * The simulated product page: it frames the Custom UI and answers its bridge calls, the part of
- * Jira or Confluence that Forge's bridge talks to. State (acting user, product, theme) lives in the
- * URL query, so a reload or a test can open any combination directly.
+ * Jira or Confluence that Forge's bridge talks to. State (acting user, product, theme, the user's
+ * locale) lives in the URL query, so a reload or a test can open any combination directly.
  *
  * Bridge calls answered here: `invoke` (POST /__host/api/invoke, which runs the resolver on the
  * simulated platform), `getContext` (GET /__host/api/context) and `enableTheming`. Any other call
@@ -22,6 +22,8 @@
     product: Product;
     as: ActingUser;
     theme: ColorMode;
+    /** The acting user's locale (BCP 47), which view.getContext() and the resolver context report. */
+    locale: string;
   }
 
   const body = document.body;
@@ -30,6 +32,7 @@
   const productSelect = selectById('product');
   const userSelect = selectById('acting-user');
   const themeSelect = selectById('theme');
+  const localeSelect = selectById('locale');
   const scheduledButton = byId('run-scheduled');
   const reloadAfterTrigger = checkboxById('reload-after-trigger');
   const scheduledResult = byId('scheduled-result');
@@ -61,7 +64,9 @@
     return {
       product: productSelect.value === 'confluence' ? 'confluence' : 'jira',
       as: userSelect.value === 'member' ? 'member' : 'admin',
-      theme: themeSelect.value === 'dark' ? 'dark' : 'light'
+      theme: themeSelect.value === 'dark' ? 'dark' : 'light',
+      // The server rendered only well-formed tags as options.
+      locale: localeSelect.value
     };
   }
 
@@ -70,6 +75,7 @@
     url.searchParams.set('product', state.product);
     url.searchParams.set('as', state.as);
     url.searchParams.set('theme', state.theme);
+    url.searchParams.set('locale', state.locale);
     window.history.replaceState(null, '', url);
   }
 
@@ -112,13 +118,13 @@
     const state = currentState();
     if (name === 'invoke') {
       const call = typeof payload === 'object' && payload !== null ? payload : {};
-      const result = await postJson('/__host/api/invoke', { ...call, product: state.product, as: state.as });
+      const result = await postJson('/__host/api/invoke', { ...call, product: state.product, as: state.as, locale: state.locale });
       if (typeof result === 'object' && result !== null && 'ok' in result && result.ok === true && 'value' in result) return result.value;
       const message = typeof result === 'object' && result !== null && 'message' in result ? String(result.message) : 'invoke failed';
       throw new Error(message);
     }
     if (name === 'getContext') {
-      const query = new URLSearchParams({ product: state.product, as: state.as, theme: state.theme });
+      const query = new URLSearchParams({ product: state.product, as: state.as, theme: state.theme, locale: state.locale });
       const response = await fetch(`/__host/api/context?${query.toString()}`);
       if (!response.ok) throw new Error(`getContext failed: ${await response.text()}`);
       return response.json();
@@ -194,6 +200,11 @@
     mountFrame();
   });
   userSelect.addEventListener('change', () => {
+    writeUrl(currentState());
+    mountFrame();
+  });
+  // A user who changes their language in their profile gets the app anew, in that language.
+  localeSelect.addEventListener('change', () => {
     writeUrl(currentState());
     mountFrame();
   });
