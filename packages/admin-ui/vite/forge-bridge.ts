@@ -15,7 +15,9 @@ import type { Plugin } from 'vite';
  * make its chunk a second round trip after the entry has run; a `<link rel="modulepreload">` lets the
  * browser fetch and compile it alongside the entry without running it.
  *
- * Size and speed only: a build without this plugin gets the whole bridge and the same behaviour.
+ * Size and speed only: a build without this plugin gets the whole bridge and the same behaviour. An
+ * app's own code may import `invoke` and `view` from @forge/bridge too; anything else fails the
+ * build with a missing export, never at run time. Assumes `base: './'` (both apps' configs).
  */
 const SUBSET_ID = '\0usage-reporting:forge-bridge';
 
@@ -41,7 +43,8 @@ export function forgeBridgeSubset(): Plugin {
       handler(_html, { bundle }) {
         if (!bundle) return [];
         const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.moduleIds.includes(SUBSET_ID));
-        if (!chunk) return [];
+        // An app that imports the bridge statically (SSO Config's own client) has it in the entry already.
+        if (!chunk || (chunk.type === 'chunk' && chunk.isEntry)) return [];
         return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }];
       }
     }
