@@ -10,9 +10,10 @@ test.describe('new fields in a newer report format', () => {
       const app = await forge.open({ as: 'admin', product, theme });
       const banner = app.getByTestId('new-fields-banner');
       await expect(banner).toBeVisible();
-      await expect(banner.locator('li[data-field="site.customFields"]')).toContainText('custom fields');
-      await expect(banner.locator('li[data-field="site.blogposts"]')).toBeVisible();
-      const newField = product === 'jira' ? 'site.customFields' : 'site.blogposts';
+      // Only the new fields this product's site can send: Jira's custom fields, Confluence's blog posts.
+      const [newField, otherProducts] = product === 'jira' ? ['site.customFields', 'site.blogposts'] : ['site.blogposts', 'site.customFields'];
+      await expect(banner.locator(`li[data-field="${newField}"]`)).toContainText(product === 'jira' ? 'custom fields' : 'blog posts');
+      await expect(banner.locator(`li[data-field="${otherProducts}"]`)).toHaveCount(0);
       const row = app.locator(`tr[data-field="${newField}"]`);
       await expect(row).toHaveAttribute('data-kind', 'withheld');
       await expect(row).toContainText('New field you have not accepted yet');
