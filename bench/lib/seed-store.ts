@@ -59,7 +59,7 @@ export function seedStore(store: SqliteStore, args: SeedArgs, onChunk?: (inserte
  * days, so two in flight share at most one day's dirty mark and cannot deadlock on it. `onBatch` sees
  * the running total.
  */
-export async function seedPostgresStore(store: PostgresStore, args: Omit<SeedArgs, 'chunk'> & { inFlight?: number }, onBatch?: (inserted: number) => void): Promise<number> {
+export async function seedPostgresStore(store: Pick<PostgresStore, 'bulkInsert'>, args: Omit<SeedArgs, 'chunk'> & { inFlight?: number }, onBatch?: (inserted: number) => void): Promise<number> {
   const batch = 1_000;
   const depth = args.inFlight ?? 2;
   let inserted = 0;

@@ -1,5 +1,5 @@
 import { validateReport } from '@usage-reporting/collector';
-import { seedingProgress, seedStore } from '../../bench/lib/seed-store';
+import { seedingProgress, seedPostgresStore, seedStore } from '../../bench/lib/seed-store';
 import { seededRandom, syntheticReport } from '../../bench/lib/synthetic-reports';
 import { metricCatalog } from '@usage-reporting/core';
 import { canonicalJson } from '@usage-reporting/core';
@@ -59,4 +59,34 @@ describe("the bench's synthetic reports", () => {
     expect(every.map((l) => l.replace(/ in \d+ s…$/, ''))).toEqual(['seeding: 1000 of 3000', 'seeding: 2000 of 3000', 'seeding: 3000 of 3000']);
     expect(quiet).toEqual([]);
   });
+
+  it('go into PostgreSQL in batches of 1,000, two at a time, and a failed batch fails the seed', async () => {
+    const args = { count: 4_500, installations: 20, now: new Date('2026-11-29T06:00:00Z'), spanDays: 30, seed: 1 };
+    const slowStore = (failOn: number | null) => {
+      const seen = { sizes: [] as number[], open: 0, most: 0 };
+      const store = {
+        bulkInsert: async (rows: Iterable<unknown>) => {
+          const n = [...rows].length;
+          const call = seen.sizes.push(n);
+          seen.most = Math.max(seen.most, ++seen.open);
+          // Far slower than making the next 1,000 reports, so a seeder that sends two is seen to.
+          await new Promise((r) => setTimeout(r, 1_500));
+          seen.open--;
+          if (call === failOn) throw new Error('the server went away');
+          return n;
+        }
+      };
+      return { store, seen };
+    };
+    const ok = slowStore(null);
+    expect(await seedPostgresStore(ok.store, args)).toBe(4_500);
+    expect(ok.seen.sizes).toEqual([1_000, 1_000, 1_000, 1_000, 500]);
+    expect(ok.seen.most).toBe(2);
+
+    const failing = slowStore(2);
+    await expect(seedPostgresStore(failing.store, args)).rejects.toThrow('the server went away');
+    // It stops sending once it learns of the failure; the batches already out are waited for.
+    expect(failing.seen.sizes.length).toBeLessThan(5);
+    expect(failing.seen.open).toBe(0);
+  }, 30_000);
 });
