@@ -101,6 +101,43 @@ describe('the readable view in the admin’s language', () => {
     expect(within(rowOf('config.restrictionsActive')).getByText('Ja')).toBeDefined();
     expect(within(rowOf('site.issues')).getByText('Sie haben dieses Feld ausgeschlossen')).toBeDefined();
   });
+
+  const valueCell = (key: string) => {
+    const cells = within(rowOf(key)).getAllByRole('cell');
+    return cells[cells.length - 1];
+  };
+  const labelled = report({ fields: { 'app.environment': 'production', 'config.consentMode': 'per-case', 'site.product': 'jira' }, withheld: [] });
+
+  it.each([
+    ['de-DE', 'app.environment', 'Produktiv', 'production'],
+    ['de-DE', 'config.consentMode', 'Jedes Mal fragen', 'per-case'],
+    ['ja-JP', 'app.environment', '本番', 'production'],
+    ['ja-JP', 'config.consentMode', '毎回確認する', 'per-case']
+  ])('in %s shows the enum value of %s as the catalog labels it, "%s", with the value sent, %s, beside it', (locale, key, label, raw) => {
+    render(
+      <I18nProvider locale={locale}>
+        <ReadableReportTable report={labelled} fields={fields} caption="Preview" />
+      </I18nProvider>
+    );
+    const cell = valueCell(key);
+    expect(within(cell).getByText(label, { selector: 'strong' })).toBeDefined();
+    expect(within(cell).getByText(raw, { selector: 'code' })).toBeDefined();
+    expect(cell?.textContent).toBe(`${label} ${raw}`);
+  });
+
+  it('shows the value alone where the catalog has no label for it: in English, and for a value it leaves untranslated', () => {
+    const { unmount } = render(<ReadableReportTable report={labelled} fields={fields} caption="Preview" />);
+    expect(valueCell('app.environment')?.textContent).toBe('production');
+    expect(valueCell('app.environment')?.querySelector('code')).toBeNull();
+    unmount();
+    render(
+      <I18nProvider locale="de-DE">
+        <ReadableReportTable report={labelled} fields={fields} caption="Vorschau" />
+      </I18nProvider>
+    );
+    expect(valueCell('site.product')?.textContent).toBe('jira');
+    expect(valueCell('site.product')?.querySelector('code')).toBeNull();
+  });
 });
 
 describe('the exact bytes, raw or formatted', () => {

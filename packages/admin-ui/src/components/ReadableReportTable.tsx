@@ -1,5 +1,5 @@
 import type { FieldInfo } from '@usage-reporting/core/api';
-import type { FieldValue, Report } from '@usage-reporting/core';
+import { describeValue, type FieldValue, type Report } from '@usage-reporting/core';
 import { useI18n, type I18n } from '../i18n/index.js';
 import { readableRows, type ReadableRow } from '../lib/readable-rows.js';
 import { FieldName } from './FieldName.js';
@@ -48,7 +48,7 @@ function ReadableRowView({ row }: { row: ReadableRow }) {
       <td data-label={t('readable.column.purpose')}>{row.field ? t(`purpose.${row.field.purpose}.label`) : t('readable.unknown')}</td>
       <td data-label={t('readable.column.value')}>
         {row.kind === 'sent' ? (
-          <strong className="field-value">{valueText(i18n, row.value)}</strong>
+          <ValueView field={row.field} value={row.value} />
         ) : (
           <Lozenge appearance="moved">
             {rich('readable.withheld', { reason: <span className="withheld-reason">{t(`withheld.${row.reason}.label`)}</span> })}
@@ -56,6 +56,21 @@ function ReadableRowView({ row }: { row: ReadableRow }) {
         )}
       </td>
     </tr>
+  );
+}
+
+/**
+ * An enum value the catalog labels in the admin's language reads as that label, with the raw value
+ * beside it: the raw value is what the report carries, so the admin can match it in the exact bytes.
+ */
+function ValueView({ field, value }: { field: FieldInfo | null; value: FieldValue }) {
+  const i18n = useI18n();
+  const label = field?.valueKind === 'enum' && typeof value === 'string' ? describeValue(field, value, i18n.locale) : null;
+  if (label === null || label === value) return <strong className="field-value">{valueText(i18n, value)}</strong>;
+  return (
+    <>
+      <strong className="field-value">{label}</strong> <code>{value}</code>
+    </>
   );
 }
 
