@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 // In-repository build tooling of the admin-ui package (not one of its entry points): see the file.
 import { forgeBridgeSubset } from '../../../../packages/admin-ui/vite/forge-bridge';
+import { preactCompatAliases } from '../../../../packages/admin-ui/vite/preact-compat';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const packages = fileURLToPath(new URL('../../../../packages/', import.meta.url));
@@ -21,7 +22,11 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@usage-reporting\/([a-z-]+)$/, replacement: `${packages}$1/src/index.ts` },
-      { find: /^@usage-reporting\/([a-z-]+)\/(.*)$/, replacement: `${packages}$1/src/$2` }
+      { find: /^@usage-reporting\/([a-z-]+)\/(.*)$/, replacement: `${packages}$1/src/$2` },
+      // React's API on preact/compat: React 19's react-dom alone is ~62 KB of the page's 100 KiB gzip
+      // budget, preact ~10 KB. The page's jest suites and the packed vendor build render it with React;
+      // the e2e suites run this build (see packages/admin-ui/README.md, "Building the page").
+      ...preactCompatAliases
     ]
   },
   build: {
