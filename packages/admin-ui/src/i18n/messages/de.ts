@@ -495,5 +495,31 @@ export const de = defineMessages({
   'report.period.firstDay':
     'Die Nutzungszählung hat heute ({day}) begonnen. Ein Bericht zählt ganze Tage bis zum Vortag seiner Erstellung. Dieser erste Bericht umfasst daher noch keinen vollen Tag, und seine Nutzungszahlen sind null. Die heutige Nutzung geht in den nächsten Bericht ein.',
   'report.period.sameDay':
-    'Der letzte Bericht hat bereits alle Tage bis heute abgedeckt. Dieser Bericht umfasst daher noch keinen vollen Tag, und seine Nutzungszahlen sind null. Die heutige Nutzung geht in den nächsten Bericht ein.'
+    'Der letzte Bericht hat bereits alle Tage bis heute abgedeckt. Dieser Bericht umfasst daher noch keinen vollen Tag, und seine Nutzungszahlen sind null. Die heutige Nutzung geht in den nächsten Bericht ein.',
+  // h11: notice codes from the backend (core api/notices.ts); {detail} is the transport's English words, shown as data.
+  'notice.send.sent': 'Der Bericht wurde gesendet, und der Anbieter hat den Empfang bestätigt.',
+  'notice.send.receiptUnverified':
+    'Der Dienst des Anbieters hat geantwortet, aber seine Empfangsbestätigung ließ sich nicht prüfen ({detail}). Der Bericht gilt noch nicht als gesendet; er bleibt in der Warteschlange und wird automatisch erneut geprüft.',
+  'notice.send.unreachable':
+    'Der Dienst des Anbieters war nicht erreichbar ({detail}). Der Bericht steht in der Warteschlange und wird automatisch erneut gesendet.',
+  'notice.send.notAttempted': 'noch nicht versucht',
+  'notice.send.refused': 'Der Dienst des Anbieters hat den Bericht abgelehnt: {detail}.',
+  'notice.send.noReason': 'ohne Angabe von Gründen',
+  'notice.send.cancelled': 'Der Bericht wurde abgebrochen, bevor er die Website verlassen hat: {detail}.',
+  'notice.send.sharingChanged': 'die Freigabe wurde geändert',
+  'notice.handOver.ready':
+    'Der Bericht ist signiert und bereit zur Übergabe: Laden Sie die Datei auf der Upload-Seite des Anbieters hoch (oder senden Sie sie an den Anbieter) und fügen Sie dann hier die Empfangsbestätigung ein, die Sie vom Anbieter zurückerhalten.',
+  'notice.retract.deleted': {
+    one: 'Der Anbieter hat seine Kopie gelöscht und zählt diesen Bericht nicht mehr.',
+    other: 'Der Anbieter hat {count} Kopien gelöscht (den Bericht und die von ihm ersetzten Berichte) und zählt diesen Bericht nicht mehr.'
+  },
+  'notice.answer.receiptVerified': 'Der Anbieter hat den Bericht bestätigt: Seine signierte Empfangsbestätigung wurde erfolgreich geprüft.',
+  'notice.answer.deletionAcknowledged': {
+    one: 'Der Anbieter hat die Löschung bestätigt: {count} Bericht gelöscht.',
+    other: 'Der Anbieter hat die Löschung bestätigt: {count} Berichte gelöscht.'
+  },
+  'notice.answer.restrictionAcknowledged': 'Der Anbieter hat die Einschränkung bestätigt.',
+  'notice.answer.exportVerified': 'Der Export des Anbieters wurde erfolgreich geprüft.',
+  'notice.answer.exportNotKept':
+    'Der Export des Anbieters wurde erfolgreich geprüft. Er ist zu groß, um auf der Website aufbewahrt zu werden: Laden Sie ihn jetzt herunter.'
 });

@@ -508,5 +508,30 @@ export const en = {
   'report.period.firstDay':
     'Usage counting started today ({day}). A report counts whole days up to the day before it is made, so this first report covers no full day yet and its usage counts are zero. Today’s usage goes into the next report.',
   'report.period.sameDay':
-    'The last report already covered every day up to today, so this one covers no full day yet and its usage counts are zero. Today’s usage goes into the next report.'
+    'The last report already covered every day up to today, so this one covers no full day yet and its usage counts are zero. Today’s usage goes into the next report.',
+  // h11: what the backend tells the admin, as notice codes (core api/notices.ts), worded by copy/notice-copy.ts.
+  // A `{detail}` is the transport's own words (English, quoting the collector's status): data, not translated.
+  'notice.send.sent': 'The report was sent and the vendor confirmed receipt.',
+  'notice.send.receiptUnverified':
+    "The vendor's service answered, but {detail}. The report is not recorded as sent; it stays queued and is checked again automatically.",
+  'notice.send.unreachable': "The vendor's service could not be reached ({detail}). The report is queued and will be retried automatically.",
+  'notice.send.notAttempted': 'not attempted yet',
+  'notice.send.refused': "The vendor's service refused the report: {detail}.",
+  'notice.send.noReason': 'no reason given',
+  'notice.send.cancelled': 'The report was cancelled before it left: {detail}.',
+  'notice.send.sharingChanged': 'sharing changed',
+  'notice.handOver.ready':
+    "The report is signed and ready to hand over: upload the file on the vendor's upload page (or send it to the vendor), then paste the receipt the vendor gives back here.",
+  'notice.retract.deleted': {
+    one: 'The vendor deleted its copy and no longer counts this report.',
+    other: 'The vendor deleted {count} copies (the report and the ones it had replaced) and no longer counts this report.'
+  },
+  'notice.answer.receiptVerified': 'The vendor acknowledged the report: its signed receipt verified.',
+  'notice.answer.deletionAcknowledged': {
+    one: 'The vendor acknowledged the deletion: {count} report deleted.',
+    other: 'The vendor acknowledged the deletion: {count} reports deleted.'
+  },
+  'notice.answer.restrictionAcknowledged': 'The vendor acknowledged the restriction.',
+  'notice.answer.exportVerified': "The vendor's export verified.",
+  'notice.answer.exportNotKept': "The vendor's export verified. It is too large to keep on the site: download it now."
 } as const;

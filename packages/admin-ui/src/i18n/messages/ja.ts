@@ -465,5 +465,25 @@ export const ja = defineMessages({
   'report.period.firstDay':
     '使用状況の集計は本日 ({day}) 開始されました。レポートは作成日の前日までの丸一日単位で集計するため、この最初のレポートにはまだ丸一日分の期間がなく、使用状況の数値はすべて 0 です。本日の使用状況は次のレポートに含まれます。',
   'report.period.sameDay':
-    '前回のレポートで本日までの期間はすべて集計済みのため、このレポートにはまだ丸一日分の期間がなく、使用状況の数値はすべて 0 です。本日の使用状況は次のレポートに含まれます。'
+    '前回のレポートで本日までの期間はすべて集計済みのため、このレポートにはまだ丸一日分の期間がなく、使用状況の数値はすべて 0 です。本日の使用状況は次のレポートに含まれます。',
+  // h11: notice codes from the backend (core api/notices.ts); {detail} is the transport's English words, shown as data.
+  'notice.send.sent': 'レポートを送信し、ベンダーが受信を確認しました。',
+  'notice.send.receiptUnverified':
+    'ベンダーのサービスは応答しましたが、その受領証を検証できませんでした ({detail})。レポートは送信済みとして記録されず、キューに残り、自動的に再確認されます。',
+  'notice.send.unreachable': 'ベンダーのサービスに接続できませんでした ({detail})。レポートはキューに入れられ、自動的に再試行されます。',
+  'notice.send.notAttempted': 'まだ試行されていません',
+  'notice.send.refused': 'ベンダーのサービスがレポートを拒否しました: {detail}。',
+  'notice.send.noReason': '理由は示されていません',
+  'notice.send.cancelled': 'レポートはサイトから送信される前に取り消されました: {detail}。',
+  'notice.send.sharingChanged': '共有の設定が変更されました',
+  'notice.handOver.ready':
+    'レポートは署名済みで、引き渡しの準備ができています。ベンダーのアップロード ページでファイルをアップロード (またはベンダーに送付) してから、ベンダーから返される受領証をここに貼り付けてください。',
+  'notice.retract.deleted': {
+    other: 'ベンダーはコピー {count} 件 (このレポートと、このレポートが置き換えたレポート) を削除しました。今後このレポートは集計されません。'
+  },
+  'notice.answer.receiptVerified': 'ベンダーがレポートの受領を確認しました。署名付きの受領証は検証済みです。',
+  'notice.answer.deletionAcknowledged': { other: 'ベンダーが削除を確認しました: {count} 件のレポートを削除しました。' },
+  'notice.answer.restrictionAcknowledged': 'ベンダーが制限を確認しました。',
+  'notice.answer.exportVerified': 'ベンダーのエクスポートを検証しました。',
+  'notice.answer.exportNotKept': 'ベンダーのエクスポートを検証しました。サイトに保存するには大きすぎるため、今すぐダウンロードしてください。'
 });
