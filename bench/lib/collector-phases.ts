@@ -20,7 +20,13 @@ export interface Phase {
   refoldLongestStepMs?: number;
 }
 
-export const perSecond = (load: LoadResult) => load.requests / (load.durationMs / 1000);
+export const perSecond = (load: Pick<LoadResult, 'requests' | 'durationMs'>) => load.requests / (load.durationMs / 1000);
+
+/** Several runs as one: every request over all their time, so a slow run weighs as long as it lasted. */
+export function pooledPerSecond(loads: ReadonlyArray<Pick<LoadResult, 'requests' | 'durationMs'>>): number {
+  if (loads.length === 0) throw new RangeError('a rate of no runs');
+  return perSecond({ requests: loads.reduce((n, l) => n + l.requests, 0), durationMs: loads.reduce((n, l) => n + l.durationMs, 0) });
+}
 
 async function load(url: string, plan: Plan, seed: number, label: string, progress: Progress): Promise<LoadResult> {
   const total = plan.warmup + plan.requests;

@@ -1,4 +1,5 @@
 import { collectorGoals, engineSuffix, forEngine, ingestVsBare } from '../../bench/lib/collector-figures';
+import { pooledPerSecond } from '../../bench/lib/collector-phases';
 import { atLeast, atMost, goalLine, ratioAtLeast } from '../../bench/lib/goals';
 import { unitOf } from '../../bench/lib/units';
 
@@ -27,6 +28,15 @@ describe('our ingest against the bare route', () => {
   it('is our rate over the bare rate', () => {
     expect(ingestVsBare(3000, 12000)).toBe(0.25);
     expect(ingestVsBare(9000, 6000)).toBe(1.5);
+  });
+
+  it('pools the bare runs before and after ours by their requests over their time, not by averaging rates', () => {
+    // 10,000 in 1 s and 10,000 in 4 s: 20,000 in 5 s, where the mean of the rates would say 6,250.
+    expect(pooledPerSecond([
+      { requests: 10_000, durationMs: 1_000 },
+      { requests: 10_000, durationMs: 4_000 }
+    ])).toBe(4_000);
+    expect(() => pooledPerSecond([])).toThrow(RangeError);
   });
 
   it('refuses a bare rate of zero rather than print Infinity', () => {
