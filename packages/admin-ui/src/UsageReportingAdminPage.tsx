@@ -3,7 +3,7 @@ import { App } from './App.js';
 import { bridgeTransport } from './api/bridge-transport.js';
 import { createClient, type AdminClient } from './api/client.js';
 import { ClientProvider } from './api/client-context.js';
-import { I18nProvider, useHostLocale, type Messages } from './i18n/index.js';
+import { I18nProvider, useHostLocale, useLanguages, type Messages } from './i18n/index.js';
 import { enableTheme } from './theme/enable-theme.js';
 
 export interface UsageReportingAdminPageProps {
@@ -39,10 +39,15 @@ export function UsageReportingAdminPage({ client, followHostTheme = true, locale
   }, [followHostTheme]);
   // Asked only when the vendor names no locale; the page's data loads meanwhile (App starts at once).
   const host = useHostLocale(locale === undefined);
-  const ready = host.status === 'ready';
+  const wanted = locale ?? (host.status === 'ready' ? host.host.locale : null);
+  // Then the words of the admin's language: German and Japanese are chunks of their own, fetched
+  // only by the admins who read them. Until both are known the page shows no words at all.
+  const words = useLanguages(wanted, languages);
+  const ready = host.status === 'ready' && words.status === 'ready';
   return (
     <ClientProvider client={client ?? bridgeClient}>
-      <I18nProvider locale={locale ?? (ready ? host.host.locale : null)} languages={languages} timeZone={timeZone}>
+      {/* Given the loaded catalog, the provider has nothing left to load: App stays mounted throughout. */}
+      <I18nProvider locale={ready ? wanted : null} languages={words.status === 'ready' ? words.languages : languages} timeZone={timeZone}>
         <App wordless={!ready} />
       </I18nProvider>
     </ClientProvider>

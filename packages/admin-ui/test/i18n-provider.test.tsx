@@ -2,6 +2,7 @@
 import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import { readHostLocale, useHostLocale } from '../src/i18n/host-locale';
 import { I18nProvider, useI18n } from '../src/i18n/I18nProvider';
+import { de } from '../src/i18n/messages/de';
 
 function Receipt({ id, at }: { id: string; at: string }) {
   const { rich, formatDateTime } = useI18n();
@@ -20,17 +21,28 @@ describe('I18nProvider and useI18n', () => {
     expect(screen.getByRole('heading').dataset.locale).toBe('en-GB');
   });
 
-  test("below a provider, the part speaks the provider's language", () => {
+  test("below a provider, the part speaks the provider's language, once its words have loaded, never English first", async () => {
     render(
-      <I18nProvider locale="de_DE">
+      <I18nProvider locale="de_DE" fallback={<p>…</p>}>
+        <Heading />
+      </I18nProvider>
+    );
+    expect(screen.queryByRole('heading')).toBeNull();
+    expect(screen.getByText('…')).toBeDefined();
+    expect((await screen.findByRole('heading')).textContent).toBe('Der Bericht, der jetzt gesendet würde');
+    expect(screen.getByRole('heading').dataset.locale).toBe('de-DE');
+  });
+
+  test('given the catalog, the provider speaks it at once', () => {
+    render(
+      <I18nProvider locale="de_DE" languages={{ de }}>
         <Heading />
       </I18nProvider>
     );
     expect(screen.getByRole('heading').textContent).toBe('Der Bericht, der jetzt gesendet würde');
-    expect(screen.getByRole('heading').dataset.locale).toBe('de-DE');
   });
 
-  test('rich puts markup where the language puts the placeholder', () => {
+  test('rich puts markup where the language puts the placeholder', async () => {
     const { rerender } = render(<Receipt id="rcpt-1" at="2026-11-29T09:00:00.000Z" />);
     expect(screen.getByTestId('receipt').innerHTML).toBe('Receipt <code>rcpt-1</code>, received by the vendor 29 Nov 2026, 09:00 UTC.');
     rerender(
@@ -38,7 +50,7 @@ describe('I18nProvider and useI18n', () => {
         <Receipt id="rcpt-1" at="2026-11-29T09:00:00.000Z" />
       </I18nProvider>
     );
-    expect(screen.getByTestId('receipt').innerHTML).toBe('受領証 <code>rcpt-1</code>、ベンダーの受信日時: 2026年11月29日 9:00 UTC。');
+    expect((await screen.findByTestId('receipt')).innerHTML).toBe('受領証 <code>rcpt-1</code>、ベンダーの受信日時: 2026年11月29日 9:00 UTC。');
   });
 });
 

@@ -3,6 +3,8 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { ExactBytesView } from '../src/components/ExactBytesView';
 import { ReadableReportTable } from '../src/components/ReadableReportTable';
 import { I18nProvider } from '../src/i18n/I18nProvider';
+import { de } from '../src/i18n/messages/de';
+import { ja } from '../src/i18n/messages/ja';
 import { indentJson } from '../src/lib/indent-json';
 import { readableRows } from '../src/lib/readable-rows';
 import { parseReportText } from '../src/lib/parse-report-text';
@@ -90,10 +92,13 @@ describe('long field names in the readable view', () => {
 });
 
 describe('the readable view in the admin’s language', () => {
+  // Given, not loaded: the words at once (the page loads them before it shows any; i18n-load-languages.test.tsx).
+  const shipped = { de, ja };
+
   it('labels columns, values and withheld reasons in German', () => {
     const sample = report({ fields: { 'config.restrictionsActive': true }, withheld: [{ key: 'site.issues', reason: 'restricted-field' }] });
     render(
-      <I18nProvider locale="de-DE">
+      <I18nProvider locale="de-DE" languages={shipped}>
         <ReadableReportTable report={sample} fields={fields} caption="Vorschau" />
       </I18nProvider>
     );
@@ -115,7 +120,7 @@ describe('the readable view in the admin’s language', () => {
     ['ja-JP', 'config.consentMode', '毎回確認する', 'per-case']
   ])('in %s shows the enum value of %s as the catalog labels it, "%s", with the value sent, %s, beside it', (locale, key, label, raw) => {
     render(
-      <I18nProvider locale={locale}>
+      <I18nProvider locale={locale} languages={shipped}>
         <ReadableReportTable report={labelled} fields={fields} caption="Preview" />
       </I18nProvider>
     );
@@ -131,7 +136,7 @@ describe('the readable view in the admin’s language', () => {
     expect(valueCell('app.environment')?.querySelector('code')).toBeNull();
     unmount();
     render(
-      <I18nProvider locale="de-DE">
+      <I18nProvider locale="de-DE" languages={shipped}>
         <ReadableReportTable report={labelled} fields={fields} caption="Vorschau" />
       </I18nProvider>
     );

@@ -2,20 +2,28 @@ import { createElement, Fragment, type ReactNode } from 'react';
 import { createFormatters, type DateInput } from './format.js';
 import { FALLBACK_LANGUAGE, resolveLocale } from './locale.js';
 import type { ArgsOf, Message, MessageKey, Messages, ParamsOf, RichParamsOf } from './messages/define.js';
-import { de } from './messages/de.js';
 import { en } from './messages/en.js';
-import { ja } from './messages/ja.js';
 import { fillText, pluralText, splitMessage, usableMessage } from './translate.js';
 
-/** The languages the package ships, by BCP 47 language tag. */
-export const shippedLanguages: Readonly<Record<string, Messages>> = { en, de, ja };
+/**
+ * The languages the package ships, by BCP 47 language tag, each loaded when first needed: English is
+ * in every build, and German or Japanese (about 9 KB gzipped each) reach only the admins who read
+ * them, as a chunk of their own in a vendor's bundle. useLanguages and loadLanguages load the one
+ * a locale needs; `de` and `ja` are also exported for a vendor who wants them in the entry.
+ */
+export const shippedLanguages: Readonly<Record<string, () => Promise<Messages>>> = {
+  en: () => Promise.resolve(en),
+  de: () => import('./messages/de.js').then((m) => m.de),
+  ja: () => import('./messages/ja.js').then((m) => m.ja)
+};
 
 export interface I18nOptions {
   /** The admin's locale, as the host reports it (`de-DE`, `ja_JP`); English when absent or not spoken. */
   locale?: string | null;
   /**
-   * More languages, or replacements for shipped ones, by BCP 47 tag: `{ fr, 'pt-BR': ptBR }`. Each
-   * made with defineMessages; a key one lacks at run time is shown in English.
+   * The languages spoken besides English, by BCP 47 tag: `{ de, fr, 'pt-BR': ptBR }`. Each made with
+   * defineMessages; a key one lacks at run time is shown in English. createI18n is synchronous, so
+   * it speaks only the catalogs it is given: loadLanguages adds the shipped one a locale needs.
    */
   languages?: Readonly<Record<string, Messages>>;
   /** The IANA time zone times are shown in. Default UTC, which the page has always shown and names beside each time. */
@@ -53,7 +61,7 @@ const validTimeZone = (zone: string | null | undefined): string => {
 
 /** The page's words and formats for one locale. Pure: the same options give the same words. */
 export function createI18n(options: I18nOptions = {}): I18n {
-  const languages = { ...shippedLanguages, ...options.languages };
+  const languages: Readonly<Record<string, Messages>> = { en, ...options.languages };
   const { language, locale } = resolveLocale(options.locale, Object.keys(languages));
   const format = createFormatters(locale, validTimeZone(options.timeZone));
   // Plural forms follow the language of the text shown: an English fallback inside Japanese is still English.
