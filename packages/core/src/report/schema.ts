@@ -71,7 +71,9 @@ export function parseReportOfAnyCatalog(input: unknown): ParseResult<Report> {
   return toParseResult(anyCatalogReportSchema.safeParse(input));
 }
 
-export const reportSchema = reportSchemaFor(metricCatalog);
+// Marked pure so that a bundle that never reads it (the admin page has no catalog) leaves the
+// built-in catalog out: about 6 KB gzipped of the page.
+export const reportSchema = /* @__PURE__ */ reportSchemaFor(metricCatalog);
 export type Report = z.infer<typeof reportSchema>;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: string[] };
