@@ -5,18 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { z } from 'zod';
-import { deletionAcknowledgementSchema } from '@usage-reporting/core/collector-api';
-import { reportRequest, rightsRequest, type CollectorHttpRequest } from '@usage-reporting/core/node';
+import { deletionAcknowledgementSchema, installationExportSchema, restrictionsSchema, retractionAcknowledgementSchema, type RestrictablePurpose } from '@usage-reporting/core/collector-api';
+import { correctionRequest, reportRequest, rightsRequest, type CollectorHttpRequest, type RightsAction } from '@usage-reporting/core/node';
+import type { Report } from '@usage-reporting/core';
 import { startCollector, type RunningCollector } from '../src/server';
 import { bytesOf, freshNonce, makeInstallation, makeReport, type Installation } from './support';
 import { storeEngines, type Engine, type StoreLocation } from './support/engines';
 import { findPostgresBin } from './support/postgres-cluster';
 
 /**
- * Restoring a backup taken before an installation asked for deletion, with the tools docs/COLLECTOR.md
+ * Restoring a backup taken before installations exercised their rights, with the tools docs/COLLECTOR.md
  * names: SQLite's online backup API (what `sqlite3 … ".backup …"` runs) and a file copy back; pg_dump
- * and pg_restore. The backup holds the installation's reports; the collector started on it must not
- * serve them again (the deletion log, replayed at start-up), and must keep everyone else's.
+ * and pg_restore. The backup holds a deleted installation's reports, a retracted report, and
+ * restrictions as they were; the collector started on it must not serve those reports again nor the old
+ * restrictions (the deletion log, replayed at start-up), and must keep everything else.
  */
 const reportIdRow = z.object({ installation_id: z.string(), report_id: z.string() });
 
@@ -91,6 +93,8 @@ describe.each(storeEngines())('restoring a backup, on $name', (engine: Engine) =
     const res = await fetch(`${collector?.url ?? ''}${req.path}`, { method: req.method, headers: req.headers, ...(req.body === '' ? {} : { body: req.body }) });
     return { status: res.status, json: (await res.json()) as unknown };
   };
+  /** A rights request as the app signs it, now. */
+  const ask = async (who: Installation, action: RightsAction) => send(await rightsRequest({ ...who, now: new Date(), nonce: freshNonce(), action }));
   const sendReports = async (who: Installation, n: number) => {
     for (let i = 0; i < n; i++) {
       const r = makeReport({ installationId: who.installationId });
@@ -113,12 +117,15 @@ describe.each(storeEngines())('restoring a backup, on $name', (engine: Engine) =
     }
   };
 
+  const backupOf = () => (location.options.databaseUrl === undefined ? sqliteBackup(location.options.dbPath, dir) : postgresBackup(location.options.databaseUrl, dir));
+  const nothingReplayed = { deletions: 0, retractions: 0, restrictions: 0, removedReports: 0, restoredRestrictions: 0, installations: 0 };
+
   it('does not bring back the reports of an installation deleted after the backup; everyone else’s come back', async () => {
-    const backup = location.options.databaseUrl === undefined ? sqliteBackup(location.options.dbPath, dir) : postgresBackup(location.options.databaseUrl, dir);
+    const backup = backupOf();
     const deleted = makeInstallation();
     const kept = makeInstallation();
     collector = await start();
-    expect(collector.deletionReplay).toEqual({ deletions: 0, removedReports: 0, installations: 0 });
+    expect(collector.deletionReplay).toEqual(nothingReplayed);
     await sendReports(deleted, 2);
     await sendReports(kept, 3);
 
@@ -138,7 +145,7 @@ describe.each(storeEngines())('restoring a backup, on $name', (engine: Engine) =
     expect(await reportsBy()).toEqual({ [deleted.installationId]: 2, [kept.installationId]: 3 });
 
     collector = await start();
-    expect(collector.deletionReplay).toEqual({ deletions: 1, removedReports: 2, installations: 1 });
+    expect(collector.deletionReplay).toEqual({ ...nothingReplayed, deletions: 1, removedReports: 2, installations: 1 });
     expect(await reportsBy()).toEqual({ [kept.installationId]: 3 });
     // Its export, signed by the installation itself, holds no report and shows the deletion once more.
     const exported = await send(await rightsRequest({ ...deleted, now: new Date(), nonce: freshNonce(), action: { kind: 'export' } }));
@@ -148,7 +155,70 @@ describe.each(storeEngines())('restoring a backup, on $name', (engine: Engine) =
     // And again: a second start finds nothing left to erase.
     await collector.close();
     collector = await start();
-    expect(collector.deletionReplay).toEqual({ deletions: 1, removedReports: 0, installations: 0 });
+    expect(collector.deletionReplay).toEqual({ ...nothingReplayed, deletions: 1 });
     expect(await reportsBy()).toEqual({ [kept.installationId]: 3 });
+  });
+
+  it('does not bring back a report retracted after the backup, nor the restrictions as they were then', async () => {
+    const backup = backupOf();
+    const retracting = makeInstallation();
+    const lifting = makeInstallation();
+    collector = await start();
+    const sendOne = async (who: Installation): Promise<Report> => {
+      const r = makeReport({ installationId: who.installationId });
+      expect((await send(await reportRequest({ ...who, now: new Date(), nonce: freshNonce(), reportText: bytesOf(r), reportId: r.reportId }))).status).toBe(201);
+      return r;
+    };
+    const first = await sendOne(retracting);
+    const kept = await sendOne(retracting);
+    await sendReports(lifting, 1);
+    expect((await ask(lifting, { kind: 'restrict', restrictedPurposes: ['troubleshooting'] })).status).toBe(200);
+
+    await backup.take();
+
+    // After the backup: `first` is corrected, and the correction retracted, which deletes both; one
+    // installation restricts a purpose, the other lifts its restriction.
+    const correction = makeReport({ installationId: retracting.installationId });
+    const corrected = await send(
+      await correctionRequest({ ...retracting, now: new Date(), nonce: freshNonce(), reportText: bytesOf(correction), reportId: correction.reportId, supersedes: first.reportId })
+    );
+    expect(corrected.status).toBe(201);
+    const retracted = await ask(retracting, { kind: 'retract', reportId: correction.reportId });
+    expect(retracted.status).toBe(200);
+    const retraction = retractionAcknowledgementSchema.parse(retracted.json);
+    expect(retraction.deletedReports).toBe(2);
+    /** The restriction as acknowledged, as the export states it. */
+    const restrict = async (who: Installation, restrictedPurposes: RestrictablePurpose[]) => {
+      const { installationId, updatedAt } = restrictionsSchema.parse((await ask(who, { kind: 'restrict', restrictedPurposes })).json);
+      return { installationId, restrictedPurposes, updatedAt };
+    };
+    const restricted = await restrict(retracting, ['product-improvement']);
+    const lifted = await restrict(lifting, []);
+    await collector.close();
+    collector = undefined;
+
+    await backup.restore();
+    // The restored database holds the report the retraction deleted (without the correction that
+    // linked it to the retracted one), no restriction for one installation and the old one for the other.
+    expect(await reportsBy()).toEqual({ [retracting.installationId]: 2, [lifting.installationId]: 1 });
+
+    collector = await start();
+    expect(collector.deletionReplay).toEqual({ ...nothingReplayed, retractions: 1, restrictions: 3, removedReports: 1, restoredRestrictions: 2, installations: 2 });
+    expect(await reportsBy()).toEqual({ [retracting.installationId]: 1, [lifting.installationId]: 1 });
+    // Each installation's export, signed by itself, shows the state it was last acknowledged.
+    const exportOf = async (who: Installation) => installationExportSchema.parse((await ask(who, { kind: 'export' })).json);
+    const retractingExport = await exportOf(retracting);
+    expect(retractingExport.reports.map((r) => r.reportId)).toEqual([kept.reportId]);
+    expect(retractingExport.retractions).toEqual([
+      { acknowledgementId: retraction.acknowledgementId, reportId: correction.reportId, retractedAt: retraction.retractedAt, deletedReports: 2 }
+    ]);
+    expect(retractingExport.restrictions).toEqual(restricted);
+    expect((await exportOf(lifting)).restrictions).toEqual(lifted);
+
+    // And again: a second start finds nothing left to put back.
+    await collector.close();
+    collector = await start();
+    expect(collector.deletionReplay).toEqual({ ...nothingReplayed, retractions: 1, restrictions: 3 });
+    expect(await reportsBy()).toEqual({ [retracting.installationId]: 1, [lifting.installationId]: 1 });
   });
 });

@@ -2,25 +2,58 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, truncateSync }
 import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { purposeSchema } from '@usage-reporting/core';
 import { engineMessageOf } from '../store/migration.js';
-import type { DeletionRecord } from '../store/store.js';
+import type { RetractionRecord } from '../store/store.js';
 
 /**
- * The deletion log: every deletion the collector acknowledged, one JSON line each, in a file kept
- * outside the database and its backups. A backup taken before a deletion still holds the deleted
- * installation's reports; restoring it would bring them back, and the deletions table with them
- * goes back too. This file does not, so start-up replays it (replay.ts) and the reports go again.
+ * The deletion log: every deletion, retraction and restriction change the collector acknowledged, one
+ * JSON line each, in a file kept outside the database and its backups. A backup taken before one of
+ * them holds the deleted installation's reports, the retracted report, or the restriction as it was
+ * then; restoring it would bring those back, and the database's records of the requests go back with
+ * it. This file does not, so start-up replays it (replay.ts) and each request is in effect again. (It
+ * held deletions only at first, and kept its name and its variable.)
  *
- * A line is on disk (fsynced) before the acknowledgement is signed, so every acknowledged deletion is
+ * A line is on disk (fsynced) before the acknowledgement is signed, so every acknowledged request is
  * in the file. The file is only ever appended to: one write per line, O_APPEND, so processes sharing
  * it (the service, the CLI's ingest) never interleave within a line.
  */
-export const deletionLogEntrySchema = z.strictObject({
+const instantSchema = z.iso.datetime();
+const deletionFields = {
   acknowledgementId: z.string().min(1),
   installationId: z.string().min(1),
-  acknowledgedAt: z.iso.datetime(),
+  acknowledgedAt: instantSchema,
   deletedReports: z.number().int().min(0)
+};
+/** Erasure of the installation's reports (the rights API's DELETE). */
+const deletionEntrySchema = z.strictObject({ kind: z.literal('deletion'), ...deletionFields });
+/** What the log held before it held anything but deletions: the same line without its kind. */
+const unmarkedDeletionSchema = z.strictObject(deletionFields).transform((d) => ({ kind: 'deletion' as const, ...d }));
+/**
+ * One report retracted. `reportIds`: the reports erased with it, the retracted one and those it had
+ * superseded, since a backup may hold an older report of the chain without the correction that linked
+ * it to the retracted one.
+ */
+const retractionEntrySchema = z.strictObject({
+  kind: z.literal('retraction'),
+  acknowledgementId: z.string().min(1),
+  installationId: z.string().min(1),
+  reportId: z.string().min(1),
+  retractedAt: instantSchema,
+  deletedReports: z.number().int().min(0),
+  reportIds: z.array(z.string().min(1)).min(1)
 });
+/** The installation's purpose restrictions as set (an empty list: every restriction lifted). */
+const restrictionEntrySchema = z.strictObject({
+  kind: z.literal('restriction'),
+  installationId: z.string().min(1),
+  purposes: z.array(purposeSchema),
+  updatedAt: instantSchema
+});
+
+/** A line as written now; a line without a kind is read by unmarkedDeletionSchema. */
+export const deletionLogEntrySchema = z.discriminatedUnion('kind', [deletionEntrySchema, retractionEntrySchema, restrictionEntrySchema]);
+export type DeletionLogEntry = z.infer<typeof deletionLogEntrySchema>;
 
 export const deletionLogVariable = 'COLLECTOR_DELETION_LOG';
 export const defaultDeletionLogName = 'collector-deletions.jsonl';
@@ -43,23 +76,28 @@ export class DeletionLogError extends Error {
 
 const unwritable = (path: string, err: unknown) =>
   new DeletionLogError(
-    `${deletionLogVariable}: cannot append to ${path} (${engineMessageOf(err)}); the collector records every deletion it acknowledges there, ` +
-      `outside the database, so that restoring a backup cannot bring deleted reports back. Set ${deletionLogVariable} to a writable file that is not in the database's backups`
+    `${deletionLogVariable}: cannot append to ${path} (${engineMessageOf(err)}); the collector records every deletion, retraction and restriction it acknowledges there, ` +
+      `outside the database, so that restoring a backup cannot undo them. Set ${deletionLogVariable} to a writable file that is not in the database's backups`
   );
 
 export class DeletionLog {
+  /** Acknowledgements with a line in the file: read at open, and each appended since by this process. */
+  private readonly logged: Set<string>;
+
   private constructor(
     readonly path: string,
-    /** Every deletion in the file when it was opened, oldest first. */
-    readonly entries: readonly DeletionRecord[],
+    /** Every entry in the file when it was opened, oldest first. */
+    readonly entries: readonly DeletionLogEntry[],
     /** A last line cut short by a crash mid-write was removed at open; it was never acknowledged. */
     readonly repairedTail: boolean
-  ) {}
+  ) {
+    this.logged = new Set(entries.flatMap((e) => (e.kind === 'restriction' ? [] : [e.acknowledgementId])));
+  }
 
   /**
    * Opens (creating it and its directory when missing) and reads the log. Throws DeletionLogError when
-   * the file cannot be written, or holds a line that is no deletion record: the collector does not
-   * serve with an acknowledged deletion it cannot honour.
+   * the file cannot be written, or holds a line that is no record of the log: the collector does not
+   * serve with an acknowledged request it cannot honour.
    */
   static open(path: string): DeletionLog {
     let text: string;
@@ -89,15 +127,19 @@ export class DeletionLog {
       .slice(0, -1)
       .map((line, i) => {
         const parsed = parseLine(line);
-        if (!parsed.ok) throw new DeletionLogError(`${deletionLogVariable}: line ${i + 1} of ${path} is not a deletion record (${parsed.message}); restore the file from its copy, or correct the line, and start again`);
-        return parsed.record;
+        if (!parsed.ok) {
+          throw new DeletionLogError(
+            `${deletionLogVariable}: line ${i + 1} of ${path} is no deletion, retraction or restriction record (${parsed.message}); restore the file from its copy, or correct the line, and start again`
+          );
+        }
+        return parsed.entry;
       });
     return new DeletionLog(path, entries, repairedTail);
   }
 
-  /** Appends one deletion and waits until it is on disk. The acknowledgement is signed only after. */
-  async append(record: DeletionRecord): Promise<void> {
-    const line = `${JSON.stringify(deletionLogEntrySchema.parse(record))}\n`;
+  /** Appends one entry and waits until it is on disk. The acknowledgement is signed only after. */
+  async append(entry: DeletionLogEntry): Promise<void> {
+    const line = `${JSON.stringify(deletionLogEntrySchema.parse(entry))}\n`;
     const file = await open(this.path, 'a');
     try {
       await file.write(line);
@@ -105,18 +147,35 @@ export class DeletionLog {
     } finally {
       await file.close();
     }
+    if (entry.kind !== 'restriction') this.logged.add(entry.acknowledgementId);
+  }
+
+  /**
+   * A retraction about to be acknowledged, first or again. A repeat was logged when first acknowledged,
+   * unless that append failed (the request then failed, and this is the app's retry): it is logged now,
+   * with the reports the store reports erased, the retracted one at least. A repeat already in the file
+   * adds nothing.
+   */
+  async appendRetraction(record: RetractionRecord, deletedReportIds: readonly string[]): Promise<void> {
+    if (this.logged.has(record.acknowledgementId)) return;
+    await this.append({ kind: 'retraction', ...record, reportIds: [...new Set([record.reportId, ...deletedReportIds])] });
   }
 }
 
-function parseLine(line: string): { ok: true; record: DeletionRecord } | { ok: false; message: string } {
+function parseLine(line: string): { ok: true; entry: DeletionLogEntry } | { ok: false; message: string } {
   let json: unknown;
   try {
     json = JSON.parse(line);
   } catch {
     return { ok: false, message: 'not JSON' };
   }
-  const parsed = deletionLogEntrySchema.safeParse(json);
-  return parsed.success ? { ok: true, record: parsed.data } : { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') };
+  // Told apart by kind first, so an error names what is wrong with the line as the record it claims to be.
+  const kind: unknown = typeof json === 'object' && json !== null ? Reflect.get(json, 'kind') : undefined;
+  if (kind !== undefined && kind !== 'deletion' && kind !== 'retraction' && kind !== 'restriction') {
+    return { ok: false, message: `kind: ${JSON.stringify(kind)} is none of deletion, retraction, restriction` };
+  }
+  const parsed = (kind === undefined ? unmarkedDeletionSchema : deletionLogEntrySchema).safeParse(json);
+  return parsed.success ? { ok: true, entry: parsed.data } : { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') };
 }
 
 function syncDirectory(dir: string): void {

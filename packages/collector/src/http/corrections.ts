@@ -81,6 +81,8 @@ export function registerCorrections(app: FastifyInstance, ctx: CollectorContext)
     });
     if ('notFound' in outcome) return sendFailure(reply, reportNotFound);
     if ('superseded' in outcome) return sendFailure(reply, reportSuperseded);
+    // Logged before it is acknowledged, as a deletion is (deletion-log/): a backup restored later must not bring the report back.
+    await ctx.deletionLog?.appendRetraction(outcome.retracted, outcome.deletedReportIds);
     // A repeat (the app retrying after a lost answer) gets the acknowledgement it missed, not a new one.
     return reply.code(200).header('cache-control', 'no-store').send(await signedRetraction(ctx.answerSigner, outcome.retracted));
   });

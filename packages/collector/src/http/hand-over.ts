@@ -101,7 +101,11 @@ async function answerAgain(ctx: CollectorContext, handOver: HandOver): Promise<H
   if (kind === 'retract') {
     const reportId = reportIdInPath(request.path);
     const record = (await ctx.store.retractionsOf(installationId)).find((r) => r.reportId === reportId);
-    if (record) return again(await signedRetraction(ctx.answerSigner, record));
+    if (record) {
+      // Signed again only once logged (deletion-log/): the first delivery may have failed on the log's write.
+      await ctx.deletionLog?.appendRetraction(record, []);
+      return again(await signedRetraction(ctx.answerSigner, record));
+    }
   }
   return refused(failure('SIGNATURE_REPLAYED', "This request file was delivered before and carried out then; a request file acts once. To ask again, make a new request on the app's Usage reporting page."));
 }

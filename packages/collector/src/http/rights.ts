@@ -72,7 +72,7 @@ export function registerRights(app: FastifyInstance, ctx: CollectorContext): voi
     });
     // On disk before it is acknowledged: a backup restored later must not bring these reports back
     // (deletion-log/). Should the write fail, the request fails unacknowledged and the app asks again.
-    await ctx.deletionLog?.append(record);
+    await ctx.deletionLog?.append({ kind: 'deletion', ...record });
     const ack = await signedDeletion(ctx.answerSigner, {
       ...record,
       retained: [
@@ -95,6 +95,8 @@ export function registerRights(app: FastifyInstance, ctx: CollectorContext): voi
     const purposes = restrictablePurposes.filter((p) => body.value.restrictedPurposes.includes(p));
     const updatedAt = ctx.now().toISOString();
     await ctx.store.setRestrictions(installationId, { purposes, updatedAt });
+    // Logged before it is acknowledged, as a deletion is: a backup restored later holds the restriction as it was then.
+    await ctx.deletionLog?.append({ kind: 'restriction', installationId, purposes, updatedAt });
     return reply.code(200).send(await signedRestrictions(ctx.answerSigner, { installationId, restrictedPurposes: purposes, updatedAt }));
   });
 }

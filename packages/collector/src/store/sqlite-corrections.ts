@@ -186,25 +186,25 @@ export class SqliteCorrections {
 
   private readonly retractOnce = (installationId: string, reportId: string, ack: { acknowledgementId: string; retractedAt: string }): RetractionOutcome => {
     const before = this.stmts.retractionOf.get(installationId, reportId);
-    if (before !== undefined) return { retracted: toRetraction(before), repeat: true };
+    if (before !== undefined) return { retracted: toRetraction(before), repeat: true, deletedReportIds: [] };
     const report = this.held(installationId, reportId);
     if (!report) return { notFound: true };
     // Only the newest report of a chain counts; retracting an older one would orphan the newer.
     if (report.supersededBy !== null) return { superseded: true };
     const ids = this.stmts.chain.all(reportId).map((row) => z.object({ id: z.string() }).parse(row).id);
     const days = new Set<string>();
-    let deletedReports = 0;
+    const deletedReportIds: string[] = [];
     for (const id of ids) {
       const held = this.held(installationId, id);
       if (!held) continue;
       days.add(held.countsAt.slice(0, 10));
-      deletedReports += this.stmts.deleteReport.run(id, installationId).changes;
+      if (this.stmts.deleteReport.run(id, installationId).changes > 0) deletedReportIds.push(id);
       this.stmts.deleteCorrection.run(id);
     }
     for (const day of days) this.markDay(day);
-    const record: RetractionRecord = { ...ack, installationId, reportId, deletedReports };
-    this.stmts.insertRetraction.run(record.acknowledgementId, installationId, reportId, record.retractedAt, deletedReports);
-    return { retracted: record, repeat: false };
+    const record: RetractionRecord = { ...ack, installationId, reportId, deletedReports: deletedReportIds.length };
+    this.stmts.insertRetraction.run(record.acknowledgementId, installationId, reportId, record.retractedAt, record.deletedReports);
+    return { retracted: record, repeat: false, deletedReportIds };
   };
 
   retractionsOf(installationId: string): RetractionRecord[] {

@@ -24,6 +24,8 @@ import { WalCheckpointer } from './wal-checkpointer.js';
 import { markCountedDaysOf, SqliteCorrections } from './sqlite-corrections.js';
 import { migrateSqlite } from './sqlite/migrate.js';
 import { reapplyDeletionSqlite } from './sqlite/reapply-deletion.js';
+import { reapplyRestrictionSqlite } from './sqlite/reapply-restriction.js';
+import { reapplyRetractionSqlite } from './sqlite/reapply-retraction.js';
 import { nextDay } from './days.js';
 
 /**
@@ -325,6 +327,14 @@ export class SqliteStore implements CollectorStore {
 
   async reapplyDeletion(record: DeletionRecord): Promise<number> {
     return reapplyDeletionSqlite(this.db, record);
+  }
+
+  async reapplyRetraction(record: RetractionRecord, reportIds: readonly string[]): Promise<number> {
+    return reapplyRetractionSqlite(this.db, record, reportIds);
+  }
+
+  async reapplyRestriction(installationId: string, restriction: RestrictionRecord): Promise<boolean> {
+    return reapplyRestrictionSqlite(this.db, installationId, restriction);
   }
 
   async dirtyDays(): Promise<DirtyDay[]> {

@@ -62,8 +62,13 @@ export interface RetractionRecord {
   deletedReports: number;
 }
 
-/** `repeat`: the report was retracted before, and this is that retraction's record, unchanged. */
-export type RetractionOutcome = { retracted: RetractionRecord; repeat: boolean } | { notFound: true } | { superseded: true };
+/**
+ * `repeat`: the report was retracted before, and this is that retraction's record, unchanged.
+ * `deletedReportIds`: the reports erased now, the retracted one and those it had superseded; none for a
+ * repeat. The deletion log keeps them (deletion-log/): a restored backup may hold an older report of the
+ * chain without the correction that linked it to the retracted one.
+ */
+export type RetractionOutcome = { retracted: RetractionRecord; repeat: boolean; deletedReportIds: string[] } | { notFound: true } | { superseded: true };
 
 /**
  * The key chain the collector holds for an installation (packages/core/src/collector-api/key-chain.ts): public
@@ -187,6 +192,20 @@ export interface CollectorStore {
    * erased: 0 when the deletion was in effect already, so running it again changes nothing.
    */
   reapplyDeletion(record: DeletionRecord): Promise<number>;
+  /**
+   * Puts an acknowledged retraction back in effect after a restore (deletion-log/replay.ts): erases the
+   * installation's reports named in `reportIds` and every report they superseded, among those received
+   * at or before `retractedAt`, marks the days they counted on dirty, and records the retraction if it
+   * is not held. Returns how many it erased: 0 when the retraction was in effect already.
+   */
+  reapplyRetraction(record: RetractionRecord, reportIds: readonly string[]): Promise<number>;
+  /**
+   * Puts a logged restriction back after a restore (deletion-log/replay.ts), unless the database holds
+   * one for the installation set at the same instant or later (`updatedAt` is the restriction's only
+   * version). When it changes the restriction it marks the installation's days dirty, as
+   * setRestrictions does, and answers true.
+   */
+  reapplyRestriction(installationId: string, restriction: RestrictionRecord): Promise<boolean>;
 
   /**
    * Runs `work` (a retention pass: fold, then delete) unless another process sharing this store's

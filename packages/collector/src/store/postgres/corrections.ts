@@ -87,7 +87,7 @@ export class PostgresCorrections {
     return inTransaction(this.pool, async (client): Promise<RetractionOutcome> => {
       await lockFor(client, lockSpace.installation, installationId);
       const before = await client.query('SELECT * FROM retractions WHERE installation_id = $1 AND report_id = $2', [installationId, reportId]);
-      if (before.rows.length > 0) return { retracted: toRetraction(before.rows[0]), repeat: true };
+      if (before.rows.length > 0) return { retracted: toRetraction(before.rows[0]), repeat: true, deletedReportIds: [] };
       const report = await held(client, installationId, reportId);
       if (!report) return { notFound: true };
       // Only the newest report of a chain counts; retracting an older one would orphan the newer.
@@ -112,7 +112,7 @@ export class PostgresCorrections {
         record.retractedAt,
         record.deletedReports
       ]);
-      return { retracted: record, repeat: false };
+      return { retracted: record, repeat: false, deletedReportIds: gone.map((g) => g.report_id) };
     });
   }
 

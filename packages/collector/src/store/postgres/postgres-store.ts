@@ -28,6 +28,8 @@ import { monthOf, nextMonth, ReportPartitions } from './partitions.js';
 import { PostgresReports } from './reports.js';
 import { PostgresRights } from './rights.js';
 import { reapplyDeletionPostgres } from './reapply-deletion.js';
+import { reapplyRestrictionPostgres } from './reapply-restriction.js';
+import { reapplyRetractionPostgres } from './reapply-retraction.js';
 import { deleteReportsBeforeDay, maintenanceTurn } from './retention.js';
 import { dayStart } from './rows.js';
 
@@ -191,6 +193,14 @@ export class PostgresStore implements CollectorStore {
 
   reapplyDeletion(record: DeletionRecord): Promise<number> {
     return reapplyDeletionPostgres(this.pool, record);
+  }
+
+  reapplyRetraction(record: RetractionRecord, reportIds: readonly string[]): Promise<number> {
+    return reapplyRetractionPostgres(this.pool, record, reportIds);
+  }
+
+  reapplyRestriction(installationId: string, restriction: RestrictionRecord): Promise<boolean> {
+    return reapplyRestrictionPostgres(this.pool, installationId, restriction);
   }
 
   /** Several processes may share the database: one retention pass at a time among them (retention.ts). */
