@@ -46,8 +46,9 @@ export interface CollectorAppOptions {
   /** How many days after the app made it a hand-over file is still taken (upload page, CLI). */
   handOverDays?: number;
   /**
-   * Records every acknowledged deletion outside the database, so a restored backup cannot undo it
-   * (deletion-log/). The service and the CLI pass the configured one; unset, deletions are not logged.
+   * Records every acknowledged deletion, retraction and restriction change outside the database, so a
+   * restored backup cannot undo it (deletion-log/). The service and the CLI pass the configured one;
+   * unset, nothing is logged.
    */
   deletionLog?: DeletionLog;
 }

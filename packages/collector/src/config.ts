@@ -44,8 +44,9 @@ export const collectorEnvSchema = z.object({
   /** The file holding that key, made there on first start when missing. Unset: collector-signing-key.pem beside COLLECTOR_DB. */
   COLLECTOR_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /**
-   * The deletion log, kept outside the database and its backups (deletion-log/log-file.ts). Unset:
-   * collector-deletions.jsonl beside COLLECTOR_DB, whichever engine holds the data.
+   * The deletion log (deletions, retractions, restriction changes), kept outside the database and its
+   * backups (deletion-log/log-file.ts). Unset: collector-deletions.jsonl beside COLLECTOR_DB, whichever
+   * engine holds the data.
    */
   COLLECTOR_DELETION_LOG: z.string().min(1).optional(),
   /** How many days after the app made it a hand-over file is still taken (the upload page, the CLI's ingest). */

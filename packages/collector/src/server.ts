@@ -13,14 +13,14 @@ export interface StartCollectorOptions extends Omit<CollectorAppOptions, 'store'
   databaseUrl?: string;
   /** How often the retention job runs; it also runs once at start. Default one hour. */
   retentionIntervalMs?: number;
-  /** The deletion log (deletion-log/log-file.ts), replayed before listening; unset, deletions are not logged. */
+  /** The deletion log (deletion-log/log-file.ts), replayed before listening; unset, no right is logged. */
   deletionLogPath?: string;
 }
 
 export interface RunningCollector {
   url: string;
   runRetention(): Promise<RetentionOutcome>;
-  /** What replaying the deletion log at start erased; null without a log. */
+  /** What replaying the deletion log at start erased and set back; null without a log. */
   deletionReplay: DeletionReplay | null;
   close(): Promise<void>;
 }

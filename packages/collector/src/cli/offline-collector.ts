@@ -24,7 +24,8 @@ export async function openOfflineCollector(env: CollectorEnv): Promise<OfflineCo
   if (env.COLLECTOR_DATABASE_URL === undefined && (env.COLLECTOR_DB === ':memory:' || !existsSync(env.COLLECTOR_DB))) {
     return { ok: false, message: `COLLECTOR_DB: ${env.COLLECTOR_DB} is not a collector's database; run the command with the configuration the collector runs with` };
   }
-  // A deletion delivered from a hand-over file is logged like one the service received: the same file.
+  // A deletion, retraction or restriction delivered from a hand-over file goes through the same routes
+  // as one the service received, and is logged by them in the same file.
   const logPath = deletionLogPathOf(env);
   let deletionLog: DeletionLog | undefined;
   try {

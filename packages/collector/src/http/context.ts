@@ -21,7 +21,7 @@ export interface CollectorContext {
   answerSigner: CollectorAnswerSigner;
   /** Requests replayed from hand-over files: how they are recognised and how old their signature may be. */
   handOver: HandOverPolicy;
-  /** Where acknowledged deletions are recorded outside the database (deletion-log/log-file.ts); null: not recorded. */
+  /** Where acknowledged deletions, retractions and restriction changes are recorded outside the database (deletion-log/log-file.ts); null: not recorded. */
   deletionLog: DeletionLog | null;
 }
 
