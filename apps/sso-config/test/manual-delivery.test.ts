@@ -159,7 +159,7 @@ describe('rights requests travel as signed files too', () => {
     expect(request.vendorDeletion).toMatchObject({ status: 'pending' });
     const answered = await w.handOver(request.text);
     const accepted = await w.toolkitMust('acceptCollectorAnswer', { text: answered.answerText ?? '' });
-    expect(accepted).toMatchObject({ kind: 'deletion-acknowledgement', message: 'The vendor acknowledged the deletion: 1 report deleted.' });
+    expect(accepted).toMatchObject({ kind: 'deletion-acknowledgement', notice: { code: 'answer.deletionAcknowledged', params: { deletedReports: 1 } } });
     expect(await w.received(installationId)).toEqual([]);
     const page = await w.toolkitMust('loadAdminPage');
     expect(page.vendorDeletion).toMatchObject({ status: 'acknowledged', acknowledgement: { deletedReports: 1 } });

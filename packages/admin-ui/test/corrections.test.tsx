@@ -144,7 +144,7 @@ describe('retracting a report', () => {
     const entry = s.state.history[0]!;
     const retractedEntry = { ...entry, retraction: { acknowledgementId: 'ack-7f3a', retractedAt: '2026-11-30T12:00:00.000Z', deletedReports: 1 } };
     s.state.history = [retractedEntry, ...s.state.history.slice(1)];
-    return ok({ entry: retractedEntry, message: 'The vendor deleted its copy of the report.' });
+    return ok({ entry: retractedEntry, notice: { code: 'retract.deleted', params: { deletedReports: 1 } } });
   };
 
   it('asks first, saying what will happen; cancelling sends nothing and gives focus back', async () => {
@@ -222,7 +222,7 @@ describe('correcting a report', () => {
       s.reports.push(corrected);
       const [original, ...rest] = s.state.history;
       s.state.history = [entry, { ...original!, supersededBy: { reportId: corrected.reportId, at } }, ...rest];
-      const result: SendReportOutput = { reportId: corrected.reportId, outcome: 'sent', receipt: entry.receipt, message: 'Sent.', entry };
+      const result: SendReportOutput = { reportId: corrected.reportId, outcome: 'sent', receipt: entry.receipt, notice: { code: 'send.sent', params: {} }, entry };
       return ok(result);
     };
   }
@@ -325,7 +325,7 @@ describe('correcting a report', () => {
       });
       s.reports.push(corrected);
       s.state.history = [entry, ...s.state.history];
-      return ok({ reportId: corrected.reportId, outcome: 'queued', receipt: null, message: 'collector answered 503', entry });
+      return ok({ reportId: corrected.reportId, outcome: 'queued', receipt: null, notice: { code: 'send.unreachable', params: { detail: 'collector answered 503' } }, entry });
       }
     }));
     await openHistory();

@@ -47,7 +47,7 @@ describe('every failure in plain words', () => {
           reportId: queued.reportId,
           outcome: 'queued',
           receipt: null,
-          message: 'The vendor service could not be reached (network: TypeError).',
+          notice: { code: 'send.unreachable', params: { detail: 'network: TypeError' } },
           entry: historyEntry(queued, { status: 'pending', sentAt: null, receipt: null, lastError: 'timeout' })
         })
     });
@@ -76,7 +76,7 @@ describe('every failure in plain words', () => {
     renderApp({
       loadAdminPage: () => ok(page),
       sendReport: () =>
-        ok({ reportId: rejected.reportId, outcome: 'rejected', receipt: null, message: 'The vendor does not accept this format.', entry: historyEntry(rejected, { status: 'rejected', receipt: null }) })
+        ok({ reportId: rejected.reportId, outcome: 'rejected', receipt: null, notice: { code: 'send.refused', params: { detail: 'collector refused the content (422)' } }, entry: historyEntry(rejected, { status: 'rejected', receipt: null }) })
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Send this report' }));
     expect((await screen.findByTestId('send-receipt')).dataset.outcome).toBe('rejected');

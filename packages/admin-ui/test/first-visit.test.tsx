@@ -40,7 +40,7 @@ describe('the first visit', () => {
       sendReport: ({ draftId }) => {
         const entry = historyEntry(sent, { receipt: { receiptId: 'rcpt-42', reportId: sent.reportId, receivedAt: '2026-11-29T10:01:00.000Z', digest: page.preview.digest, duplicate: false } });
         current = { ...current, history: [entry] };
-        return ok({ reportId: draftId === page.preview.draftId ? sent.reportId : 'x', outcome: 'sent', receipt: entry.receipt, message: 'The vendor stored the report.', entry });
+        return ok({ reportId: draftId === page.preview.draftId ? sent.reportId : 'x', outcome: 'sent', receipt: entry.receipt, notice: { code: 'send.sent', params: {} }, entry });
       }
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Send this report' }));

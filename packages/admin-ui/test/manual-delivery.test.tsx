@@ -42,7 +42,7 @@ test('the report screen offers "Hand over", never "Send", and downloads the sign
     loadAdminPage: () => ok(current),
     handOverReport: () => {
       current = { ...page, history: [entry] };
-      return ok({ fileName: entry.delivery?.fileName ?? '', text: '{"format":"usage-reporting/hand-over"}\n', entry, message: 'Ready to hand over.' });
+      return ok({ fileName: entry.delivery?.fileName ?? '', text: '{"format":"usage-reporting/hand-over"}\n', entry, notice: { code: 'handOver.ready', params: {} } });
     }
   });
   fireEvent.click(await screen.findByRole('button', { name: 'Hand over this report' }));
@@ -68,7 +68,7 @@ test('a pasted receipt is checked by the backend; the history then says "Acknowl
     loadAdminPage: () => ok(current),
     acceptCollectorAnswer: () => {
       current = { ...current, history: [acknowledged] };
-      return ok({ kind: 'report-receipt', message: 'The vendor acknowledged the report: its signed receipt verified.', collectorKeyFingerprint: fingerprint, entry: acknowledged, document: null });
+      return ok({ kind: 'report-receipt', notice: { code: 'answer.receiptVerified', params: {} }, collectorKeyFingerprint: fingerprint, entry: acknowledged, document: null });
     }
   });
   const box = within(await screen.findByTestId('hand-over'));

@@ -88,7 +88,7 @@ describe('retracting a report that left', () => {
     const second = await sendOne();
     const out = await w.must('retractReport', { reportId: first.reportId });
     expect(out.entry).toMatchObject({ reportId: first.reportId, retraction: { deletedReports: 1 } });
-    expect(out.message).toContain('deleted');
+    expect(out.notice).toEqual({ code: 'retract.deleted', params: { deletedReports: 1 } });
     expect((await w.received()).map((r) => r.reportId)).toEqual([second.reportId]);
 
     const exported = installationExportSchema.parse(JSON.parse((await w.must('requestVendorExport')).json));

@@ -28,7 +28,10 @@ test('configured with another collector key, nothing verifies: the report is not
   const draft = await w.must('preview');
   const sent = await w.must('sendReport', { draftId: draft.draftId, digest: draft.digest });
   expect(sent).toMatchObject({ outcome: 'queued', receipt: null, entry: { status: 'pending' } });
-  expect(sent.message).toMatch(/answered, but the collector's receipt could not be verified: The answer is signed by collector key .* not the configured/);
+  expect(sent.notice).toEqual({
+    code: 'send.receiptUnverified',
+    params: { detail: expect.stringMatching(/^the collector's receipt could not be verified: The answer is signed by collector key .* not the configured/) }
+  });
 
   const deletion = await w.must('requestVendorDeletion');
   expect(deletion.vendorDeletion).toMatchObject({ status: 'pending', lastError: expect.stringContaining("the collector's answer could not be verified") });

@@ -95,6 +95,9 @@ describe('the outbox', () => {
     fault();
     const sent = await w.must('sendReport', { draftId: draft.draftId, digest: draft.digest });
     expect(sent).toMatchObject({ outcome: 'queued', entry: { status: 'pending', attempts: 1 } });
+    // The page words the code; the transport's own description of the failure travels as its data.
+    expect(sent.notice).toEqual({ code: 'send.unreachable', params: { detail: sent.entry.lastError } });
+    expect(sent.entry.lastError).toMatch(/503|did not answer in time/);
     expect((await w.must('loadAdminPage')).outboxSize).toBe(1);
 
     // Backoff: the first retry waits 15 minutes.
@@ -185,7 +188,11 @@ describe('the outbox', () => {
   test('a rejected report is settled, never retried', async () => {
     const draft = await w.must('preview');
     w.platform.faults.failEgress({ status: 400 });
-    expect(await w.must('sendReport', { draftId: draft.draftId, digest: draft.digest })).toMatchObject({ outcome: 'rejected', entry: { status: 'rejected' } });
+    expect(await w.must('sendReport', { draftId: draft.draftId, digest: draft.digest })).toMatchObject({
+      outcome: 'rejected',
+      notice: { code: 'send.refused', params: { detail: expect.stringContaining('400') } },
+      entry: { status: 'rejected' }
+    });
     w.advance(DAY);
     await w.scheduled();
     expect(egressCount()).toBe(1);

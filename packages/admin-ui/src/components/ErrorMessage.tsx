@@ -10,6 +10,7 @@ export function ErrorMessage({ error, title }: { error: ClientError; title?: str
       <p className="notice-title">{title ?? i18n.t('error.title')}</p>
       <p>{explainError(error, i18n)}</p>
       {error.message && (
+        // The backend's own message stays English here on purpose: it is for the vendor's support, with the code.
         <details className="error-details">
           <summary>{i18n.t('common.detailsForSupport')}</summary>
           <p>

@@ -1,5 +1,6 @@
 import type { SendReportOutput } from '@usage-reporting/core/api';
 import type { ActionState } from '../hooks/useAction.js';
+import { explainNotice } from '../copy/notice-copy.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { Loading } from './Loading.js';
 import { SupportDetails } from './SupportDetails.js';
@@ -24,11 +25,12 @@ export function SendResult({ state, kind = 'report' }: { state: ActionState<Send
 }
 
 export function SendOutcome({ result, kind = 'report' }: { result: SendReportOutput; kind?: SentKind }) {
-  const { t, formatDateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, formatDateTime } = i18n;
   if (result.outcome === 'sent' && result.receipt) {
     const { receipt } = result;
     return (
-      <div className="notice notice-success" role="status" data-testid="send-receipt" data-outcome="sent" data-kind={kind}>
+      <div className="notice notice-success" role="status" data-testid="send-receipt" data-outcome="sent" data-kind={kind} data-notice={result.notice.code}>
         <p className="notice-title">{t(`send.${kind}.sent`)}</p>
         <p>{t(`send.${kind}.sentText`)}</p>
         <dl className="facts">
@@ -55,13 +57,21 @@ export function SendOutcome({ result, kind = 'report' }: { result: SendReportOut
       </div>
     );
   }
-  // The page's own sentence leads; the backend's message (which may name a network error) is for support.
+  // The page's own sentence leads; the notice, which quotes the transport's words (a network error, the
+  // collector's status), is for a support request, worded in the admin's language around those words.
   const queued = result.outcome === 'queued';
   return (
-    <div className={`notice ${queued ? 'notice-warning' : 'notice-error'}`} role="alert" data-testid="send-receipt" data-outcome={result.outcome} data-kind={kind}>
+    <div
+      className={`notice ${queued ? 'notice-warning' : 'notice-error'}`}
+      role="alert"
+      data-testid="send-receipt"
+      data-outcome={result.outcome}
+      data-kind={kind}
+      data-notice={result.notice.code}
+    >
       <p className="notice-title">{t(queued ? `send.${kind}.queued` : `send.${kind}.rejected`)}</p>
       <p>{t(queued ? `send.${kind}.queuedText` : `send.${kind}.rejectedText`)}</p>
-      <SupportDetails text={result.message} />
+      <SupportDetails text={explainNotice(result.notice, i18n)} />
     </div>
   );
 }

@@ -1,8 +1,11 @@
 import { useI18n } from '../i18n/index.js';
 
 /**
- * The backend's own words about a failure, tucked away for a support request. The headline the
- * admin reads is always the page's plain sentence; this is only the first line, never a stack.
+ * The technical words about a failure, tucked away for a support request. The headline the admin
+ * reads is always the page's plain sentence; this is only the first line, never a stack. A notice is
+ * worded here in the admin's language around the transport's words; a stored `lastError` (a report's,
+ * a rights request's) is the backend's English as it was recorded, for the vendor's support, who reads
+ * English: it is not translated.
  */
 export function SupportDetails({ text }: { text: string | null }) {
   const { t } = useI18n();

@@ -3,6 +3,7 @@ import { keyFingerprintSchema } from '../collector-api/fingerprint.js';
 import { signedCollectorAnswerSchema } from '../collector-api/signed-answer.js';
 import { purposeSchema } from '../catalog/vocabulary.js';
 import { historySummarySchema, vendorDeletionSchema } from '../report/records.js';
+import { answerNoticeSchema, handOverNoticeSchema } from './notices.js';
 
 /**
  * Delivery modes, chosen once where the app is wired (createUsageReporting's `delivery`):
@@ -77,7 +78,7 @@ export type DeliveryView = z.infer<typeof deliveryViewSchema>;
 
 /** A hand-over file for the admin to download: its exact text (the same bytes on every download) and name. */
 export const handOverFileOutput = z.strictObject({ fileName: z.string(), text: z.string() });
-export const handOverReportOutput = handOverFileOutput.extend({ entry: historyEntrySchema, message: z.string() });
+export const handOverReportOutput = handOverFileOutput.extend({ entry: historyEntrySchema, notice: handOverNoticeSchema });
 export type HandOverReportOutput = z.infer<typeof handOverReportOutput>;
 
 export const downloadHandOverInput = z.strictObject({ reportId: z.uuid() });
@@ -95,8 +96,8 @@ export type RightsRequestOutput = z.infer<typeof rightsRequestOutput>;
 export const acceptAnswerInput = z.strictObject({ text: z.string().min(1).max(4_000_000) });
 export const acceptAnswerOutput = z.strictObject({
   kind: z.enum(['report-receipt', 'deletion-acknowledgement', 'restriction-acknowledgement', 'installation-export']),
-  /** Plain words for the admin. */
-  message: z.string(),
+  /** What to tell the admin, as a code and parameters the page words in the admin's language (notices.ts). */
+  notice: answerNoticeSchema,
   collectorKeyFingerprint: keyFingerprintSchema,
   /** A receipt: the report's history entry, now acknowledged by the vendor. */
   entry: historyEntrySchema.nullable(),

@@ -13,6 +13,7 @@ import {
   rightsRequestInput,
   rightsRequestOutput
 } from './delivery.js';
+import { retractNoticeSchema, sendNoticeSchema } from './notices.js';
 import { productSchema } from './product.js';
 
 /**
@@ -104,8 +105,8 @@ export const sendReportOutput = z.strictObject({
   /** sent: the collector stored it; queued: retryable failure, the outbox will retry; rejected: the collector refused it. */
   outcome: z.enum(['sent', 'queued', 'rejected']),
   receipt: storedReceiptSchema.nullable(),
-  /** Plain words for the admin, never a stack trace. */
-  message: z.string(),
+  /** What to tell the admin, as a code and parameters the page words in the admin's language (notices.ts). */
+  notice: sendNoticeSchema,
   entry: historyEntrySchema
 });
 export type SendReportOutput = z.infer<typeof sendReportOutput>;
@@ -197,8 +198,8 @@ export type CorrectionPreviewOutput = z.infer<typeof correctionPreviewOutput>;
 export const retractOutput = z.strictObject({
   /** The retracted report's history entry, now carrying the vendor's acknowledgement. */
   entry: historyEntrySchema,
-  /** Plain words for the admin. */
-  message: z.string()
+  /** What to tell the admin (notices.ts): how many copies the vendor deleted. */
+  notice: retractNoticeSchema
 });
 export type RetractOutput = z.infer<typeof retractOutput>;
 

@@ -28,6 +28,5 @@ export async function retractReport(deps: EngineDeps, reportId: string, accountI
   const retracted = { ...record, retraction: { acknowledgementId: ack.acknowledgementId, retractedAt: ack.retractedAt, deletedReports: ack.deletedReports } };
   await saveReport(retracted);
   await appendLedger([actionEntry(await loadConsent(), 'retract-report', [{ path: 'history.retractedReport', from: reportId, to: null }], { accountId, now })]);
-  const copies = ack.deletedReports === 1 ? 'its copy' : `${ack.deletedReports} copies (the report and the ones it had replaced)`;
-  return ok({ entry: toSummary(retracted), message: `The vendor deleted ${copies} and no longer counts this report.` });
+  return ok({ entry: toSummary(retracted), notice: { code: 'retract.deleted', params: { deletedReports: ack.deletedReports } } });
 }

@@ -156,25 +156,27 @@ async function sendDraft(
 /** How report-transport.ts words a receipt that did not verify. */
 const unverifiedPrefix = "the collector's receipt could not be verified";
 
+/** The outcome as the page reports it: a notice code, with the transport's own words (lastError) as its data. */
 export function sendOutput(record: ReportRecord): SendReportOutput {
-  const entry = toSummary(record);
+  const base = { reportId: record.reportId, entry: toSummary(record) };
+  const detail = record.lastError;
   switch (record.status) {
     case 'sent':
-      return { reportId: record.reportId, outcome: 'sent', receipt: record.receipt, message: 'The report was sent and the vendor confirmed receipt.', entry };
+      return { ...base, outcome: 'sent', receipt: record.receipt, notice: { code: 'send.sent', params: {} } };
     case 'pending':
       return {
-        reportId: record.reportId,
+        ...base,
         outcome: 'queued',
         receipt: null,
-        message: record.lastError?.startsWith(unverifiedPrefix)
-          ? // It may well have arrived; only a receipt that verifies says so, and the retry fetches the same receipt again.
-            `The vendor's service answered, but ${record.lastError}. The report is not recorded as sent; it stays queued and is checked again automatically.`
-          : `The vendor's service could not be reached (${record.lastError ?? 'not attempted yet'}). The report is queued and will be retried automatically.`,
-        entry
+        notice:
+          detail?.startsWith(unverifiedPrefix)
+            ? // It may well have arrived; only a receipt that verifies says so, and the retry fetches the same receipt again.
+              { code: 'send.receiptUnverified', params: { detail } }
+            : { code: 'send.unreachable', params: { detail } }
       };
     case 'rejected':
-      return { reportId: record.reportId, outcome: 'rejected', receipt: null, message: `The vendor's service refused the report: ${record.lastError ?? 'no reason given'}.`, entry };
+      return { ...base, outcome: 'rejected', receipt: null, notice: { code: 'send.refused', params: { detail } } };
     case 'cancelled':
-      return { reportId: record.reportId, outcome: 'rejected', receipt: null, message: `The report was cancelled before it left: ${record.lastError ?? 'sharing changed'}.`, entry };
+      return { ...base, outcome: 'rejected', receipt: null, notice: { code: 'send.cancelled', params: { detail } } };
   }
 }

@@ -50,8 +50,8 @@ async function acceptReceipt(p: CollectorAnswerPayloadOf<'report-receipt'>, veri
   // The digest binds the receipt to the exact bytes handed over, not merely to the report's id.
   if (p.digest !== record.digest || sha256Hex(record.text) !== record.digest) return refuse('The receipt is for other bytes than the report this site handed over.');
   if (p.supersedes !== (record.supersedes ?? null)) return refuse('The receipt is for a correction this site did not hand over.');
-  const answered = (entry: ReportRecord) =>
-    ok({ kind: p.kind, message: 'The vendor acknowledged the report: its signed receipt verified.', collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: toSummary(entry), document: null });
+  const answered = (entry: ReportRecord): Envelope<AcceptAnswerOutput> =>
+    ok({ kind: p.kind, notice: { code: 'answer.receiptVerified', params: {} }, collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: toSummary(entry), document: null });
   if (record.status === 'sent' && record.receipt?.receiptId === p.receiptId) return answered(record);
   const receipt = { receiptId: p.receiptId, reportId: p.reportId, receivedAt: p.receivedAt, digest: p.digest, duplicate: false };
   // The receipt first, under its own key, as a direct send records it (history reads it as the truth).
@@ -72,15 +72,14 @@ async function acceptDeletion(p: CollectorAnswerPayloadOf<'deletion-acknowledgem
   const settled = await acknowledgeVendorDeletion({ acknowledgementId: p.acknowledgementId, acknowledgedAt: p.acknowledgedAt, deletedReports: p.deletedReports });
   if (!settled.ok) return refuse(settled.message);
   await recordAnswer('delete', verified, now, verified);
-  const reports = p.deletedReports === 1 ? '1 report' : `${p.deletedReports} reports`;
-  return ok({ kind: p.kind, message: `The vendor acknowledged the deletion: ${reports} deleted.`, collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: null, document: null });
+  return ok({ kind: p.kind, notice: { code: 'answer.deletionAcknowledged', params: { deletedReports: p.deletedReports } }, collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: null, document: null });
 }
 
 async function acceptRestriction(p: CollectorAnswerPayloadOf<'restriction-acknowledgement'>, verified: VerifiedAnswer, now: Date): Promise<Envelope<AcceptAnswerOutput>> {
   const settled = await acknowledgeRestriction(p.restrictedPurposes, p.updatedAt);
   if (!settled.ok) return refuse(settled.message);
   await recordAnswer('restrict', verified, now, verified);
-  return ok({ kind: p.kind, message: 'The vendor acknowledged the restriction.', collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: null, document: null });
+  return ok({ kind: p.kind, notice: { code: 'answer.restrictionAcknowledged', params: {} }, collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: null, document: null });
 }
 
 async function acceptExport(p: CollectorAnswerPayloadOf<'installation-export'>, verified: VerifiedAnswer, now: Date): Promise<Envelope<AcceptAnswerOutput>> {
@@ -94,8 +93,7 @@ async function acceptExport(p: CollectorAnswerPayloadOf<'installation-export'>, 
     await write(keys.vendorExport, { exportedAt: p.exportedAt, receivedAt: now.toISOString(), ...document } satisfies StoredVendorExport);
   }
   await recordAnswer('export', verified, now, new TextEncoder().encode(JSON.stringify(verified)).length <= maxKeptExportBytes / 2 ? verified : null);
-  const kept = size <= maxKeptExportBytes ? '' : ' It is too large to keep on the site: download it now.';
-  return ok({ kind: p.kind, message: `The vendor's export verified.${kept}`, collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: null, document });
+  return ok({ kind: p.kind, notice: { code: 'answer.exportVerified', params: { kept: size <= maxKeptExportBytes } }, collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: null, document });
 }
 
 /** Marks the request of this kind answered, keeping the signed answer when given. */

@@ -7,7 +7,7 @@ import { keys } from '../store/keys.js';
 import { claim } from '../store/kvs-store.js';
 import type { ReportRecord } from '../store/records.js';
 import { loadConsent, loadReport, saveReport } from '../store/repositories.js';
-import { handedOverMessage, notManual, signReportFile } from './hand-over-report.js';
+import { handedOverNotice, notManual, signReportFile } from './hand-over-report.js';
 import { loadHandOverFile } from './records.js';
 
 /**
@@ -21,7 +21,7 @@ export async function downloadHandOver(deps: EngineDeps, reportId: string): Prom
   const record = await loadReport(reportId);
   if (!record || record.delivery?.mode !== 'manual') return fail('NOT_FOUND', 'No report with this id was prepared for hand-over (it may have been purged).');
   const existing = await loadHandOverFile(reportId);
-  if (existing) return ok({ ...existing, entry: toSummary(record), message: handedOverMessage });
+  if (existing) return ok({ ...existing, entry: toSummary(record), notice: handedOverNotice });
   if (record.status !== 'pending') return fail('CONFLICT', `This report was ${record.status === 'cancelled' ? 'cancelled' : record.status} and is not handed over any more.`);
 
   const refusal = await stillCovered(deps, record);
@@ -39,7 +39,7 @@ export async function downloadHandOver(deps: EngineDeps, reportId: string): Prom
     delivery: { ...record.delivery, handedOverAt: record.delivery.handedOverAt ?? now.toISOString(), fileName: file.fileName }
   };
   await saveReport(handed);
-  return ok({ ...file, entry: toSummary(handed), message: handedOverMessage });
+  return ok({ ...file, entry: toSummary(handed), notice: handedOverNotice });
 }
 
 /** Why the prepared bytes may not leave now, or null when they may (the same checks deliver.ts makes). */

@@ -1,4 +1,4 @@
-import { fail, ok, type Envelope, type HandOverReportOutput } from '@usage-reporting/core/api';
+import { fail, ok, type Envelope, type HandOverNotice, type HandOverReportOutput } from '@usage-reporting/core/api';
 import { correctionRequest, reportRequest } from '@usage-reporting/core/node';
 import type { EngineDeps } from '../engine/deps.js';
 import { toSummary } from '../engine/history.js';
@@ -41,7 +41,7 @@ export async function handOverReport(deps: EngineDeps, input: { draftId: string;
       { set: keys.handOver(record.reportId), value: file },
       { set: ledger.key, value: ledger.value }
     ]);
-    return ok({ ...file, entry: toSummary(record), message: handedOverMessage });
+    return ok({ ...file, entry: toSummary(record), notice: handedOverNotice });
   } catch (error) {
     // Nothing was written (one transaction): release the preview so the admin can try again.
     await remove(claimKey).catch(() => undefined);
@@ -49,8 +49,8 @@ export async function handOverReport(deps: EngineDeps, input: { draftId: string;
   }
 }
 
-export const handedOverMessage =
-  "The report is signed and ready to hand over: upload the file on the vendor's upload page (or send it to the vendor), then paste the receipt the vendor gives back here.";
+/** The page words it (upload the file on the vendor's upload page, then paste the receipt back). */
+export const handedOverNotice: HandOverNotice = { code: 'handOver.ready', params: {} };
 
 /** Signs a record's report as a hand-over file: the report request, or a correction's. */
 export const signReportFile = (record: ReportRecord, now: Date) =>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { RetractOutput, SendReportOutput } from '@usage-reporting/core/api';
 import { SendOutcome } from '../../components/SendResult.js';
+import { explainNotice } from '../../copy/notice-copy.js';
 import { useI18n } from '../../i18n/index.js';
 
 export type RightsOutcome = { kind: 'retracted'; result: RetractOutput } | { kind: 'corrected'; result: SendReportOutput };
@@ -20,21 +21,21 @@ export function RightsOutcomeNotice({ outcome }: { outcome: RightsOutcome }) {
 }
 
 function RetractionAcknowledgement({ result }: { result: RetractOutput }) {
-  const { t, formatDateTime, formatNumber } = useI18n();
+  const i18n = useI18n();
+  const { t, formatDateTime, formatNumber } = i18n;
   const { retraction } = result.entry;
   if (!retraction) {
-    // The backend answered without the vendor's acknowledgement: say so rather than claim a deletion.
+    // The backend answered without the vendor's acknowledgement: say so, and not the notice, which claims a deletion.
     return (
       <div className="notice notice-warning" role="alert" data-testid="retract-acknowledgement" data-acknowledged="false">
         <p className="notice-title">{t('rightsOutcome.unconfirmed')}</p>
-        <p>{result.message}</p>
       </div>
     );
   }
   return (
     <div className="notice notice-success" role="status" data-testid="retract-acknowledgement" data-acknowledged="true">
       <p className="notice-title">{t('rightsOutcome.retracted')}</p>
-      <p>{result.message}</p>
+      <p>{explainNotice(result.notice, i18n)}</p>
       <dl className="facts">
         <dt>{t('rightsOutcome.acknowledgement')}</dt>
         <dd>

@@ -2,6 +2,7 @@ import { useCallback, useId, useState, type ChangeEvent, type FormEvent } from '
 import type { AcceptAnswerOutput } from '@usage-reporting/core/api';
 import { useClient } from '../../api/client-context.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { explainNotice } from '../../copy/notice-copy.js';
 import { Loading } from '../../components/Loading.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useI18n } from '../../i18n/index.js';
@@ -60,11 +61,12 @@ export function AnswerBox({ onAccepted, label }: { onAccepted: () => Promise<voi
 }
 
 function Accepted({ result }: { result: AcceptAnswerOutput }) {
-  const { t, rich } = useI18n();
+  const i18n = useI18n();
+  const { t, rich } = i18n;
   return (
-    <div className="notice notice-success" role="status" data-testid="answer-accepted" data-kind={result.kind}>
+    <div className="notice notice-success" role="status" data-testid="answer-accepted" data-kind={result.kind} data-notice={result.notice.code}>
       <p className="notice-title">{t('answer.accepted')}</p>
-      <p>{result.message}</p>
+      <p>{explainNotice(result.notice, i18n)}</p>
       <p className="subtle">{rich('answer.signedWith', { fingerprint: <code data-testid="answer-fingerprint">{result.collectorKeyFingerprint}</code> })}</p>
     </div>
   );

@@ -3,6 +3,7 @@ import type { AdminPageOutput, HandOverReportOutput, HistoryEntry } from '@usage
 import type { ClientResult } from '../../api/client.js';
 import { useClient } from '../../api/client-context.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { explainNotice } from '../../copy/notice-copy.js';
 import { Loading } from '../../components/Loading.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useI18n } from '../../i18n/index.js';
@@ -16,7 +17,8 @@ import { AnswerBox } from './AnswerBox.js';
  */
 export function HandOverReport({ page, refresh, canHandOver }: { page: AdminPageOutput; refresh: () => Promise<void>; canHandOver: boolean }) {
   const client = useClient();
-  const { t, rich } = useI18n();
+  const i18n = useI18n();
+  const { t, rich } = i18n;
   const save = (result: ClientResult<HandOverReportOutput>) => {
     if (result.ok) downloadFile(result.data.fileName, result.data.text, 'application/json');
   };
@@ -48,7 +50,8 @@ export function HandOverReport({ page, refresh, canHandOver }: { page: AdminPage
       {handOver.state.status === 'failed' && <ErrorMessage error={handOver.state.error} title={t('handOver.failed')} />}
       {handOver.state.status === 'done' && (
         <p className="notice notice-success" role="status" data-testid="handed-over" data-report-id={handOver.state.data.entry.reportId}>
-          {rich('handOver.done', { fileName: <code data-testid="hand-over-file-name">{handOver.state.data.fileName}</code> })} {handOver.state.data.message}
+          {rich('handOver.done', { fileName: <code data-testid="hand-over-file-name">{handOver.state.data.fileName}</code> })}{' '}
+          {explainNotice(handOver.state.data.notice, i18n)}
         </p>
       )}
       {waiting.length > 0 && <Waiting entries={waiting} busy={download.state.status === 'running'} onDownload={(id) => void onDownload(id)} />}
