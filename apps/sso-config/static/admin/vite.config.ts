@@ -22,7 +22,7 @@ export default defineConfig({
       { find: /^@usage-reporting\/([a-z-]+)\/(.*)$/, replacement: `${packages}$1/src/$2` },
       // React's API on preact/compat: React 19's react-dom alone is ~62 KB of the page's 100 KiB gzip
       // budget, preact ~10 KB. The page's jest suites and the packed vendor build render it with React;
-      // the e2e suites run this build (see packages/admin-ui/README.md, "Building the page").
+      // the e2e suites run this build (packages/admin-ui/README.md, "With React, or with preact/compat").
       ...preactCompatAliases
     ]
   },
