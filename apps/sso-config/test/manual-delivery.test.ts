@@ -170,7 +170,10 @@ describe('rights requests travel as signed files too', () => {
     // The old acknowledgement does not settle a newer request.
     w.advance(DAY);
     await w.toolkitMust('prepareRightsRequest', { kind: 'delete' });
-    expect(await w.toolkit('acceptCollectorAnswer', { text: answered.answerText ?? '' })).toMatchObject({ ok: false, error: { code: 'ANSWER_NOT_VERIFIED' } });
+    expect(await w.toolkit('acceptCollectorAnswer', { text: answered.answerText ?? '' })).toMatchObject({
+      ok: false,
+      error: { code: 'ANSWER_NOT_VERIFIED', notice: { code: 'answer.refused.earlierDeletion', params: {} } }
+    });
     noEgress();
   });
 

@@ -1,6 +1,6 @@
 /** @jest-environment ./packages/admin-ui/test/jsdom-environment.ts */
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { noticeCodes, noticeSchema, ok, type AdminPageOutput, type HistoryEntry, type Notice } from '@usage-reporting/core/api';
+import { fail, noticeCodes, noticeSchema, ok, refusal, type AdminPageOutput, type HistoryEntry, type Notice } from '@usage-reporting/core/api';
 import { explainNotice } from '../src/copy/notice-copy';
 import { createI18n } from '../src/i18n/i18n';
 import { de } from '../src/i18n/messages/de';
@@ -44,7 +44,23 @@ const backendWording: Array<[Notice, string]> = [
   [{ code: 'answer.deletionAcknowledged', params: { deletedReports: 0 } }, 'The vendor acknowledged the deletion: 0 reports deleted.'],
   [{ code: 'answer.restrictionAcknowledged', params: {} }, 'The vendor acknowledged the restriction.'],
   [{ code: 'answer.exportVerified', params: { kept: true } }, "The vendor's export verified."],
-  [{ code: 'answer.exportVerified', params: { kept: false } }, "The vendor's export verified. It is too large to keep on the site: download it now."]
+  [{ code: 'answer.exportVerified', params: { kept: false } }, "The vendor's export verified. It is too large to keep on the site: download it now."],
+  // A refused answer: the backend's English message (for support) and the page's English are the same words.
+  ...(
+    [
+      ['answer.refused.retraction', 'This acknowledges a retraction, and this site hands over no retractions.'],
+      ['answer.refused.receiptNotHandedOver', 'The receipt is for a report this site did not hand over.'],
+      ['answer.refused.receiptOtherBytes', 'The receipt is for other bytes than the report this site handed over.'],
+      ['answer.refused.receiptOtherCorrection', 'The receipt is for a correction this site did not hand over.'],
+      ['answer.refused.noDeletionWaiting', 'No deletion request from this site is waiting for an answer: make a deletion request file first.'],
+      ['answer.refused.earlierDeletion', 'This acknowledgement answers an earlier deletion request, not the one waiting now: hand over the latest request file.'],
+      ['answer.refused.noRestrictionAsked', 'This site has not asked the vendor to restrict anything.'],
+      ['answer.refused.otherPurposes', 'The acknowledgement confirms another set of purposes than this site last asked for: hand over the latest request file.'],
+      ['answer.refused.earlierRestriction', 'This acknowledgement answers an earlier restriction request, not the one waiting now: hand over the latest request file.'],
+      ['answer.refused.noExportRequest', 'This site has not handed over an export request.'],
+      ['answer.refused.earlierExport', 'This export answers an earlier request, not the one this site handed over last.']
+    ] as const
+  ).map(([code, words]): [Notice, string] => [refusal(code), `${words} Nothing was recorded.`])
 ];
 
 describe('notices in words', () => {
@@ -137,5 +153,28 @@ describe('the page in German', () => {
       `Übergeben: gespeichert als ${entry.delivery?.fileName}. Der Bericht ist signiert und bereit zur Übergabe: Laden Sie die Datei auf der Upload-Seite des Anbieters hoch (oder senden Sie sie an den Anbieter) und fügen Sie dann hier die Empfangsbestätigung ein, die Sie vom Anbieter zurückerhalten.`
     );
     click.mockRestore();
+  });
+
+  test('a refused answer says in German why and what to do; the English stays in the details for support', async () => {
+    const fingerprint = `SHA256:${'K'.repeat(43)}`;
+    const english = 'This acknowledgement answers an earlier deletion request, not the one waiting now: hand over the latest request file. Nothing was recorded.';
+    renderGerman({
+      loadAdminPage: () => ok(perCase({ delivery: { mode: 'manual', collectorKey: { ok: true, fingerprint }, rightsRequests: [], vendorExport: null } })),
+      acceptCollectorAnswer: () => fail('ANSWER_NOT_VERIFIED', english, refusal('answer.refused.earlierDeletion'))
+    });
+    const box = within(await screen.findByTestId('hand-over'));
+    fireEvent.change(box.getByTestId('answer-text'), { target: { value: '{"format":"usage-reporting/collector-answer"}' } });
+    fireEvent.click(box.getByRole('button', { name: 'Antwort des Anbieters erfassen' }));
+    const alert = (await box.findByText('Die Antwort wurde nicht erfasst')).closest('[role="alert"]');
+    expect(alert instanceof HTMLElement && alert.dataset.errorCode).toBe('ANSWER_NOT_VERIFIED');
+    const shown = within(alert as HTMLElement);
+    expect(
+      shown.getByText(
+        'Diese Bestätigung beantwortet eine frühere Löschanfrage, nicht die aktuell wartende: Übergeben Sie die neueste Anfragedatei. Es wurde nichts erfasst.'
+      )
+    ).toBeDefined();
+    // The vendor's support reads English: the backend's message, under its code.
+    expect(shown.getByText('Details für den Support')).toBeDefined();
+    expect((alert as HTMLElement).querySelector('details p')?.textContent).toBe(`ANSWER_NOT_VERIFIED ${english}`);
   });
 });

@@ -1,9 +1,12 @@
 import {
   acceptAnswerOutput,
   envelopeSchema,
+  fail,
   handOverReportOutput,
   noticeCodes,
   noticeSchema,
+  refusal,
+  refusalNoticeSchema,
   resolverContract,
   retractOutput,
   sendReportOutput,
@@ -26,7 +29,8 @@ const oneOfEach: Notice[] = [
   { code: 'answer.receiptVerified', params: {} },
   { code: 'answer.deletionAcknowledged', params: { deletedReports: 1 } },
   { code: 'answer.restrictionAcknowledged', params: {} },
-  { code: 'answer.exportVerified', params: { kept: false } }
+  { code: 'answer.exportVerified', params: { kept: false } },
+  ...refusalNoticeSchema.options.map((o) => refusal(o.shape.code.value))
 ];
 
 test('noticeCodes names every code once, and the examples here cover all of them', () => {
@@ -81,5 +85,22 @@ describe('each output that tells the admin something carries only its own notice
     const answer = { kind: 'restriction-acknowledgement', collectorKeyFingerprint: `SHA256:${'K'.repeat(43)}`, entry: null, document: null };
     expect(acceptAnswerOutput.parse({ ...answer, notice: { code: 'answer.restrictionAcknowledged', params: {} } }).notice.code).toBe('answer.restrictionAcknowledged');
     expect(acceptAnswerOutput.safeParse({ ...answer, notice: { code: 'retract.deleted', params: { deletedReports: 1 } } }).success).toBe(false);
+  });
+});
+
+describe('a refusal the admin can act on travels beside the error code', () => {
+  test('fail() carries it, and the envelope round-trips it through JSON', () => {
+    const refused = fail('ANSWER_NOT_VERIFIED', 'This export answers an earlier request. Nothing was recorded.', refusal('answer.refused.earlierExport'));
+    const wire = JSON.parse(JSON.stringify(refused));
+    expect(envelopeSchema(resolverContract.acceptCollectorAnswer.output).parse(wire)).toEqual({
+      ok: false,
+      error: { code: 'ANSWER_NOT_VERIFIED', message: 'This export answers an earlier request. Nothing was recorded.', notice: { code: 'answer.refused.earlierExport', params: {} } }
+    });
+  });
+
+  test('an error without one has no notice field at all, and an outcome notice is no refusal', () => {
+    expect(fail('STORAGE', 'try again')).toEqual({ ok: false, error: { code: 'STORAGE', message: 'try again' } });
+    const schema = envelopeSchema(resolverContract.acceptCollectorAnswer.output);
+    expect(schema.safeParse({ ok: false, error: { code: 'CONFLICT', message: 'x', notice: { code: 'send.sent', params: {} } } }).success).toBe(false);
   });
 });

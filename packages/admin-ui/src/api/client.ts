@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envelopeSchema, resolverFunctionKey, type ErrorCode } from '@usage-reporting/core/api';
+import { envelopeSchema, resolverFunctionKey, type ErrorCode, type RefusalNotice } from '@usage-reporting/core/api';
 import {
   resolverContract,
   resolverNames,
@@ -19,7 +19,10 @@ export type ClientOnlyErrorCode = 'UNREACHABLE' | 'BAD_RESPONSE';
 export type ClientErrorCode = ErrorCode | ClientOnlyErrorCode;
 export interface ClientError {
   code: ClientErrorCode;
+  /** English, for the vendor's support (the "Details for support" line). */
   message: string;
+  /** Why the backend refused, where the admin can act on it: worded in the admin's language (copy/notice-copy.ts). */
+  notice?: RefusalNotice;
 }
 export type ClientResult<T> = { ok: true; data: T } | { ok: false; error: ClientError };
 

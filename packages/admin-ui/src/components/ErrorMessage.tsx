@@ -1,5 +1,6 @@
 import type { ClientError } from '../api/client.js';
 import { explainError } from '../copy/error-copy.js';
+import { explainNotice } from '../copy/notice-copy.js';
 import { useI18n } from '../i18n/index.js';
 
 /** A failure in plain words, with the technical detail tucked away for a support request. */
@@ -8,7 +9,8 @@ export function ErrorMessage({ error, title }: { error: ClientError; title?: str
   return (
     <div className="notice notice-error" role="alert" data-error-code={error.code}>
       <p className="notice-title">{title ?? i18n.t('error.title')}</p>
-      <p>{explainError(error, i18n)}</p>
+      {/* The backend's reason, when it gave one the admin can act on, says more than the code's general words. */}
+      <p>{error.notice ? explainNotice(error.notice, i18n) : explainError(error, i18n)}</p>
       {error.message && (
         // The backend's own message stays English here on purpose: it is for the vendor's support, with the code.
         <details className="error-details">

@@ -33,5 +33,18 @@ export function explainNotice(notice: Notice, i18n: Pick<I18n, 't'> = english): 
       return t('notice.answer.restrictionAcknowledged');
     case 'answer.exportVerified':
       return t(notice.params.kept ? 'notice.answer.exportVerified' : 'notice.answer.exportNotKept');
+    case 'answer.refused.retraction':
+    case 'answer.refused.receiptNotHandedOver':
+    case 'answer.refused.receiptOtherBytes':
+    case 'answer.refused.receiptOtherCorrection':
+    case 'answer.refused.noDeletionWaiting':
+    case 'answer.refused.earlierDeletion':
+    case 'answer.refused.noRestrictionAsked':
+    case 'answer.refused.otherPurposes':
+    case 'answer.refused.earlierRestriction':
+    case 'answer.refused.noExportRequest':
+    case 'answer.refused.earlierExport':
+      // Refusals take no parameters: each code is its own message.
+      return t(`notice.${notice.code}`);
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalNoticeSchema, type RefusalNotice } from './notices.js';
 
 /**
  * The one response shape every resolver returns. The UI never sees a thrown error:
@@ -25,7 +26,11 @@ export const errorCodes = [
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-export const resolverErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+/**
+ * `message`: the backend's English, for logs and the vendor's support. `notice`: where the admin can act
+ * on the refusal, why, as a code the page words in the admin's language (notices.ts).
+ */
+export const resolverErrorSchema = z.object({ code: errorCodeSchema, message: z.string(), notice: refusalNoticeSchema.optional() });
 export type ResolverError = z.infer<typeof resolverErrorSchema>;
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
@@ -37,4 +42,7 @@ export const envelopeSchema = <T extends z.ZodType>(data: T) =>
   ]);
 
 export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data });
-export const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
+export const fail = (code: ErrorCode, message: string, notice?: RefusalNotice): Envelope<never> => ({
+  ok: false,
+  error: notice === undefined ? { code, message } : { code, message, notice }
+});

@@ -44,8 +44,31 @@ export const answerNoticeSchema = z.discriminatedUnion('code', [
 ]);
 export type AnswerNotice = z.infer<typeof answerNoticeSchema>;
 
+/**
+ * Why a refused call was refused, where the admin can act on it (a failed call's `error.notice`, beside
+ * its code and its English `message` for support). First the answers the admin brings back by hand:
+ * each says what the answer is about that this site did not ask for, and nothing was recorded.
+ */
+export const refusalNoticeSchema = z.discriminatedUnion('code', [
+  notice('answer.refused.retraction', {}),
+  notice('answer.refused.receiptNotHandedOver', {}),
+  notice('answer.refused.receiptOtherBytes', {}),
+  notice('answer.refused.receiptOtherCorrection', {}),
+  notice('answer.refused.noDeletionWaiting', {}),
+  notice('answer.refused.earlierDeletion', {}),
+  notice('answer.refused.noRestrictionAsked', {}),
+  notice('answer.refused.otherPurposes', {}),
+  notice('answer.refused.earlierRestriction', {}),
+  notice('answer.refused.noExportRequest', {}),
+  notice('answer.refused.earlierExport', {})
+]);
+export type RefusalNotice = z.infer<typeof refusalNoticeSchema>;
+export type RefusalCode = RefusalNotice['code'];
+/** A refusal without parameters, by its code. */
+export const refusal = (code: RefusalCode): RefusalNotice => ({ code, params: {} });
+
 /** Every notice a resolver can answer with. */
-export const noticeSchema = z.union([sendNoticeSchema, handOverNoticeSchema, retractNoticeSchema, answerNoticeSchema]);
+export const noticeSchema = z.union([sendNoticeSchema, handOverNoticeSchema, retractNoticeSchema, answerNoticeSchema, refusalNoticeSchema]);
 export type Notice = z.infer<typeof noticeSchema>;
 export type NoticeCode = Notice['code'];
 
@@ -54,5 +77,6 @@ export const noticeCodes: readonly NoticeCode[] = [
   ...sendNoticeSchema.options.map((o) => o.shape.code.value),
   handOverNoticeSchema.shape.code.value,
   retractNoticeSchema.shape.code.value,
-  ...answerNoticeSchema.options.map((o) => o.shape.code.value)
+  ...answerNoticeSchema.options.map((o) => o.shape.code.value),
+  ...refusalNoticeSchema.options.map((o) => o.shape.code.value)
 ];

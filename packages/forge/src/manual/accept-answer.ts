@@ -1,4 +1,4 @@
-import { fail, ok, type AcceptAnswerOutput, type Envelope, type VerifiedAnswer } from '@usage-reporting/core/api';
+import { ok, type AcceptAnswerOutput, type Envelope, type VerifiedAnswer } from '@usage-reporting/core/api';
 import type { CollectorAnswerPayloadOf } from '@usage-reporting/core/collector-api';
 import { sha256Hex } from '@usage-reporting/core/node';
 import { checkAnswer } from '../delivery/verify-answer.js';
@@ -11,10 +11,10 @@ import { keys } from '../store/keys.js';
 import { write } from '../store/kvs-store.js';
 import type { ReportRecord } from '../store/records.js';
 import { ensureInstallation, loadReport, saveReport } from '../store/repositories.js';
+import { refuseAnswer, unverifiedAnswer } from './answer-refusals.js';
 import { notManual } from './hand-over-report.js';
 import { loadRightsRequest, maxKeptExportBytes, saveRightsRequest, type StoredVendorExport } from './records.js';
 
-const refuse = (message: string) => fail('ANSWER_NOT_VERIFIED', `${message} Nothing was recorded.`);
 
 /**
  * The collector's signed answer, as the admin pasted it or uploaded the file. It counts only if it
@@ -28,7 +28,7 @@ export async function acceptCollectorAnswer(deps: EngineDeps, text: string): Pro
   const now = deps.now();
   const installation = await ensureInstallation(now);
   const check = checkAnswer(text, deps.collectorKey(), { installationId: installation.installationId }, now);
-  if (!check.ok) return refuse(check.message);
+  if (!check.ok) return unverifiedAnswer(check.message);
   const { payload, verified } = check;
   switch (payload.kind) {
     case 'report-receipt':
@@ -40,16 +40,16 @@ export async function acceptCollectorAnswer(deps: EngineDeps, text: string): Pro
     case 'installation-export':
       return acceptExport(payload, verified, now);
     case 'retraction-acknowledgement':
-      return refuse('This acknowledges a retraction, and this site hands over no retractions.');
+      return refuseAnswer('answer.refused.retraction');
   }
 }
 
 async function acceptReceipt(p: CollectorAnswerPayloadOf<'report-receipt'>, verified: VerifiedAnswer, now: Date): Promise<Envelope<AcceptAnswerOutput>> {
   const record = await loadReport(p.reportId);
-  if (!record?.delivery?.handedOverAt) return refuse('The receipt is for a report this site did not hand over.');
+  if (!record?.delivery?.handedOverAt) return refuseAnswer('answer.refused.receiptNotHandedOver');
   // The digest binds the receipt to the exact bytes handed over, not merely to the report's id.
-  if (p.digest !== record.digest || sha256Hex(record.text) !== record.digest) return refuse('The receipt is for other bytes than the report this site handed over.');
-  if (p.supersedes !== (record.supersedes ?? null)) return refuse('The receipt is for a correction this site did not hand over.');
+  if (p.digest !== record.digest || sha256Hex(record.text) !== record.digest) return refuseAnswer('answer.refused.receiptOtherBytes');
+  if (p.supersedes !== (record.supersedes ?? null)) return refuseAnswer('answer.refused.receiptOtherCorrection');
   const answered = (entry: ReportRecord): Envelope<AcceptAnswerOutput> =>
     ok({ kind: p.kind, notice: { code: 'answer.receiptVerified', params: {} }, collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: toSummary(entry), document: null });
   if (record.status === 'sent' && record.receipt?.receiptId === p.receiptId) return answered(record);
@@ -70,22 +70,22 @@ async function acceptReceipt(p: CollectorAnswerPayloadOf<'report-receipt'>, veri
 
 async function acceptDeletion(p: CollectorAnswerPayloadOf<'deletion-acknowledgement'>, verified: VerifiedAnswer, now: Date): Promise<Envelope<AcceptAnswerOutput>> {
   const settled = await acknowledgeVendorDeletion({ acknowledgementId: p.acknowledgementId, acknowledgedAt: p.acknowledgedAt, deletedReports: p.deletedReports });
-  if (!settled.ok) return refuse(settled.message);
+  if (!settled.ok) return refuseAnswer(settled.refusal);
   await recordAnswer('delete', verified, now, verified);
   return ok({ kind: p.kind, notice: { code: 'answer.deletionAcknowledged', params: { deletedReports: p.deletedReports } }, collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: null, document: null });
 }
 
 async function acceptRestriction(p: CollectorAnswerPayloadOf<'restriction-acknowledgement'>, verified: VerifiedAnswer, now: Date): Promise<Envelope<AcceptAnswerOutput>> {
   const settled = await acknowledgeRestriction(p.restrictedPurposes, p.updatedAt);
-  if (!settled.ok) return refuse(settled.message);
+  if (!settled.ok) return refuseAnswer(settled.refusal);
   await recordAnswer('restrict', verified, now, verified);
   return ok({ kind: p.kind, notice: { code: 'answer.restrictionAcknowledged', params: {} }, collectorKeyFingerprint: verified.collectorKeyFingerprint, entry: null, document: null });
 }
 
 async function acceptExport(p: CollectorAnswerPayloadOf<'installation-export'>, verified: VerifiedAnswer, now: Date): Promise<Envelope<AcceptAnswerOutput>> {
   const request = await loadRightsRequest('export');
-  if (!request?.fileName) return refuse('This site has not handed over an export request.');
-  if (!answersAfter(p.exportedAt, request.requestedAt)) return refuse('This export answers an earlier request, not the one this site handed over last.');
+  if (!request?.fileName) return refuseAnswer('answer.refused.noExportRequest');
+  if (!answersAfter(p.exportedAt, request.requestedAt)) return refuseAnswer('answer.refused.earlierExport');
   const document = { fileName: `usage-reporting-vendor-data-${p.exportedAt.slice(0, 10)}.json`, json: JSON.stringify(p.export, null, 2) };
   const size = new TextEncoder().encode(document.json).length;
   // Kept for the admin to download later when it fits one KVS value; a larger one is shown now only.

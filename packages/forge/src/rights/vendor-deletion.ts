@@ -1,4 +1,5 @@
 import { maxVendorDeletionAttempts, vendorDeletionSchema, type VendorDeletion } from '@usage-reporting/core';
+import type { RefusalCode } from '@usage-reporting/core/api';
 import { isAttemptDue, nextAttemptAt } from '../core/backoff.js';
 import type { EngineDeps } from '../engine/deps.js';
 import { keys } from '../store/keys.js';
@@ -97,12 +98,12 @@ export async function followUpVendorDeletion(now: Date): Promise<VendorDeletion 
  * settles the pending request, or, repeated, changes nothing. One that arrives with no request
  * pending is refused: the app did not ask, so it has nothing to settle.
  */
-export async function acknowledgeVendorDeletion(ack: { acknowledgementId: string; acknowledgedAt: string; deletedReports: number }): Promise<{ ok: true; deletion: VendorDeletion } | { ok: false; message: string }> {
+export async function acknowledgeVendorDeletion(ack: { acknowledgementId: string; acknowledgedAt: string; deletedReports: number }): Promise<{ ok: true; deletion: VendorDeletion } | { ok: false; refusal: RefusalCode }> {
   const current = await readVendorDeletion();
   if (current?.status === 'acknowledged' && current.acknowledgement?.acknowledgementId === ack.acknowledgementId) return { ok: true, deletion: current };
-  if (!current || current.status === 'acknowledged') return { ok: false, message: 'No deletion request from this site is waiting for an answer: make a deletion request file first.' };
+  if (!current || current.status === 'acknowledged') return { ok: false, refusal: 'answer.refused.noDeletionWaiting' };
   // An older acknowledgement (of an earlier request) is genuine, but it is not the answer to this one.
-  if (answersAfter(ack.acknowledgedAt, current.requestedAt) === false) return { ok: false, message: 'This acknowledgement answers an earlier deletion request, not the one waiting now: hand over the latest request file.' };
+  if (answersAfter(ack.acknowledgedAt, current.requestedAt) === false) return { ok: false, refusal: 'answer.refused.earlierDeletion' };
   const next: VendorDeletion = { ...current, status: 'acknowledged', lastError: null, acknowledgement: ack };
   await write(keys.vendorDeletion, next);
   return { ok: true, deletion: next };

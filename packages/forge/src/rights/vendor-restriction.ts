@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vendorRestrictionSchema, type VendorRestriction } from '@usage-reporting/core/api';
+import { vendorRestrictionSchema, type RefusalCode, type VendorRestriction } from '@usage-reporting/core/api';
 import { purposeSchema, type Purpose } from '@usage-reporting/core';
 import { isAttemptDue, nextAttemptAt } from '../core/backoff.js';
 import type { EngineDeps } from '../engine/deps.js';
@@ -54,14 +54,14 @@ export async function writeRestrictionRequest(purposes: readonly Purpose[], now:
  * The collector's verified acknowledgement of exactly the pending set (manual delivery's pasted
  * answer): the request is settled. Returns why not when the answer confirms another set.
  */
-export async function acknowledgeRestriction(purposes: readonly string[], updatedAt: string): Promise<{ ok: true; view: VendorRestriction } | { ok: false; message: string }> {
+export async function acknowledgeRestriction(purposes: readonly string[], updatedAt: string): Promise<{ ok: true; view: VendorRestriction } | { ok: false; refusal: RefusalCode }> {
   const read = await readParsed(keys.vendorRestriction, storedRestrictionSchema);
   const current = read.ok ? read.value : undefined;
-  if (!current) return { ok: false, message: 'This site has not asked the vendor to restrict anything.' };
+  if (!current) return { ok: false, refusal: 'answer.refused.noRestrictionAsked' };
   if ([...purposes].sort().join(',') !== [...current.restrictedPurposes].sort().join(',')) {
-    return { ok: false, message: 'The acknowledgement confirms another set of purposes than this site last asked for: hand over the latest request file.' };
+    return { ok: false, refusal: 'answer.refused.otherPurposes' };
   }
-  if (!answersAfter(updatedAt, current.requestedAt)) return { ok: false, message: 'This acknowledgement answers an earlier restriction request, not the one waiting now: hand over the latest request file.' };
+  if (!answersAfter(updatedAt, current.requestedAt)) return { ok: false, refusal: 'answer.refused.earlierRestriction' };
   const next: StoredRestriction = { ...current, status: 'acknowledged', acknowledgedAt: updatedAt, lastError: null };
   await write(keys.vendorRestriction, next);
   return { ok: true, view: toView(next) };

@@ -521,5 +521,22 @@ export const de = defineMessages({
   'notice.answer.restrictionAcknowledged': 'Der Anbieter hat die Einschränkung bestätigt.',
   'notice.answer.exportVerified': 'Der Export des Anbieters wurde erfolgreich geprüft.',
   'notice.answer.exportNotKept':
-    'Der Export des Anbieters wurde erfolgreich geprüft. Er ist zu groß, um auf der Website aufbewahrt zu werden: Laden Sie ihn jetzt herunter.'
+    'Der Export des Anbieters wurde erfolgreich geprüft. Er ist zu groß, um auf der Website aufbewahrt zu werden: Laden Sie ihn jetzt herunter.',
+  'notice.answer.refused.retraction': 'Dies bestätigt ein Zurückziehen, aber diese Website übergibt keine Zurückziehungen. Es wurde nichts erfasst.',
+  'notice.answer.refused.receiptNotHandedOver': 'Die Empfangsbestätigung gilt für einen Bericht, den diese Website nicht übergeben hat. Es wurde nichts erfasst.',
+  'notice.answer.refused.receiptOtherBytes':
+    'Die Empfangsbestätigung gilt für andere Bytes als den Bericht, den diese Website übergeben hat. Es wurde nichts erfasst.',
+  'notice.answer.refused.receiptOtherCorrection': 'Die Empfangsbestätigung gilt für eine Korrektur, die diese Website nicht übergeben hat. Es wurde nichts erfasst.',
+  'notice.answer.refused.noDeletionWaiting':
+    'Keine Löschanfrage dieser Website wartet auf eine Antwort: Erstellen Sie zuerst eine Löschanfragedatei. Es wurde nichts erfasst.',
+  'notice.answer.refused.earlierDeletion':
+    'Diese Bestätigung beantwortet eine frühere Löschanfrage, nicht die aktuell wartende: Übergeben Sie die neueste Anfragedatei. Es wurde nichts erfasst.',
+  'notice.answer.refused.noRestrictionAsked': 'Diese Website hat den Anbieter nicht um eine Einschränkung gebeten. Es wurde nichts erfasst.',
+  'notice.answer.refused.otherPurposes':
+    'Die Bestätigung gilt für andere Zwecke als die, um deren Einschränkung diese Website zuletzt gebeten hat: Übergeben Sie die neueste Anfragedatei. Es wurde nichts erfasst.',
+  'notice.answer.refused.earlierRestriction':
+    'Diese Bestätigung beantwortet eine frühere Einschränkungsanfrage, nicht die aktuell wartende: Übergeben Sie die neueste Anfragedatei. Es wurde nichts erfasst.',
+  'notice.answer.refused.noExportRequest': 'Diese Website hat keine Exportanfrage übergeben. Es wurde nichts erfasst.',
+  'notice.answer.refused.earlierExport':
+    'Dieser Export beantwortet eine frühere Anfrage, nicht die, die diese Website zuletzt übergeben hat. Es wurde nichts erfasst.'
 });

@@ -533,5 +533,20 @@ export const en = {
   },
   'notice.answer.restrictionAcknowledged': 'The vendor acknowledged the restriction.',
   'notice.answer.exportVerified': "The vendor's export verified.",
-  'notice.answer.exportNotKept': "The vendor's export verified. It is too large to keep on the site: download it now."
+  'notice.answer.exportNotKept': "The vendor's export verified. It is too large to keep on the site: download it now.",
+  'notice.answer.refused.retraction': 'This acknowledges a retraction, and this site hands over no retractions. Nothing was recorded.',
+  'notice.answer.refused.receiptNotHandedOver': 'The receipt is for a report this site did not hand over. Nothing was recorded.',
+  'notice.answer.refused.receiptOtherBytes': 'The receipt is for other bytes than the report this site handed over. Nothing was recorded.',
+  'notice.answer.refused.receiptOtherCorrection': 'The receipt is for a correction this site did not hand over. Nothing was recorded.',
+  'notice.answer.refused.noDeletionWaiting':
+    'No deletion request from this site is waiting for an answer: make a deletion request file first. Nothing was recorded.',
+  'notice.answer.refused.earlierDeletion':
+    'This acknowledgement answers an earlier deletion request, not the one waiting now: hand over the latest request file. Nothing was recorded.',
+  'notice.answer.refused.noRestrictionAsked': 'This site has not asked the vendor to restrict anything. Nothing was recorded.',
+  'notice.answer.refused.otherPurposes':
+    'The acknowledgement confirms another set of purposes than this site last asked for: hand over the latest request file. Nothing was recorded.',
+  'notice.answer.refused.earlierRestriction':
+    'This acknowledgement answers an earlier restriction request, not the one waiting now: hand over the latest request file. Nothing was recorded.',
+  'notice.answer.refused.noExportRequest': 'This site has not handed over an export request. Nothing was recorded.',
+  'notice.answer.refused.earlierExport': 'This export answers an earlier request, not the one this site handed over last. Nothing was recorded.'
 } as const;

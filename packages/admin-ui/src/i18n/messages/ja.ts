@@ -485,5 +485,20 @@ export const ja = defineMessages({
   'notice.answer.deletionAcknowledged': { other: 'ベンダーが削除を確認しました: {count} 件のレポートを削除しました。' },
   'notice.answer.restrictionAcknowledged': 'ベンダーが制限を確認しました。',
   'notice.answer.exportVerified': 'ベンダーのエクスポートを検証しました。',
-  'notice.answer.exportNotKept': 'ベンダーのエクスポートを検証しました。サイトに保存するには大きすぎるため、今すぐダウンロードしてください。'
+  'notice.answer.exportNotKept': 'ベンダーのエクスポートを検証しました。サイトに保存するには大きすぎるため、今すぐダウンロードしてください。',
+  'notice.answer.refused.retraction': 'これは取り消しの受領確認ですが、このサイトは取り消しを引き渡していません。何も記録されていません。',
+  'notice.answer.refused.receiptNotHandedOver': 'この受領証は、このサイトが引き渡していないレポートのものです。何も記録されていません。',
+  'notice.answer.refused.receiptOtherBytes': 'この受領証は、このサイトが引き渡したレポートとは異なるバイトに対するものです。何も記録されていません。',
+  'notice.answer.refused.receiptOtherCorrection': 'この受領証は、このサイトが引き渡していない訂正のものです。何も記録されていません。',
+  'notice.answer.refused.noDeletionWaiting':
+    'このサイトからの削除リクエストで回答待ちのものはありません。先に削除のリクエスト ファイルを作成してください。何も記録されていません。',
+  'notice.answer.refused.earlierDeletion':
+    'この受領確認は以前の削除リクエストに対するもので、現在回答待ちのリクエストに対するものではありません。最新のリクエスト ファイルを引き渡してください。何も記録されていません。',
+  'notice.answer.refused.noRestrictionAsked': 'このサイトはベンダーに制限を依頼していません。何も記録されていません。',
+  'notice.answer.refused.otherPurposes':
+    'この受領確認は、このサイトが最後に依頼したものとは異なる目的を確認しています。最新のリクエスト ファイルを引き渡してください。何も記録されていません。',
+  'notice.answer.refused.earlierRestriction':
+    'この受領確認は以前の制限リクエストに対するもので、現在回答待ちのリクエストに対するものではありません。最新のリクエスト ファイルを引き渡してください。何も記録されていません。',
+  'notice.answer.refused.noExportRequest': 'このサイトはエクスポートのリクエストを引き渡していません。何も記録されていません。',
+  'notice.answer.refused.earlierExport': 'このエクスポートは以前のリクエストに対するもので、このサイトが最後に引き渡したリクエストに対するものではありません。何も記録されていません。'
 });
