@@ -57,15 +57,32 @@ const signerOf = (v: VerifiedSignature, windowMs: number): Signer => ({
  * A rotated-away key is refused even though the id still certifies it: the chain says it was retired.
  */
 export async function keySpeaksFor(ctx: CollectorContext, installationId: string, publicKey: string): Promise<boolean> {
-  const head = await ctx.store.keyChainHeadOf(installationId);
-  return head === null ? installationIdOf(publicKey) === installationId : head === publicKey;
+  return headAccepts(await ctx.store.keyChainHeadOf(installationId), installationId, publicKey);
 }
+
+const headAccepts = (head: string | null, installationId: string, publicKey: string): boolean =>
+  head === null ? installationIdOf(publicKey) === installationId : head === publicKey;
 
 /** Signature, then key. The nonce is the caller's to record: ingest records it with the report. */
 export async function authenticate(request: FastifyRequest, ctx: CollectorContext): Promise<Verified> {
   const verified = await verifySignature(request, ctx);
   if (!verified.ok) return verified;
   if (!(await keySpeaksFor(ctx, verified.signer.installationId, verified.signer.publicKey))) return { ok: false, failure: unauthenticated };
+  return verified;
+}
+
+/**
+ * Signature, then key and nonce from one store read (Store.signerStanding): the ingest path, which
+ * records the nonce with the report. A key that does not speak for the id is refused before a replay
+ * is, exactly as authenticate() followed by nonceSeen() would answer.
+ */
+export async function authenticateUnseen(request: FastifyRequest, ctx: CollectorContext): Promise<Verified> {
+  const verified = await verifySignature(request, ctx);
+  if (!verified.ok) return verified;
+  const { installationId, publicKey, nonce } = verified.signer;
+  const standing = await ctx.store.signerStanding(installationId, nonce);
+  if (!headAccepts(standing.keyChainHead, installationId, publicKey)) return { ok: false, failure: unauthenticated };
+  if (standing.nonceSeen) return { ok: false, failure: replayed };
   return verified;
 }
 

@@ -4,7 +4,7 @@ import { routePatterns } from '@usage-reporting/core/collector-api';
 import { sha256Hex } from '@usage-reporting/core/node';
 import { signedReceipt } from '../receipts/answers.js';
 import type { StoredReport } from '../store/store.js';
-import { authenticate, overInstallationLimit, refuseUnauthenticated, replayed } from './authenticate.js';
+import { authenticateUnseen, overInstallationLimit, refuseUnauthenticated, replayed } from './authenticate.js';
 import { failure, sendFailure } from './errors.js';
 import type { CollectorContext } from './context.js';
 import { readReport } from './read-report.js';
@@ -16,12 +16,11 @@ import { readReport } from './read-report.js';
  */
 export function registerIngest(app: FastifyInstance, ctx: CollectorContext): void {
   app.post(routePatterns.ingest, async (request, reply) => {
-    const auth = await authenticate(request, ctx);
+    // Key and nonce in one read, not a write: the nonce is recorded in the insert's own transaction
+    // below. Checking it here keeps replays of a captured report from spending the installation's budget.
+    const auth = await authenticateUnseen(request, ctx);
     if (!auth.ok) return refuseUnauthenticated(request, reply, ctx, auth.failure);
     const { signer } = auth;
-    // A read, not a write: the nonce is recorded in the insert's own transaction below. Checking here
-    // keeps replays of a captured report from spending the installation's budget.
-    if (await ctx.store.nonceSeen(signer.installationId, signer.nonce)) return refuseUnauthenticated(request, reply, ctx, replayed);
     const limited = overInstallationLimit(reply, ctx.ingestLimiter, signer.installationId);
     if (limited) return limited;
 

@@ -16,6 +16,7 @@ import type {
   RetractionRecord,
   SeenNonce,
   StoredKeyChain,
+  SignerStanding,
   StoredReport
 } from './store.js';
 import type { KeyLink } from '@usage-reporting/core/node';
@@ -265,6 +266,11 @@ export class SqliteStore implements CollectorStore {
 
   async nonceSeen(installationId: string, nonce: string): Promise<boolean> {
     return this.stmts.nonceSeen.get(installationId, nonce) !== undefined;
+  }
+
+  // In-process reads cost no round trip: the two statements, one after the other.
+  async signerStanding(installationId: string, nonce: string): Promise<SignerStanding> {
+    return { keyChainHead: await this.keyChainHeadOf(installationId), nonceSeen: await this.nonceSeen(installationId, nonce) };
   }
 
   async rememberNonce(installationId: string, nonce: string, forgetAt: string): Promise<boolean> {

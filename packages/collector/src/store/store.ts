@@ -8,6 +8,12 @@ import type { KeyChain, KeyLink } from '@usage-reporting/core/node';
  */
 
 /** A raw report exactly as received. `bytes` are the canonical JSON the admin previewed. */
+
+/** What the store knows about a signed request's installation and nonce (Store.signerStanding). */
+export interface SignerStanding {
+  keyChainHead: string | null;
+  nonceSeen: boolean;
+}
 export interface StoredReport {
   reportId: string;
   receiptId: string;
@@ -171,6 +177,11 @@ export interface CollectorStore {
   appendKeyLinks(installationId: string, args: { genesisPublicKey: string; expectedKeys: number; links: KeyLink[]; recordedAt: string }): Promise<boolean>;
   /** True when this nonce was already recorded for the installation (a replay). Writes nothing. */
   nonceSeen(installationId: string, nonce: string): Promise<boolean>;
+  /**
+   * keyChainHeadOf and nonceSeen in one read. Ingest asks both of every report, and on a database
+   * server each is a round trip holding a pooled connection; one statement answers both.
+   */
+  signerStanding(installationId: string, nonce: string): Promise<SignerStanding>;
   /** Records a nonce; false when it was already recorded (a replay). */
   rememberNonce(installationId: string, nonce: string, forgetAt: string): Promise<boolean>;
   noncesOf(installationId: string): Promise<Array<{ nonce: string; forgetAt: string }>>;

@@ -17,6 +17,7 @@ import type {
   SeenNonce,
   MaintenanceTurn,
   StoredKeyChain,
+  SignerStanding,
   StoredReport
 } from '../store.js';
 import { nextDay } from '../days.js';
@@ -153,6 +154,10 @@ export class PostgresStore implements CollectorStore {
 
   appendKeyLinks(installationId: string, args: { genesisPublicKey: string; expectedKeys: number; links: KeyLink[]; recordedAt: string }): Promise<boolean> {
     return this.rights.appendKeyLinks(installationId, args);
+  }
+
+  signerStanding(installationId: string, nonce: string): Promise<SignerStanding> {
+    return this.rights.signerStanding(installationId, nonce);
   }
 
   nonceSeen(installationId: string, nonce: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { purposeSchema, type Purpose } from '@usage-reporting/core';
 import type { KeyLink } from '@usage-reporting/core/node';
-import type { DeletionRecord, RestrictionRecord, StoredKeyChain } from '../store.js';
+import type { DeletionRecord, RestrictionRecord, SignerStanding, StoredKeyChain } from '../store.js';
 import { countRow, inTransaction, instant, lockFor, lockSpace } from './connection.js';
 import { markCountedDaysOf } from './dirty-days.js';
 
@@ -15,6 +15,7 @@ const headRow = z.object({ public_key: z.string() });
 const keyRow = z.object({ public_key: z.string(), recorded_at: instant });
 const keyLinkRow = z.object({ public_key: z.string(), previous_public_key: z.string(), rotated_at: z.string(), endorsement: z.string() });
 const restrictionRow = z.object({ purposes: z.array(purposeSchema), updated_at: instant });
+const standingRow = z.object({ head: z.string().nullable(), seen: z.boolean() });
 const deletionRow = z.object({ acknowledgement_id: z.string(), installation_id: z.string(), acknowledged_at: instant, deleted_reports: z.number() });
 
 export class PostgresRights {
@@ -58,6 +59,16 @@ export class PostgresRights {
       );
       return true;
     });
+  }
+
+  async signerStanding(installationId: string, nonce: string): Promise<SignerStanding> {
+    const { rows } = await this.pool.query(
+      `SELECT (SELECT public_key FROM key_chain WHERE installation_id = $1 ORDER BY position DESC LIMIT 1) AS head,
+              EXISTS (SELECT 1 FROM nonces WHERE installation_id = $1 AND nonce = $2) AS seen`,
+      [installationId, nonce]
+    );
+    const row = standingRow.parse(rows[0]);
+    return { keyChainHead: row.head, nonceSeen: row.seen };
   }
 
   async nonceSeen(installationId: string, nonce: string): Promise<boolean> {
