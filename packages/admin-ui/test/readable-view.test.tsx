@@ -107,9 +107,10 @@ describe('the readable view in the admin’s language', () => {
     expect(within(rowOf('site.issues')).getByText('Sie haben dieses Feld ausgeschlossen')).toBeDefined();
   });
 
-  const valueCell = (key: string) => {
-    const cells = within(rowOf(key)).getAllByRole('cell');
-    return cells[cells.length - 1];
+  const valueCell = (key: string): HTMLElement => {
+    const cell = within(rowOf(key)).getAllByRole('cell').at(-1);
+    if (!cell) throw new Error(`no value cell for ${key}`);
+    return cell;
   };
   const labelled = report({ fields: { 'app.environment': 'production', 'config.consentMode': 'per-case', 'site.product': 'jira' }, withheld: [] });
 
@@ -127,21 +128,21 @@ describe('the readable view in the admin’s language', () => {
     const cell = valueCell(key);
     expect(within(cell).getByText(label, { selector: 'strong' })).toBeDefined();
     expect(within(cell).getByText(raw, { selector: 'code' })).toBeDefined();
-    expect(cell?.textContent).toBe(`${label} ${raw}`);
+    expect(cell.textContent).toBe(`${label} ${raw}`);
   });
 
   it('shows the value alone where the catalog has no label for it: in English, and for a value it leaves untranslated', () => {
     const { unmount } = render(<ReadableReportTable report={labelled} fields={fields} caption="Preview" />);
-    expect(valueCell('app.environment')?.textContent).toBe('production');
-    expect(valueCell('app.environment')?.querySelector('code')).toBeNull();
+    expect(valueCell('app.environment').textContent).toBe('production');
+    expect(valueCell('app.environment').querySelector('code')).toBeNull();
     unmount();
     render(
       <I18nProvider locale="de-DE" languages={shipped}>
         <ReadableReportTable report={labelled} fields={fields} caption="Vorschau" />
       </I18nProvider>
     );
-    expect(valueCell('site.product')?.textContent).toBe('jira');
-    expect(valueCell('site.product')?.querySelector('code')).toBeNull();
+    expect(valueCell('site.product').textContent).toBe('jira');
+    expect(valueCell('site.product').querySelector('code')).toBeNull();
   });
 });
 
