@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { findPostgresBin, startThrowawayCluster } from '../../packages/collector/test/support/postgres-cluster';
+import { onDatabase, onServer } from '../../packages/collector/test/support/postgres';
 
 /**
  * The PostgreSQL server the collector section measures on: COLLECTOR_BENCH_DATABASE_URL when set,
@@ -19,16 +20,6 @@ export interface BenchDatabase {
 }
 
 export type BenchDatabaseResult = { ok: true; database: BenchDatabase } | { ok: false; reason: string };
-
-async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const firstLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
 
@@ -79,12 +70,10 @@ export async function acquireBenchDatabase(env: NodeJS.ProcessEnv = process.env,
     stopServer();
     return { ok: false, reason: `could not create the bench's database on ${origin}: ${firstLine(err)}` };
   }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
   return {
     ok: true,
     database: {
-      url: url.toString(),
+      url: onDatabase(serverUrl, name),
       origin,
       release: async () => {
         try {

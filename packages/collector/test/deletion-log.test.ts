@@ -176,38 +176,6 @@ describe.each(storeEngines())('putting a deletion back in effect, on $name', (en
   });
 });
 
-describe.each(storeEngines())('the delete route with a log, on $name', (engine) => {
-  let c: EngineCollector;
-  let path: string;
-  beforeEach(async () => {
-    path = join(dir, 'deletions.jsonl');
-    c = await collectorOn(engine, { deletionLog: DeletionLog.open(path) });
-  });
-  afterEach(() => c.close());
-
-  it('has the deletion on disk when it answers, under the acknowledgement it signed', async () => {
-    const who = makeInstallation();
-    await sendReport(c, makeReport({ installationId: who.installationId }));
-    const { res } = await rights(c, who, { kind: 'delete' });
-    expect(res.statusCode).toBe(200);
-    const ack = deletionAcknowledgementSchema.parse(res.json());
-    expect(DeletionLog.open(path).entries).toEqual([
-      { kind: 'deletion', acknowledgementId: ack.acknowledgementId, installationId: who.installationId, acknowledgedAt: ack.acknowledgedAt, deletedReports: 1 }
-    ]);
-  });
-
-  it('does not acknowledge a deletion it could not log', async () => {
-    const who = makeInstallation();
-    await sendReport(c, makeReport({ installationId: who.installationId }));
-    // The file replaced by a directory: the append fails whoever runs the test, root included.
-    rmSync(path);
-    mkdirSync(path);
-    const { res } = await rights(c, who, { kind: 'delete' });
-    expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: 'The collector failed; retry later.' } });
-  });
-});
-
 const nonceOf = (installationId: string) => ({ installationId, nonce: uuid4(), forgetAt: '2026-12-31T00:00:00.000Z' });
 const retraction = (installationId: string, reportId: string, retractedAt: string, deletedReports: number): RetractionRecord => ({
   acknowledgementId: uuid4(),
@@ -336,7 +304,7 @@ describe.each(storeEngines())('putting a restriction back, on $name', (engine) =
   });
 });
 
-describe.each(storeEngines())('the retract and restrict routes with a log, on $name', (engine) => {
+describe.each(storeEngines())('the delete, retract and restrict routes with a log, on $name', (engine) => {
   let c: EngineCollector;
   let path: string;
   beforeEach(async () => {
@@ -351,6 +319,26 @@ describe.each(storeEngines())('the retract and restrict routes with a log, on $n
     mkdirSync(path);
   };
   const mendTheLog = () => rmSync(path, { recursive: true });
+
+  it('has the deletion on disk when it answers, under the acknowledgement it signed', async () => {
+    const who = makeInstallation();
+    await sendReport(c, makeReport({ installationId: who.installationId }));
+    const { res } = await rights(c, who, { kind: 'delete' });
+    expect(res.statusCode).toBe(200);
+    const ack = deletionAcknowledgementSchema.parse(res.json());
+    expect(DeletionLog.open(path).entries).toEqual([
+      { kind: 'deletion', acknowledgementId: ack.acknowledgementId, installationId: who.installationId, acknowledgedAt: ack.acknowledgedAt, deletedReports: 1 }
+    ]);
+  });
+
+  it('does not acknowledge a deletion it could not log', async () => {
+    const who = makeInstallation();
+    await sendReport(c, makeReport({ installationId: who.installationId }));
+    breakTheLog();
+    const { res } = await rights(c, who, { kind: 'delete' });
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: 'The collector failed; retry later.' } });
+  });
 
   it('has a retraction on disk when it answers, with every report it erased', async () => {
     const who = makeInstallation();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { collectorErrorBodySchema, receiptSchema } from '@usage-reporting/core/collector-api';
+import { waitForListening } from './support/listening';
 
 /**
  * The collector as a Marketplace vendor installs it: core and collector packed as npm would publish
@@ -88,19 +89,6 @@ async function pack(dir: string, destination: string): Promise<string> {
   return join(destination, packed.filename);
 }
 
-function waitForListening(child: ChildProcessByStdio<null, Readable, Readable>): Promise<string> {
-  return new Promise((found, fail) => {
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const match = /collector listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match?.[1]) found(match[1]);
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('exit', (code) => fail(new Error(`the collector exited with ${code} before listening:\n${out}${err}`)));
-  });
-}
 
 describe('the collector installed with npm install --omit=dev and started by its bin', () => {
   let work: string;

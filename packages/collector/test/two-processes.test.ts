@@ -11,6 +11,7 @@ import { reportRequest, sha256Hex, verifyCollectorAnswer } from '@usage-reportin
 import { generateSigningKeyPem, parseSigningKey } from '../src/receipts/signing-key';
 import { bytesOf, freshNonce, makeInstallation, makeReport, type Installation } from './support';
 import { TestDatabase } from './support/postgres';
+import { waitForListening } from './support/listening';
 
 /**
  * Two collector processes on one PostgreSQL database, started as a vendor starts them (main.ts, the
@@ -30,17 +31,7 @@ function startCollector(env: Record<string, string>): Promise<{ child: Collector
     env: { PATH: process.env.PATH ?? '', COLLECTOR_LOG: 'false', COLLECTOR_PORT: '0', COLLECTOR_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   });
-  return new Promise((found, fail) => {
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const match = /collector listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match?.[1]) found({ child, url: match[1] });
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('exit', (code, signal) => fail(new Error(`the collector exited (${code ?? signal}) before listening:\n${out}${err}`)));
-  });
+  return waitForListening(child).then((url) => ({ child, url }));
 }
 
 /** What a post came to: an acknowledgement (2xx and a receipt), another status, or no answer at all. */

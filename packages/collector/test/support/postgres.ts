@@ -28,7 +28,8 @@ export function inSchema(url: string, schema: string): string {
   return u.toString();
 }
 
-async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** One client on `url` for `work`, ended afterwards (the bench's database set-up uses it too). */
+export async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
