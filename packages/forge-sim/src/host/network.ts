@@ -4,8 +4,8 @@ import type { ApiResponse } from './api.js';
 /**
  * Two switches outside the app that decide whether its reports can leave, for trying failure paths
  * by hand and in browser tests:
- * - the site admin's "allow analytics egress" setting (Forge drops `category: analytics` egress when off,
- *   so the app's fetch to the collector is refused by the platform);
+ * - the site admin's "allow analytics egress" setting (Forge drops `category: analytics` egress when off;
+ *   a collector declared as plain egress, as Atlassian's analytics tool policy requires, is not affected);
  * - whether the vendor's collector is reachable at all (down: its host does not resolve).
  * Neither reloads the app: like the real ones, the app only notices on its next call.
  */
@@ -14,7 +14,7 @@ export interface NetworkState {
   collectorReachable: boolean;
 }
 
-/** What the switches act on: the platform's egress service and the collector standing in for the analytics host. */
+/** What the switches act on: the platform's egress service and the collector standing in for the backend egress host. */
 export interface NetworkPort {
   egress: { setAnalyticsEgressAllowed(allowed: boolean): void; retarget(origin: string, base: string | undefined): void };
   collector?: { origin: string; url: string };

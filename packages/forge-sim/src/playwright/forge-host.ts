@@ -89,10 +89,10 @@ export class ForgeHost {
 
   /**
    * Takes the collector down (its host stops resolving) or brings it back. The app is not reloaded.
-   * Only for an app whose manifest declares analytics egress: the runner starts no collector otherwise.
+   * Only for an app whose manifest declares the collector as backend egress (direct delivery).
    */
   async setCollectorReachable(reachable: boolean): Promise<void> {
-    if (this.runner.collectorUrl === undefined) throw new Error('This runner has no collector: the manifest declares no egress with category: analytics.');
+    if (this.runner.collectorUrl === undefined) throw new Error('This runner has no collector: the manifest declares no backend egress for one.');
     await this.setNetworkSwitch('Collector', reachable ? 'up' : 'down');
   }
 

@@ -10,7 +10,8 @@ import { runnerProgramArgs } from './runner-program.js';
 /**
  * The local runner as a child process on a free port, with a fresh temp data folder and its KVS in
  * memory: the platform running the app's Forge bundle (.forge-build/ in `appDir`), the bridge host
- * framing its Custom UI, and a collector when the manifest declares `category: analytics` egress.
+ * framing its Custom UI, and a collector: the app's egress target when the manifest declares its one
+ * backend egress entry (direct delivery), otherwise reached only by the browser, on its upload page.
  * A process of its own, so the app's modules and the SDKs' globals start fresh for every runner.
  *
  *   const runner = await startRunnerProcess({ appDir: '/path/to/app', seed: { values: { 'usage-reporting:consent': { ... } } } });
