@@ -4,7 +4,8 @@ import { expect, test } from './fixtures/forge';
 /**
  * The local runner's product page as a developer uses it: one installation per product, the
  * scheduled trigger's outcome in words with the app showing what the run left, and an app frame that
- * grows with its content, so the product page's content area scrolls, never the app inside its frame.
+ * grows with its content, so the product page's content area scrolls, never the app inside its frame;
+ * and actions wait while the frame settles to a new size (bridge-shim.ts).
  */
 test.describe('the local runner', () => {
   test('Jira and Confluence are separate installations: a report sent in Jira is not in Confluence’s history', async ({ forge }) => {
@@ -65,6 +66,48 @@ test.describe('the local runner', () => {
     await expect(app.getByTestId('history-empty')).toBeVisible();
     await expectAppFitsItsFrame(forge.page, app);
     expect(await frameHeight(forge.page)).toBeLessThan(reportHeight);
+  });
+
+  test('while the app’s frame is growing the page says so, and it is drawn at its new height before the next action', async ({ forge }) => {
+    // Once asked to, the product page gives the frame its new height late: it holds back each new
+    // height the frame reports for 400 ms, then takes it as it came. Installed ahead of the page's
+    // own script, so it hears the frame's messages first.
+    await forge.page.addInitScript(() => {
+      if (window.top !== window) return;
+      const delivered = new WeakSet<Event>();
+      window.addEventListener('message', (event) => {
+        const data: unknown = event.data;
+        const holding = (window as { holdFrameHeights?: boolean }).holdFrameHeights === true;
+        if (!holding || delivered.has(event) || typeof data !== 'object' || data === null || !('kind' in data) || data.kind !== 'resize') return;
+        event.stopImmediatePropagation();
+        setTimeout(() => {
+          const late = new MessageEvent('message', { data, origin: event.origin, source: event.source });
+          delivered.add(late);
+          window.dispatchEvent(late);
+        }, 400);
+      });
+    });
+    const app = await forge.open({ as: 'admin', product: 'jira' });
+    const html = app.locator('html');
+    await expect(html).not.toHaveAttribute('data-forge-sim-settling');
+    const before = await frameHeight(forge.page);
+    await forge.page.evaluate(() => Object.assign(window, { holdFrameHeights: true }));
+
+    // Content appears from outside any action, so nothing in the test waits for it.
+    const settlingAtOnce = await app.locator('body').evaluate(async (body) => {
+      const tall = document.createElement('div');
+      tall.style.height = '3000px';
+      body.append(tall);
+      await Promise.resolve();
+      return document.documentElement.hasAttribute('data-forge-sim-settling');
+    });
+    expect(settlingAtOnce).toBe(true);
+
+    await expect(html).not.toHaveAttribute('data-forge-sim-settling');
+    // No polling: once settled, the frame is already as tall as what it shows.
+    const content = await html.evaluate((element) => ({ scroll: element.scrollHeight, inner: window.innerHeight }));
+    expect(Math.abs(content.scroll - content.inner)).toBeLessThanOrEqual(1);
+    expect(await frameHeight(forge.page)).toBeGreaterThanOrEqual(before + 3000);
   });
 });
 

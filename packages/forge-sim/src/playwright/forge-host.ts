@@ -19,6 +19,7 @@ export interface OpenOptions {
  */
 export class ForgeHost {
   readonly app: FrameLocator;
+  private holdingActionsWhileSettling = false;
 
   constructor(
     readonly page: Page,
@@ -31,6 +32,7 @@ export class ForgeHost {
   async open(options: OpenOptions = {}): Promise<FrameLocator> {
     const query = new URLSearchParams({ product: options.product ?? 'jira', as: options.as ?? 'admin', theme: options.theme ?? 'light' });
     if (options.locale) query.set('locale', options.locale);
+    await this.holdActionsWhileSettling();
     await this.page.goto(`${this.runner.url}?${query.toString()}`);
     await this.waitForApp();
     return this.app;
@@ -111,6 +113,18 @@ export class ForgeHost {
     await select.selectOption(value);
     // Applied once the host's backend confirmed it (the page reverts the select on a refusal).
     await expect(select).toHaveAttribute('data-applied', value);
+  }
+
+  /**
+   * Every action on the page waits while the app's frame is settling (`<html data-forge-sim-settling>`,
+   * see bridge-shim.ts): a click in the moments after the frame grows goes to the product page, not
+   * to the app, and the test would go on as if it had landed. Playwright checks before each action.
+   */
+  private async holdActionsWhileSettling(): Promise<void> {
+    if (this.holdingActionsWhileSettling) return;
+    this.holdingActionsWhileSettling = true;
+    // The handler does nothing: Playwright then waits until the attribute is gone before it acts.
+    await this.page.addLocatorHandler(this.app.locator('html[data-forge-sim-settling]'), async () => {});
   }
 
   /**

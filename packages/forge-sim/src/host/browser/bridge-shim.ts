@@ -10,7 +10,8 @@
  *   frame → host  { kind: 'call', id, name, payload }
  *   host → frame  { kind: 'reply', id, ok: true, value } | { kind: 'reply', id, ok: false, message }
  *   host → frame  { kind: 'theme', colorMode: 'light' | 'dark' }   (after every theme switch)
- *   frame → host  { kind: 'resize', height }   (the document's height in CSS pixels, whenever it changes)
+ *   frame → host  { kind: 'resize', height, seq }   (the document's height in CSS pixels, whenever it changes)
+ *   host → frame  { kind: 'resized', seq, height }   (in answer: the frame's inner height, null while it has none)
  *   frame → host  { kind: 'idle' }   (loaded, every call answered, and drawn since: see scheduleIdle)
  */
 (() => {
@@ -50,6 +51,7 @@
       if (themingEnabled) applyColorMode(data.colorMode);
       return;
     }
+    if (data.kind === 'resized') return onResized(data.seq, data.height);
     if (data.kind !== 'reply' || typeof data.id !== 'number') return;
     const call = pending.get(data.id);
     if (!call) return;
@@ -84,15 +86,53 @@
 
   Object.defineProperty(window, '__bridge', { value: Object.freeze({ callBridge }), enumerable: false, writable: false });
 
+  /**
+   * `<html data-forge-sim-settling>` while the app's frame may not yet be where it is drawn: from any
+   * change to its document until two frames are drawn after it, and from a new height until the frame
+   * has been drawn at the height the host gave it. A click in those moments can miss: Chromium routes
+   * input to a cross-origin frame by what it last drew, and hands a click on a frame that has just
+   * grown to the product page instead (the frame's element is its target there, the app never sees
+   * it). The Playwright helpers (forge-host.ts) hold every action until the attribute is gone.
+   */
+  const SETTLING = 'data-forge-sim-settling';
+  let settleCheck = 0;
+  let awaitedInnerHeight: number | null = null;
+  function markSettling(): void {
+    if (!document.documentElement.hasAttribute(SETTLING)) document.documentElement.setAttribute(SETTLING, '');
+    const check = ++settleCheck;
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (check === settleCheck && awaitedInnerHeight === null) document.documentElement.removeAttribute(SETTLING);
+      })
+    );
+  }
+  new MutationObserver((records) => {
+    if (records.some((record) => record.attributeName !== SETTLING)) markSettling();
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  window.addEventListener('resize', () => {
+    if (awaitedInnerHeight !== null && Math.abs(window.innerHeight - awaitedInnerHeight) <= 1) awaitedInnerHeight = null;
+    markSettling();
+  });
+
   // Forge's bridge sizes the frame to its content, so the product page scrolls, not the app inside
   // it. The height is <html>'s box, or the body's overflow when the app fixes <html>'s height.
   let reportedHeight = -1;
+  let resizeSeq = 0;
   function reportHeight(): void {
     const body = document.body;
     const height = Math.ceil(Math.max(document.documentElement.getBoundingClientRect().height, body ? body.scrollHeight : 0));
     if (height === reportedHeight) return;
     reportedHeight = height;
-    window.parent.postMessage({ channel: CHANNEL, kind: 'resize', height }, hostOrigin);
+    // Until the host answers, the frame's new height is unknown: a height it cannot be.
+    awaitedInnerHeight = -1;
+    markSettling();
+    window.parent.postMessage({ channel: CHANNEL, kind: 'resize', height, seq: ++resizeSeq }, hostOrigin);
+  }
+  /** The host's answer to the latest height: settled once the frame is that tall (now, or at its next resize). */
+  function onResized(seq: unknown, innerHeight: unknown): void {
+    if (seq !== resizeSeq) return;
+    awaitedInnerHeight = typeof innerHeight === 'number' && Math.abs(window.innerHeight - innerHeight) > 1 ? innerHeight : null;
+    markSettling();
   }
   const observer = new ResizeObserver(reportHeight);
   observer.observe(document.documentElement);

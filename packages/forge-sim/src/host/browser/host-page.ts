@@ -139,13 +139,14 @@
    * panel opening) happens inside a frame already that tall: Chromium routes a click in the first
    * moments after a cross-origin frame grows by the frame's old size, and would drop it.
    */
-  function resizeFrame(height: unknown): void {
+  function resizeFrame(height: unknown): number | undefined {
     if (typeof height === 'number' && Number.isFinite(height)) contentHeight = Math.ceil(height);
-    if (!frame || contentHeight === 0) return;
+    if (!frame || contentHeight === 0) return undefined;
     const style = getComputedStyle(container);
     const visible = container.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
     // Setting a style property from script is not an inline style: the page's CSP allows it.
     frame.style.height = `${Math.min(Math.max(contentHeight, visible, MIN_FRAME_HEIGHT), MAX_FRAME_HEIGHT)}px`;
+    return frame.clientHeight;
   }
   window.addEventListener('resize', () => resizeFrame(undefined));
 
@@ -157,7 +158,12 @@
     if (typeof data !== 'object' || data === null) return;
     const message: Record<string, unknown> = { ...data };
     if (message.channel !== CHANNEL) return;
-    if (message.kind === 'resize') return resizeFrame(message.height);
+    if (message.kind === 'resize') {
+      // The frame's inner height, so the shim knows when it has been drawn at it (bridge-shim.ts, settling).
+      const height = resizeFrame(message.height) ?? null;
+      target.postMessage({ channel: CHANNEL, kind: 'resized', seq: message.seq, height }, frameOrigin);
+      return;
+    }
     if (message.kind === 'idle') return setAppState('settled');
     if (message.kind !== 'call' || typeof message.id !== 'number' || typeof message.name !== 'string') return;
     if (container.dataset.appState !== 'loading') setAppState('busy');
