@@ -1,5 +1,5 @@
 import { ok, type Envelope } from '@usage-reporting/core/api';
-import type { ConsentOutput } from '@usage-reporting/core/api';
+import type { ConsentOutput, Product } from '@usage-reporting/core/api';
 import type { Catalog } from '@usage-reporting/core';
 import type { Restrictions } from '@usage-reporting/core';
 import * as transitions from '@usage-reporting/core';
@@ -13,6 +13,8 @@ export interface ConsentActor {
   accountId: string;
   now: Date;
   catalog: Catalog;
+  /** The installation's product: what it answers lists only the fields this product can send. */
+  product: Product;
 }
 
 export const STOPPED_REASON = 'Sharing was turned off before this report left the site.';
@@ -56,5 +58,5 @@ export async function setRestrictions(restrictions: Restrictions, actor: Consent
 }
 
 async function view(state: Awaited<ReturnType<typeof loadConsent>>, actor: ConsentActor): Promise<Envelope<ConsentOutput>> {
-  return ok(consentView(state, actor.catalog, await loadReports(), actor.now));
+  return ok(consentView(state, actor.catalog, actor.product, await loadReports(), actor.now));
 }

@@ -7,7 +7,7 @@ import type { CallerContext, ResolverHandler } from './define.js';
 
 /** The consent resolvers: thin shells over src/consent, each change recorded in the ledger there. */
 const actor = (caller: CallerContext, deps: EngineDeps) => {
-  return { accountId: caller.accountId, now: deps.now(), catalog: deps.catalog };
+  return { accountId: caller.accountId, now: deps.now(), catalog: deps.catalog, product: caller.product };
 };
 
 export const setConsent: ResolverHandler<'setConsent'> = {
