@@ -109,6 +109,19 @@ describe('canonicalJson', () => {
     );
   });
 
+  test('writes every string and key exactly as JSON.stringify does, escapes and surrogates included', () => {
+    // Plain strings are quoted without JSON.stringify (canonical-json.ts quote); the rest go through it.
+    const risky = fc.constantFrom('"', '\\', '\u0000', '\u001f', '\u007f', '\u2028', '\ud800', '\udc00', '😀', '\n');
+    const mixed = fc.array(fc.oneof(anyCodeUnits, risky), { maxLength: 4 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(anyString, anyCodeUnits, mixed), (s) => {
+        expect(canonicalJson(s)).toBe(JSON.stringify(s));
+        expect(canonicalJson({ [s]: s })).toBe(`{${JSON.stringify(s)}:${JSON.stringify(s)}}`);
+      }),
+      { numRuns: 500 }
+    );
+  });
+
   test('drops object properties whose value is undefined, as JSON does', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 1 })), fc.uniqueArray(fc.string(), { maxLength: 3 }), (object, extra) => {
