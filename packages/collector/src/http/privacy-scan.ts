@@ -13,11 +13,19 @@ import { classify, type PrivacyHit, type PrivacyHitKind } from '@usage-reporting
 const maxCached = 50_000;
 const uuidShaped = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
 
-export function privacyScanner(catalog: Catalog): (report: { installationId: string; reportId: string }) => PrivacyHit[] {
+type ScannedReport = { installationId: string; reportId: string };
+
+/**
+ * The path as a stack of steps, spelled out only for a hit: nearly every report has none, and
+ * building a path string for each of its values cost more than classifying them from the cache.
+ */
+const pathOf = (steps: ReadonlyArray<string | number>): string => `$${steps.map((s) => (typeof s === 'number' ? `[${s}]` : `[${JSON.stringify(s)}]`)).join('')}`;
+
+export function privacyScanner(catalog: Catalog): (report: ScannedReport) => PrivacyHit[] {
   const catalogKeys = new Set(catalog.entries.map((e) => e.key));
   const cache = new Map<string, PrivacyHitKind | null>();
 
-  const kindOf = (text: string, report: { installationId: string; reportId: string }): PrivacyHitKind | undefined => {
+  const kindOf = (text: string, report: ScannedReport): PrivacyHitKind | undefined => {
     if (text === report.installationId || text === report.reportId) return undefined;
     if (uuidShaped.test(text)) return classify(text, { siteHosts: [], allowed: new Set([report.installationId, report.reportId, ...catalogKeys]) });
     const held = cache.get(text);
@@ -29,33 +37,31 @@ export function privacyScanner(catalog: Catalog): (report: { installationId: str
     return kind;
   };
 
+  // Built once per scanner, not per report: the walk is recursive and runs for every report received.
+  const walk = (value: unknown, report: ScannedReport, steps: Array<string | number>, hits: PrivacyHit[]): void => {
+    if (typeof value === 'string') {
+      const kind = kindOf(value, report);
+      if (kind) hits.push({ path: pathOf(steps), kind });
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        steps.push(i);
+        walk(value[i], report, steps, hits);
+        steps.pop();
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        steps.push(k);
+        const keyKind = kindOf(k, report);
+        if (keyKind) hits.push({ path: `${pathOf(steps)} (key)`, kind: keyKind });
+        walk(v, report, steps, hits);
+        steps.pop();
+      }
+    }
+  };
+
   return (report) => {
     const hits: PrivacyHit[] = [];
-    // The path as a stack of steps, spelled out only for a hit: nearly every report has none, and
-    // building a path string for each of its values cost more than classifying them from the cache.
-    const steps: Array<string | number> = [];
-    const path = () => `$${steps.map((s) => (typeof s === 'number' ? `[${s}]` : `[${JSON.stringify(s)}]`)).join('')}`;
-    const walk = (value: unknown): void => {
-      if (typeof value === 'string') {
-        const kind = kindOf(value, report);
-        if (kind) hits.push({ path: path(), kind });
-      } else if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          steps.push(i);
-          walk(value[i]);
-          steps.pop();
-        }
-      } else if (value !== null && typeof value === 'object') {
-        for (const [k, v] of Object.entries(value)) {
-          steps.push(k);
-          const keyKind = kindOf(k, report);
-          if (keyKind) hits.push({ path: `${path()} (key)`, kind: keyKind });
-          walk(v);
-          steps.pop();
-        }
-      }
-    };
-    walk(report);
+    walk(report, report, [], hits);
     return hits;
   };
 }
