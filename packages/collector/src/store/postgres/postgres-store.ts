@@ -34,6 +34,13 @@ import { reapplyRetractionPostgres } from './reapply-retraction.js';
 import { deleteReportsBeforeDay, maintenanceTurn } from './retention.js';
 import { dayStart } from './rows.js';
 
+/**
+ * Ingest's two statements per report (signerStanding, insertReport) are batched (batches.ts). Batches
+ * in flight at once, per kind: while they are at the server the next ones gather. A bound on one
+ * batch's size keeps one statement's arrays, and the wait of its first caller, small.
+ */
+const ingestBatching = { maxBatch: 256, maxInFlight: 2 };
+
 export interface PostgresStoreOptions {
   /** postgres:// or postgresql://, as libpq reads it; `?options=-c search_path=…` picks a schema. */
   connectionString: string;
@@ -63,10 +70,10 @@ export class PostgresStore implements CollectorStore {
     readonly pool: pg.Pool,
     private readonly partitions: ReportPartitions
   ) {
-    this.reports = new PostgresReports(pool, partitions);
+    this.reports = new PostgresReports(pool, partitions, ingestBatching);
     this.counted = new PostgresCounted(pool);
     this.corrections = new PostgresCorrections(pool, this.reports);
-    this.rights = new PostgresRights(pool);
+    this.rights = new PostgresRights(pool, ingestBatching);
     this.cells = new PostgresAggregates(pool);
   }
 
@@ -246,9 +253,9 @@ export class PostgresStore implements CollectorStore {
   }
 
   private closing: Promise<void> | null = null;
-  /** Waits for the queries in flight, then closes every connection; a second call waits for the first. */
+  /** Answers what ingest has waiting, waits for the queries in flight, then closes every connection; a second call waits for the first. */
   close(): Promise<void> {
-    this.closing ??= this.pool.end();
+    this.closing ??= Promise.all([this.reports.drain(), this.rights.drain()]).then(() => this.pool.end());
     return this.closing;
   }
 }

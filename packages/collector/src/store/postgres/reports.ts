@@ -4,12 +4,15 @@ import type { InsertOutcome, SeenNonce, StoredReport } from '../store.js';
 import { countRow, inTransaction, type Queryable } from './connection.js';
 import { isMissingPartition, monthOf, type ReportPartitions } from './partitions.js';
 import { reportColumns, reportRow, storedOf, toReport, utcDay } from './rows.js';
+import { Batches, settledOf, type Settled } from './batches.js';
+import { insertBatch, rolledBack, type IngestItem } from './ingest-batch.js';
 
 /**
  * Ingest on PostgreSQL: the nonce, the id's claim (report_ids, see migrations/0001-initial.ts), the
  * report and its day's dirty mark in ONE statement, each step writing only if the one before did.
  * One statement is one round trip and atomic on its own, so plain ingest needs no explicit
- * transaction; a correction runs the same statement inside its own.
+ * transaction; a correction runs the same statement inside its own. Reports that arrive together
+ * share one such statement (ingest-batch.ts); a batch of one, or an item of a failed batch, runs this one.
  */
 const insertColumns = '(report_id, receipt_id, installation_id, received_at, digest, bytes)';
 /** $1…$7: the report and its day; `from` is the CTE whose one row lets the claim go ahead. */
@@ -42,14 +45,22 @@ const reportParams = (r: StoredReport) => [r.reportId, r.receiptId, r.installati
 
 /**
  * Stores one report (and its nonce, unless `nonce` is null) on `db`; a pool, or a transaction's client.
- * A claim held by another report answers that report; a stale claim is taken over. Each turn of the
- * loop follows a change another transaction committed, so it ends within a few.
+ * A claim held by another report answers that report; a stale claim is taken over (`settle`).
  */
 export async function insertOne(db: Queryable, r: StoredReport, nonce: SeenNonce | null): Promise<InsertOutcome> {
   const first = await db.query(nonce ? withNonce : withoutNonce, nonce ? [...reportParams(r), nonce.installationId, nonce.nonce, nonce.forgetAt] : reportParams(r));
   const outcome = outcomeRow.parse(first.rows[0]);
   if (outcome.nonce === 0) return { replayed: true };
   if (outcome.stored === 1) return { inserted: true };
+  return settle(db, r);
+}
+
+/**
+ * The answer for a report whose nonce is recorded but whose id's claim was held when it was inserted:
+ * the report holding the claim, or, if that claim has gone stale or gone, the report stored after all.
+ * Each turn of the loop follows a change another transaction committed, so it ends within a few.
+ */
+export async function settle(db: Queryable, r: StoredReport): Promise<InsertOutcome> {
   for (let turn = 0; turn < 5; turn++) {
     const held = await db.query(claimed, [r.reportId]);
     if (held.rows.length === 0) {
@@ -66,10 +77,16 @@ export async function insertOne(db: Queryable, r: StoredReport, nonce: SeenNonce
 }
 
 export class PostgresReports {
+  /** Ingest's inserts, many concurrent reports per statement (ingest-batch.ts). */
+  private readonly ingests: Batches<IngestItem, InsertOutcome>;
+
   constructor(
     private readonly pool: pg.Pool,
-    private readonly partitions: ReportPartitions
-  ) {}
+    private readonly partitions: ReportPartitions,
+    batching: { maxBatch: number; maxInFlight: number }
+  ) {
+    this.ingests = new Batches((items) => this.ingestBatch(items), batching);
+  }
 
   /**
    * Runs `work` once the partitions of `instants` exist. A partition another process dropped meanwhile
@@ -90,7 +107,36 @@ export class PostgresReports {
   }
 
   insertReport(report: StoredReport, nonce: SeenNonce): Promise<InsertOutcome> {
+    return this.ingests.submit([report, nonce]);
+  }
+
+  /** Answers what was submitted before, then nothing is in flight (the store's close). */
+  drain(): Promise<void> {
+    return this.ingests.drain();
+  }
+
+  private alone([report, nonce]: IngestItem): Promise<InsertOutcome> {
     return this.intoPartitions([report.receivedAt], () => insertOne(this.pool, report, nonce));
+  }
+
+  private async ingestBatch(items: IngestItem[]): Promise<Array<Settled<InsertOutcome>>> {
+    if (items.length === 1) return [await settledOf(this.alone(items[0] as IngestItem))];
+    let decided;
+    try {
+      decided = await this.intoPartitions(items.map(([r]) => r.receivedAt), () => insertBatch(this.pool, items));
+    } catch (err) {
+      // Unknown whether it committed: every item fails with the error, as one insert would.
+      if (!rolledBack(err)) throw err;
+      // Nothing of it was written. Each item alone, in submission order, so a repeated nonce or id
+      // still goes to the earlier item: one bad item fails alone, the others get their true answers.
+      const outcomes: Array<Settled<InsertOutcome>> = [];
+      for (const item of items) outcomes.push(await settledOf(this.alone(item)));
+      return outcomes;
+    }
+    // After the commit, as a later insert would ask; in order, so two items settling one id meet as one by one.
+    const outcomes: Array<Settled<InsertOutcome>> = [];
+    for (const [i, d] of decided.entries()) outcomes.push(d === 'settle' ? await settledOf(settle(this.pool, (items[i] as IngestItem)[0])) : { ok: true, value: d });
+    return outcomes;
   }
 
   /** Bulk load (benchmarks, migrations from SQLite): chunks of 1,000 in one transaction, each day marked once per chunk. */

@@ -5,6 +5,7 @@ import type { KeyLink } from '@usage-reporting/core/node';
 import type { DeletionRecord, RestrictionRecord, SignerStanding, StoredKeyChain } from '../store.js';
 import { countRow, inTransaction, instant, lockFor, lockSpace } from './connection.js';
 import { markCountedDaysOf } from './dirty-days.js';
+import { Batches, type Settled } from './batches.js';
 
 /**
  * What the rights API reads and writes on PostgreSQL: key chains, nonces, restrictions and erasures.
@@ -19,7 +20,15 @@ const standingRow = z.object({ head: z.string().nullable(), seen: z.boolean() })
 const deletionRow = z.object({ acknowledgement_id: z.string(), installation_id: z.string(), acknowledged_at: instant, deleted_reports: z.number() });
 
 export class PostgresRights {
-  constructor(private readonly pool: pg.Pool) {}
+  /** Ingest's reads, many signers per statement (Store.signerStanding is asked of every report). */
+  private readonly standings: Batches<{ installationId: string; nonce: string }, SignerStanding>;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    batching: { maxBatch: number; maxInFlight: number }
+  ) {
+    this.standings = new Batches((asked) => this.standingsOf(asked), batching);
+  }
 
   async keyChainHeadOf(installationId: string): Promise<string | null> {
     const { rows } = await this.pool.query('SELECT public_key FROM key_chain WHERE installation_id = $1 ORDER BY position DESC LIMIT 1', [installationId]);
@@ -61,14 +70,27 @@ export class PostgresRights {
     });
   }
 
-  async signerStanding(installationId: string, nonce: string): Promise<SignerStanding> {
+  signerStanding(installationId: string, nonce: string): Promise<SignerStanding> {
+    return this.standings.submit({ installationId, nonce });
+  }
+
+  /** Answers what was asked before, then nothing is in flight (the store's close). */
+  drain(): Promise<void> {
+    return this.standings.drain();
+  }
+
+  /** Every signer asking in one turn, in one read: each answer is what its own read would say. */
+  private async standingsOf(asked: Array<{ installationId: string; nonce: string }>): Promise<Array<Settled<SignerStanding>>> {
     const { rows } = await this.pool.query(
-      `SELECT (SELECT public_key FROM key_chain WHERE installation_id = $1 ORDER BY position DESC LIMIT 1) AS head,
-              EXISTS (SELECT 1 FROM nonces WHERE installation_id = $1 AND nonce = $2) AS seen`,
-      [installationId, nonce]
+      `SELECT (SELECT public_key FROM key_chain k WHERE k.installation_id = a.installation_id ORDER BY position DESC LIMIT 1) AS head,
+              EXISTS (SELECT 1 FROM nonces n WHERE n.installation_id = a.installation_id AND n.nonce = a.nonce) AS seen
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS a(installation_id, nonce, ord) ORDER BY a.ord`,
+      [asked.map((a) => a.installationId), asked.map((a) => a.nonce)]
     );
-    const row = standingRow.parse(rows[0]);
-    return { keyChainHead: row.head, nonceSeen: row.seen };
+    return rows.map((row) => {
+      const r = standingRow.parse(row);
+      return { ok: true, value: { keyChainHead: r.head, nonceSeen: r.seen } };
+    });
   }
 
   async nonceSeen(installationId: string, nonce: string): Promise<boolean> {
