@@ -26,8 +26,8 @@ export default tseslint.config(
           { group: ['@usage-reporting/collector/*'], message: "@usage-reporting/collector's one entry point is '.'." },
           { group: ['@usage-reporting/forge/*'], message: "@usage-reporting/forge's one entry point is '.'." },
           {
-            group: ['@usage-reporting/admin-ui/*', '!@usage-reporting/admin-ui/zod-jitless', '!@usage-reporting/admin-ui/styles.css', '!@usage-reporting/admin-ui/tokens.css'],
-            message: "@usage-reporting/admin-ui's entry points are '.', './zod-jitless', './styles.css' and './tokens.css'."
+            group: ['@usage-reporting/admin-ui/*', '!@usage-reporting/admin-ui/zod-jitless', '!@usage-reporting/admin-ui/first-screen', '!@usage-reporting/admin-ui/styles.css', '!@usage-reporting/admin-ui/tokens.css'],
+            message: "@usage-reporting/admin-ui's entry points are '.', './zod-jitless', './first-screen', './styles.css' and './tokens.css'."
           },
           {
             group: ['@usage-reporting/forge-sim/*', '!@usage-reporting/forge-sim/host', '!@usage-reporting/forge-sim/runner', '!@usage-reporting/forge-sim/install-globals', '!@usage-reporting/forge-sim/playwright'],

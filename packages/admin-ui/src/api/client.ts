@@ -48,8 +48,19 @@ export function createClient(transport: Transport): AdminClient {
   return methods as AdminClient;
 }
 
+/** Each resolver's envelope schema, built on its first call: zod builds a schema far slower than it parses one. */
+type EnvelopeSchema = ReturnType<typeof envelopeSchema<z.ZodType>>;
+const envelopes = new Map<ResolverName, EnvelopeSchema>();
+function envelopeOf(name: ResolverName): EnvelopeSchema {
+  const known = envelopes.get(name);
+  if (known) return known;
+  const built = envelopeSchema(resolverContract[name].output);
+  envelopes.set(name, built);
+  return built;
+}
+
 async function call(transport: Transport, name: ResolverName, input: unknown): Promise<ClientResult<unknown>> {
-  const { input: inputSchema, output: outputSchema } = resolverContract[name];
+  const { input: inputSchema } = resolverContract[name];
   const payload = inputSchema.safeParse(input);
   if (!payload.success) {
     return failure('INVALID_INPUT', `The page built a request for ${name} that the contract rejects: ${z.prettifyError(payload.error)}`);
@@ -60,7 +71,7 @@ async function call(transport: Transport, name: ResolverName, input: unknown): P
   } catch (error) {
     return failure('UNREACHABLE', `The app's backend could not be reached (${describe(error)}).`);
   }
-  const envelope = envelopeSchema(outputSchema).safeParse(raw);
+  const envelope = envelopeOf(name).safeParse(raw);
   if (!envelope.success) {
     return failure('BAD_RESPONSE', `The backend's answer to ${name} was not in the expected shape: ${z.prettifyError(envelope.error)}`);
   }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AdminPageOutput } from '@usage-reporting/core/api';
 import type { ClientError } from '../api/client.js';
 import { useClient } from '../api/client-context.js';
@@ -40,7 +40,9 @@ export function useAdminPage() {
     await fetchPage();
   }, [fetchPage]);
 
-  useEffect(() => {
+  // A layout effect: asked as the page mounts, not a frame later. The answer is often in hand by then
+  // (first-screen.ts started the call), and the page then shows it without painting a spinner first.
+  useLayoutEffect(() => {
     void fetchPage();
     return () => {
       // Unmounted: make any answer still in flight stale.

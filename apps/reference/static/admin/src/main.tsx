@@ -1,17 +1,10 @@
 // The reference app's Custom UI: the toolkit's whole admin page, mounted as a vendor's own Custom UI
-// would mount it. First, zod's CSP-safe setting, ahead of every module that builds a schema.
-import '@usage-reporting/admin-ui/zod-jitless';
+// would mount it. First, the first screen's bridge calls, so they travel while the page evaluates.
+import { firstScreen } from '@usage-reporting/admin-ui/first-screen';
 import '@usage-reporting/admin-ui/tokens.css';
 import '@usage-reporting/admin-ui/styles.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { UsageReportingAdminPage } from '@usage-reporting/admin-ui';
 
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
-
-createRoot(container).render(
-  <StrictMode>
-    <UsageReportingAdminPage />
-  </StrictMode>
-);
+// The page evaluates in a later task, so the calls above have left before it starts: Chromium sends
+// a message to the host's window only when the task that posted it ends. index.html preloads the
+// page's chunk (vite/preload-page.ts), so this import waits for no fetch.
+void import('./page').then(({ mountPage }) => mountPage(firstScreen));
