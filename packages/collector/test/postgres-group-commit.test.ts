@@ -104,10 +104,14 @@ describe('ingest batches on PostgreSQL', () => {
     }
   });
 
-  it('fails a bad report alone: the others in its batch are stored with their nonces, its nonce is not', async () => {
+  // PostgreSQL text cannot hold NUL, so that batch's statement fails at the server, as one bad row fails
+  // a whole statement; an instant with no month fails before the statement is sent.
+  it.each([
+    ['a NUL in its bytes', { bytes: '{"x":"\u0000"}' }],
+    ['a receipt time that is no instant', { receivedAt: 'not an instant' }]
+  ])('fails a bad report (%s) alone: the others in its batch are stored with their nonces, its nonce is not', async (_, badness) => {
     const good = [report(), report()] as [StoredReport, StoredReport];
-    // PostgreSQL text cannot hold NUL: the batch's statement fails, as one bad row fails a whole statement.
-    const bad = report({ bytes: '{"x":"\u0000"}' });
+    const bad = report(badness);
     const badNonce = nonce();
     const outcomes = await Promise.allSettled([store.insertReport(good[0], nonce()), store.insertReport(bad, badNonce), store.insertReport(good[1], nonce())]);
 

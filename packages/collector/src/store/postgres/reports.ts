@@ -122,13 +122,21 @@ export class PostgresReports {
   private async ingestBatch(items: IngestItem[]): Promise<Array<Settled<InsertOutcome>>> {
     if (items.length === 1) return [await settledOf(this.alone(items[0] as IngestItem))];
     let decided;
+    let sent = false;
     try {
-      decided = await this.intoPartitions(items.map(([r]) => r.receivedAt), () => insertBatch(this.pool, items));
+      decided = await this.intoPartitions(
+        items.map(([r]) => r.receivedAt),
+        () => {
+          sent = true;
+          return insertBatch(this.pool, items);
+        }
+      );
     } catch (err) {
-      // Unknown whether it committed: every item fails with the error, as one insert would.
-      if (!rolledBack(err)) throw err;
-      // Nothing of it was written. Each item alone, in submission order, so a repeated nonce or id
-      // still goes to the earlier item: one bad item fails alone, the others get their true answers.
+      // Sent, and unknown whether it committed: every item fails with the error, as one insert would.
+      if (sent && !rolledBack(err)) throw err;
+      // Nothing of it was written, or not even sent (an instant with no month). Each item alone, in
+      // submission order, so a repeated nonce or id still goes to the earlier item: one bad item fails
+      // alone, the others get their true answers.
       const outcomes: Array<Settled<InsertOutcome>> = [];
       for (const item of items) outcomes.push(await settledOf(this.alone(item)));
       return outcomes;
