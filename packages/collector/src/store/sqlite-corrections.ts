@@ -15,10 +15,16 @@ import type { CorrectionOutcome, CountedReport, HeldReport, InsertOutcome, Retra
 /** The fold instant of a report `r` joined with its own correction row `c` (if it is a correction). */
 const countsAt = 'coalesce(c.counts_at, r.received_at)';
 
+/** A dirty mark written again bumps its day's generation, so a fold that read the day before cannot clear it. */
+export const upsertDay = 'ON CONFLICT (day) DO UPDATE SET generation = generation + 1';
+
+/** Marks one fold day (?: YYYY-MM-DD). */
+export const markDay = `INSERT INTO dirty_days (day, generation) VALUES (?, 1) ${upsertDay}`;
+
 /** Marks a fold day of every report of one installation; the store's restriction and erasure paths use it. */
 export const markCountedDaysOf = `INSERT INTO dirty_days (day, generation)
   SELECT DISTINCT substr(${countsAt}, 1, 10), 1 FROM reports r LEFT JOIN corrections c ON c.report_id = r.report_id WHERE r.installation_id = ? AND true
-  ON CONFLICT (day) DO UPDATE SET generation = generation + 1`;
+  ${upsertDay}`;
 
 const heldRow = z.object({
   report_id: z.string(),

@@ -22,7 +22,7 @@ import type {
 import type { KeyLink } from '@usage-reporting/core/node';
 import { GroupCommit } from './group-commit.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
-import { markCountedDaysOf, SqliteCorrections } from './sqlite-corrections.js';
+import { markCountedDaysOf, markDay, SqliteCorrections } from './sqlite-corrections.js';
 import { migrateSqlite } from './sqlite/migrate.js';
 import { reapplyDeletionSqlite } from './sqlite/reapply-deletion.js';
 import { reapplyRestrictionSqlite } from './sqlite/reapply-restriction.js';
@@ -65,8 +65,6 @@ const restrictionRow = z.object({ installation_id: z.string(), purposes: purpose
 
 /** SQLite's compiled-in default for `wal_autocheckpoint`. */
 const sqliteDefaultAutocheckpointPages = 1000;
-
-const markDay = `INSERT INTO dirty_days (day, generation) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET generation = generation + 1`;
 
 export class SqliteStore implements CollectorStore {
   readonly db: Database.Database;

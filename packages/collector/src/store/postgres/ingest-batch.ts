@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { z } from 'zod';
 import type { InsertOutcome, SeenNonce, StoredReport } from '../store.js';
+import { upsertDay } from './dirty-days.js';
 import { utcDay } from './rows.js';
 
 /**
@@ -29,7 +30,7 @@ const statement = `WITH input AS (
   stored AS (INSERT INTO reports (report_id, receipt_id, installation_id, received_at, digest, bytes)
     SELECT f.report_id, f.receipt_id, f.installation_id, f.received_at, f.digest, f.bytes FROM first f JOIN claim USING (report_id) RETURNING report_id, received_at),
   marked AS (INSERT INTO dirty_days (day, generation) SELECT DISTINCT ${utcDay('received_at')}, 1 FROM stored ORDER BY 1
-    ON CONFLICT (day) DO UPDATE SET generation = dirty_days.generation + 1)
+    ${upsertDay})
   SELECT (SELECT coalesce(array_agg(ord), '{}') FROM fresh) AS fresh,
          (SELECT coalesce(array_agg(f.ord), '{}') FROM first f JOIN stored USING (report_id)) AS stored`;
 /** The positions (in what was sent) of the items whose nonce was fresh, and of those stored. */

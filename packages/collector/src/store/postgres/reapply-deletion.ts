@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { DeletionRecord } from '../store.js';
 import { countRow, inTransaction, lockFor, lockSpace } from './connection.js';
+import { upsertDay } from './dirty-days.js';
 import { utcDay } from './rows.js';
 
 /**
@@ -18,7 +19,7 @@ export function reapplyDeletionPostgres(pool: pg.Pool, record: DeletionRecord): 
       `INSERT INTO dirty_days (day, generation)
        SELECT DISTINCT ${utcDay('coalesce(c.counts_at, r.received_at)')}, 1 FROM reports r LEFT JOIN corrections c ON c.report_id = r.report_id
        WHERE r.installation_id = $1 AND r.received_at <= $2 ORDER BY 1
-       ON CONFLICT (day) DO UPDATE SET generation = dirty_days.generation + 1`,
+       ${upsertDay}`,
       args
     );
     const { rows } = await client.query(

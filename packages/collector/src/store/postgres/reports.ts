@@ -4,6 +4,7 @@ import type { InsertOutcome, SeenNonce, StoredReport } from '../store.js';
 import { countRow, inTransaction, type Queryable } from './connection.js';
 import { isMissingPartition, monthOf, type ReportPartitions } from './partitions.js';
 import { reportColumns, reportRow, storedOf, toReport, utcDay } from './rows.js';
+import { upsertDay } from './dirty-days.js';
 import { Batches, settledOf, type Settled } from './batches.js';
 import { insertBatch, rolledBack, type IngestItem } from './ingest-batch.js';
 
@@ -19,7 +20,7 @@ const insertColumns = '(report_id, receipt_id, installation_id, received_at, dig
 const storeThen = (from: string) => `
   claim AS (INSERT INTO report_ids (report_id, received_at) SELECT $1::text, $4::timestamptz FROM ${from} ON CONFLICT DO NOTHING RETURNING 1),
   stored AS (INSERT INTO reports ${insertColumns} SELECT $1::text, $2::text, $3::text, $4::timestamptz, $5::text, $6::text FROM claim RETURNING 1),
-  marked AS (INSERT INTO dirty_days (day, generation) SELECT $7::date, 1 FROM stored ON CONFLICT (day) DO UPDATE SET generation = dirty_days.generation + 1)`;
+  marked AS (INSERT INTO dirty_days (day, generation) SELECT $7::date, 1 FROM stored ${upsertDay})`;
 
 const withNonce = `WITH nonce AS (INSERT INTO nonces (installation_id, nonce, forget_at) VALUES ($8, $9, $10::timestamptz) ON CONFLICT DO NOTHING RETURNING 1),
   ${storeThen('nonce')}
@@ -30,7 +31,7 @@ const withoutNonce = `WITH go AS (SELECT 1), ${storeThen('go')} SELECT 1 AS nonc
 /** A stale claim taken over, only if it is still the stale one ($8): another transaction may have taken it first. */
 const takeOver = `WITH took AS (UPDATE report_ids SET received_at = $4::timestamptz WHERE report_id = $1 AND received_at = $8::timestamptz RETURNING 1),
   stored AS (INSERT INTO reports ${insertColumns} SELECT $1::text, $2::text, $3::text, $4::timestamptz, $5::text, $6::text FROM took RETURNING 1),
-  marked AS (INSERT INTO dirty_days (day, generation) SELECT $7::date, 1 FROM stored ON CONFLICT (day) DO UPDATE SET generation = dirty_days.generation + 1)
+  marked AS (INSERT INTO dirty_days (day, generation) SELECT $7::date, 1 FROM stored ${upsertDay})
   SELECT 1 AS nonce, (SELECT count(*) FROM stored) AS stored`;
 
 const claimed = `SELECT i.received_at AS claimed_at, ${reportColumns('r')} FROM report_ids i
@@ -162,7 +163,7 @@ export class PostgresReports {
               `WITH input AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[]) AS t${insertColumns}),
                  claim AS (INSERT INTO report_ids (report_id, received_at) SELECT report_id, received_at FROM input ON CONFLICT DO NOTHING RETURNING report_id),
                  stored AS (INSERT INTO reports ${insertColumns} SELECT DISTINCT ON (i.report_id) i.* FROM input i JOIN claim USING (report_id) RETURNING received_at),
-                 marked AS (INSERT INTO dirty_days (day, generation) SELECT DISTINCT ${utcDay('received_at')}, 1 FROM stored ON CONFLICT (day) DO UPDATE SET generation = dirty_days.generation + 1)
+                 marked AS (INSERT INTO dirty_days (day, generation) SELECT DISTINCT ${utcDay('received_at')}, 1 FROM stored ${upsertDay})
                SELECT count(*) AS n FROM stored`,
               [column('reportId'), column('receiptId'), column('installationId'), column('receivedAt'), column('digest'), column('bytes')]
             );

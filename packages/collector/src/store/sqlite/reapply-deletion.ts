@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DeletionRecord } from '../store.js';
+import { upsertDay } from '../sqlite-corrections.js';
 
 /**
  * SQLite's half of CollectorStore.reapplyDeletion (deletion-log/replay.ts calls it at start-up): in one
@@ -12,7 +13,7 @@ export function reapplyDeletionSqlite(db: Database.Database, record: DeletionRec
   const markDays = db.prepare(`INSERT INTO dirty_days (day, generation)
     SELECT DISTINCT substr(coalesce(c.counts_at, r.received_at), 1, 10), 1 FROM reports r LEFT JOIN corrections c ON c.report_id = r.report_id
     WHERE r.installation_id = ? AND r.received_at <= ?
-    ON CONFLICT (day) DO UPDATE SET generation = generation + 1`);
+    ${upsertDay}`);
   const deleteReports = db.prepare('DELETE FROM reports WHERE installation_id = ? AND received_at <= ?');
   const pruneCorrections = db.prepare('DELETE FROM corrections WHERE report_id NOT IN (SELECT report_id FROM reports)');
   const recordDeletion = db.prepare('INSERT INTO deletions (acknowledgement_id, installation_id, acknowledged_at, deleted_reports) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { RetractionRecord } from '../store.js';
+import { markDay } from '../sqlite-corrections.js';
 
 const goneRow = z.object({ report_id: z.string(), counts_at: z.string() });
 
@@ -19,7 +20,7 @@ export function reapplyRetractionSqlite(db: Database.Database, record: Retractio
      SELECT r.report_id, coalesce(c.counts_at, r.received_at) AS counts_at FROM chain JOIN reports r ON r.report_id = chain.id LEFT JOIN corrections c ON c.report_id = r.report_id
      WHERE r.installation_id = ? AND r.received_at <= ?`
   );
-  const markDay = db.prepare('INSERT INTO dirty_days (day, generation) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET generation = generation + 1');
+  const markDayOf = db.prepare(markDay);
   const deleteReport = db.prepare('DELETE FROM reports WHERE report_id = ?');
   const deleteCorrection = db.prepare('DELETE FROM corrections WHERE report_id = ?');
   const recordRetraction = db.prepare(
@@ -28,7 +29,7 @@ export function reapplyRetractionSqlite(db: Database.Database, record: Retractio
   return db
     .transaction((): number => {
       const reports = gone.all(JSON.stringify(reportIds), record.installationId, record.retractedAt).map((row) => goneRow.parse(row));
-      for (const day of new Set(reports.map((r) => r.counts_at.slice(0, 10)))) markDay.run(day);
+      for (const day of new Set(reports.map((r) => r.counts_at.slice(0, 10)))) markDayOf.run(day);
       for (const r of reports) {
         deleteReport.run(r.report_id);
         deleteCorrection.run(r.report_id);
