@@ -7,13 +7,13 @@ import type { KeyChain, KeyLink } from '@usage-reporting/core/node';
  * for that reason, even though better-sqlite3 answers synchronously.
  */
 
-/** A raw report exactly as received. `bytes` are the canonical JSON the admin previewed. */
-
 /** What the store knows about a signed request's installation and nonce (Store.signerStanding). */
 export interface SignerStanding {
   keyChainHead: string | null;
   nonceSeen: boolean;
 }
+
+/** A raw report exactly as received. `bytes` are the canonical JSON the admin previewed. */
 export interface StoredReport {
   reportId: string;
   receiptId: string;

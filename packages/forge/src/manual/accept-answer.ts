@@ -15,7 +15,6 @@ import { refuseAnswer, unverifiedAnswer } from './answer-refusals.js';
 import { notManual } from './hand-over-report.js';
 import { loadRightsRequest, maxKeptExportBytes, saveRightsRequest, type StoredVendorExport } from './records.js';
 
-
 /**
  * The collector's signed answer, as the admin pasted it or uploaded the file. It counts only if it
  * verifies against the collector key the vendor configured, is about this installation, and answers
