@@ -2,6 +2,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import type { InsertOutcome, SeenNonce, StoredReport } from '../store.js';
 import { upsertDay } from './dirty-days.js';
+import { prepared, runPrepared } from './prepared.js';
 import { utcDay } from './rows.js';
 
 /**
@@ -16,8 +17,15 @@ import { utcDay } from './rows.js';
  *   which sees the batch committed, exactly as a later one-by-one insert would.
  * Rows go in key order (nonces, then ids), so two batches meeting on the same keys (two processes sent
  * the same request) wait for each other in one order rather than deadlock.
+ *
+ * Prepared (prepared.ts). The rows come as arrays, whose length a custom plan sees: that is harmless
+ * here, since the planner costs inserts at next to nothing per row, so the generic plan wins after
+ * five runs whatever the batch size. As one JSON document they cost the server more to read (about
+ * 10 us per report more, side by side).
  */
-const statement = `WITH input AS (
+const statement = prepared(
+  'ingest_batch',
+  `WITH input AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::int[])
       AS t(report_id, receipt_id, installation_id, received_at, digest, bytes, nonce_installation_id, nonce, forget_at, ord)
   ),
@@ -32,7 +40,8 @@ const statement = `WITH input AS (
   marked AS (INSERT INTO dirty_days (day, generation) SELECT DISTINCT ${utcDay('received_at')}, 1 FROM stored ORDER BY 1
     ${upsertDay})
   SELECT (SELECT coalesce(array_agg(ord), '{}') FROM fresh) AS fresh,
-         (SELECT coalesce(array_agg(f.ord), '{}') FROM first f JOIN stored USING (report_id)) AS stored`;
+         (SELECT coalesce(array_agg(f.ord), '{}') FROM first f JOIN stored USING (report_id)) AS stored`
+);
 /** The positions (in what was sent) of the items whose nonce was fresh, and of those stored. */
 const resultRow = z.object({ fresh: z.array(z.number().int()), stored: z.array(z.number().int()) });
 
@@ -55,7 +64,7 @@ export async function insertBatch(db: pg.Pool | pg.PoolClient, items: readonly I
     return sent.push([r, n]) - 1;
   });
   const column = <T>(pick: (item: IngestItem) => T) => sent.map(pick);
-  const { rows } = await db.query(statement, [
+  const { rows } = await runPrepared(db, statement, [
     column(([r]) => r.reportId),
     column(([r]) => r.receiptId),
     column(([r]) => r.installationId),
