@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson, utf8Length } from '../src';
+import { canonicalJson, isCanonicalJsonOf, utf8Length } from '../src';
 
 /**
  * Canonical JSON fixes the exact bytes a report is previewed, stored, signed and sent as: the same
@@ -191,6 +191,56 @@ describe('canonicalJson', () => {
       })
     );
     expect(() => canonicalJson(undefined)).toThrow(TypeError);
+  });
+});
+
+describe('isCanonicalJsonOf', () => {
+  /** Spellings of one value: canonical, as JSON.stringify writes it, indented, and with its keys in another order. */
+  const spellings = (value: unknown, seed: number): string[] => [
+    canonicalJson(value),
+    JSON.stringify(value),
+    JSON.stringify(value, null, 1),
+    JSON.stringify(reordered(value, seed))
+  ];
+
+  test('answers exactly as encoding the parsed text again and comparing would', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat(), (value, seed) => {
+        for (const text of spellings(value, seed)) {
+          const parsed: unknown = JSON.parse(text);
+          expect(isCanonicalJsonOf(parsed, text)).toBe(canonicalJson(parsed) === text);
+        }
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  test('accepts canonical text whose integer-like keys an object enumerates out of canonical order', () => {
+    const text = '{"10":3,"9":4,"A":7,"z":1}';
+    // JavaScript enumerates 9 before 10; canonical order is by code unit, "10" before "9".
+    expect(JSON.stringify(JSON.parse(text))).not.toBe(text);
+    expect(isCanonicalJsonOf(JSON.parse(text), text)).toBe(true);
+    expect(isCanonicalJsonOf(JSON.parse('{"9":4,"10":3}'), '{"9":4,"10":3}')).toBe(false);
+  });
+
+  test('refuses text that differs from the canonical spelling only in escapes, number form or whitespace', () => {
+    for (const [text, why] of [
+      ['{"a":"\\u0062"}', 'an escape JSON.stringify would not write'],
+      ['{"a":1.0}', 'a number not in its shortest form'],
+      ['{"a":1e2}', 'an exponent'],
+      ['{"a":-0}', 'negative zero'],
+      ['{"a": 1}', 'whitespace'],
+      ['{"a":1,"a":1}', 'a repeated key'],
+      ['{"b":1,"a":2}', 'keys out of order']
+    ] as const) {
+      expect([why, isCanonicalJsonOf(JSON.parse(text), text)]).toEqual([why, false]);
+    }
+  });
+
+  test('decides values JSON cannot carry as canonicalJson does: by refusing them', () => {
+    expect(() => isCanonicalJsonOf({ a: NaN }, '{"a":null}')).toThrow(TypeError);
+    expect(() => isCanonicalJsonOf({ list: [1, undefined] }, '{"list":[1,null]}')).toThrow(TypeError);
+    expect(() => isCanonicalJsonOf({ at: new Date(0) }, '{"at":"1970-01-01T00:00:00.000Z"}')).toThrow(TypeError);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { idempotencyKeyHeader } from '@usage-reporting/core/collector-api';
-import { canonicalJson } from '@usage-reporting/core';
+import { isCanonicalJsonOf } from '@usage-reporting/core';
 import type { Report } from '@usage-reporting/core';
 import type { Signer } from './authenticate.js';
 import { failure, type Failure } from './errors.js';
@@ -36,7 +36,7 @@ export function readReport(request: FastifyRequest, ctx: CollectorContext, signe
     return { ok: false, failure: failure('FORBIDDEN', 'An installation may only send reports under its own installation id.') };
   }
   // The stored bytes must be the ones the admin previewed; only canonical JSON has one spelling.
-  if (canonicalJson(json) !== bytes) {
+  if (!isCanonicalJsonOf(json, bytes)) {
     return { ok: false, failure: failure('NOT_CANONICAL', 'The body is not the canonical JSON of the report (sorted keys, no whitespace).') };
   }
   if (key !== report.reportId) {
