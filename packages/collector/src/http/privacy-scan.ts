@@ -27,9 +27,10 @@ export function privacyScanner(catalog: Catalog): (report: ScannedReport) => Pri
 
   const kindOf = (text: string, report: ScannedReport): PrivacyHitKind | undefined => {
     if (text === report.installationId || text === report.reportId) return undefined;
-    if (uuidShaped.test(text)) return classify(text, { siteHosts: [], allowed: new Set([report.installationId, report.reportId, ...catalogKeys]) });
+    // The cache first: it never holds a uuid-shaped string, so a hit needs no pattern test.
     const held = cache.get(text);
     if (held !== undefined) return held ?? undefined;
+    if (uuidShaped.test(text)) return classify(text, { siteHosts: [], allowed: new Set([report.installationId, report.reportId, ...catalogKeys]) });
     const kind = classify(text, { siteHosts: [], allowed: catalogKeys });
     // A flood of distinct strings only costs the cache, never a decision.
     if (cache.size >= maxCached) cache.clear();
