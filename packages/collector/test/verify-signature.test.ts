@@ -1,6 +1,6 @@
 import { reportRequest, rightsRequest, type CollectorHttpRequest } from '@usage-reporting/core/node';
 import { verifyCollectorRequest } from '@usage-reporting/core/node';
-import { generateInstallationKeyPair, installationIdOf } from '@usage-reporting/core/node';
+import { generateInstallationKeyPair, installationIdOf, sha256Hex } from '@usage-reporting/core/node';
 import { verifySignedRequest } from '../src/http/verify-signature';
 import { freshNonce, makeInstallation, rotated } from './support';
 
@@ -85,6 +85,12 @@ describe('the collector verifier and http-message-signatures', () => {
       if (_name !== 'a query string added') expect(ours).toBe('refused');
     });
   }
+
+  it.each(genuine)('hands back the SHA-256 of %s (hex, as a stored report’s digest), hashed with its content-digest', async (_name, make) => {
+    const req = await make();
+    const checked = await verifySignedRequest({ method: req.method, path: req.path, headers: req.headers, body: req.body, now });
+    expect(checked).toMatchObject({ ok: true, bodyDigest: sha256Hex(req.body) });
+  });
 
   it('refuses a signature by a key that is not the one the keyid names, like the library', async () => {
     const impostor = generateInstallationKeyPair();

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { signatureWindowMs, type VerifiedSignature } from '@usage-reporting/core/node';
+import { signatureWindowMs } from '@usage-reporting/core/node';
 import { installationIdOf } from '@usage-reporting/core/node';
 import { failure, sendFailure, type Failure } from './errors.js';
 import { rawBody, type CollectorContext } from './context.js';
 import { isHandOverReplay } from './hand-over-policy.js';
-import { verifySignedRequest } from './verify-signature.js';
+import { verifySignedRequest, type CheckedRequest } from './verify-signature.js';
 
 /** A request whose signature verified; whether its key speaks for `installationId` is decided separately. */
 export interface Signer {
@@ -13,6 +13,8 @@ export interface Signer {
   nonce: string;
   /** When the nonce may be forgotten: its signature has expired by then, so a replay fails anyway. */
   forgetAt: string;
+  /** Lowercase hex SHA-256 of the body the signature covers: a stored report's digest, hashed once with its content-digest. */
+  bodyDigest: string;
 }
 
 export type Verified = { ok: true; signer: Signer } | { ok: false; failure: Failure };
@@ -44,11 +46,12 @@ export async function verifySignature(request: FastifyRequest, ctx: CollectorCon
 }
 
 /** The nonce is kept as long as its signature is accepted: a file's for as long as a file may be handed over. */
-const signerOf = (v: VerifiedSignature, windowMs: number): Signer => ({
+const signerOf = (v: Extract<CheckedRequest, { ok: true }>, windowMs: number): Signer => ({
   installationId: v.installationId,
   publicKey: v.publicKey,
   nonce: v.nonce,
-  forgetAt: new Date(v.createdAt.getTime() + windowMs).toISOString()
+  forgetAt: new Date(v.createdAt.getTime() + windowMs).toISOString(),
+  bodyDigest: v.bodyDigest
 });
 
 /**

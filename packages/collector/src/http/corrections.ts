@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { routePatterns } from '@usage-reporting/core/collector-api';
-import { sha256Hex } from '@usage-reporting/core/node';
 import { signedCorrectionReceipt, signedRetraction } from '../receipts/answers.js';
 import type { HeldReport, StoredReport } from '../store/store.js';
 import { admitSigned } from './admit.js';
@@ -35,7 +34,7 @@ export function registerCorrections(app: FastifyInstance, ctx: CollectorContext)
 
     const read = readReport(request, ctx, signer);
     if (!read.ok) return sendFailure(reply, read.failure);
-    const { report, bytes } = read;
+    const { report, bytes, digest } = read;
     const supersedes = params.data.reportId;
     const old = z.uuid().safeParse(supersedes).success ? await ctx.store.reportOf(signer.installationId, supersedes) : null;
     if (!old) return sendFailure(reply, reportNotFound);
@@ -54,7 +53,7 @@ export function registerCorrections(app: FastifyInstance, ctx: CollectorContext)
       receiptId: randomUUID(),
       installationId: report.installationId,
       receivedAt: ctx.now().toISOString(),
-      digest: sha256Hex(bytes),
+      digest,
       bytes
     };
     const outcome = await ctx.store.insertCorrection(stored, { installationId: signer.installationId, nonce: signer.nonce, forgetAt: signer.forgetAt }, supersedes);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { routePatterns } from '@usage-reporting/core/collector-api';
-import { sha256Hex } from '@usage-reporting/core/node';
 import { signedReceipt } from '../receipts/answers.js';
 import type { StoredReport } from '../store/store.js';
 import { authenticateUnseen, overInstallationLimit, refuseUnauthenticated, replayed } from './authenticate.js';
@@ -27,14 +26,14 @@ export function registerIngest(app: FastifyInstance, ctx: CollectorContext): voi
     // The same body checks, in the same order, as a correction's (read-report.ts).
     const read = readReport(request, ctx, signer);
     if (!read.ok) return sendFailure(reply, read.failure);
-    const { report, bytes } = read;
+    const { report, bytes, digest } = read;
 
     const stored: StoredReport = {
       reportId: report.reportId,
       receiptId: randomUUID(),
       installationId: report.installationId,
       receivedAt: ctx.now().toISOString(),
-      digest: sha256Hex(bytes),
+      digest,
       bytes
     };
     const outcome = await ctx.store.insertReport(stored, { installationId: signer.installationId, nonce: signer.nonce, forgetAt: signer.forgetAt });

@@ -7,7 +7,8 @@ import { failure, type Failure } from './errors.js';
 import { isJsonContentType, rawBody, type CollectorContext } from './context.js';
 import { validateReport } from './validate-report.js';
 
-export type ReadReport = { ok: true; report: Report; bytes: string } | { ok: false; failure: Failure };
+/** `digest`: sha256Hex of `bytes`, from the signature check's hashing of the same body (Signer.bodyDigest). */
+export type ReadReport = { ok: true; report: Report; bytes: string; digest: string } | { ok: false; failure: Failure };
 
 /**
  * A signed request's body as a report, with every check ingest applies (ingest.ts), in the same order
@@ -42,5 +43,5 @@ export function readReport(request: FastifyRequest, ctx: CollectorContext, signe
   if (key !== report.reportId) {
     return { ok: false, failure: failure('IDEMPOTENCY_KEY_MISMATCH', `The ${idempotencyKeyHeader} header differs from the body's reportId.`) };
   }
-  return { ok: true, report, bytes };
+  return { ok: true, report, bytes, digest: signer.bodyDigest };
 }

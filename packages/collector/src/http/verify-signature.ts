@@ -1,5 +1,6 @@
+import { hash } from 'node:crypto';
 import {
-  contentDigestOf,
+  contentDigestOfSha256,
   installationHeader,
   signatureLabel,
   signatureWindowMs,
@@ -39,6 +40,12 @@ const header = (headers: Headers, name: string): string | undefined => {
   return Array.isArray(v) ? v.join(', ') : v;
 };
 
+/**
+ * A verified request, with the lowercase hex SHA-256 of its body: the body is hashed once, for the
+ * content-digest checked here and for the digest ingest stores and signs in the receipt.
+ */
+export type CheckedRequest = (VerifiedSignature & { bodyDigest: string }) | { ok: false; reason: SignatureFailure };
+
 export async function verifySignedRequest(args: {
   method: string;
   /** The request target as received; a query string is not covered by the signature and is ignored. */
@@ -47,7 +54,7 @@ export async function verifySignedRequest(args: {
   body: string;
   now: Date;
   windowMs?: number;
-}): Promise<VerifiedSignature | { ok: false; reason: SignatureFailure }> {
+}): Promise<CheckedRequest> {
   const input = header(args.headers, 'signature-input');
   const signature = header(args.headers, 'signature');
   if (input === undefined && signature === undefined) return { ok: false, reason: 'unsigned' };
@@ -64,7 +71,8 @@ export async function verifySignedRequest(args: {
   // A body must be covered by its digest, and a request without one must not claim a digest.
   if (hasBody !== (coversDigest !== undefined)) return { ok: false, reason: hasBody ? 'malformed' : 'digest-mismatch' };
   const digest = header(args.headers, 'content-digest');
-  if (hasBody ? digest !== contentDigestOf(args.body) : digest !== undefined) return { ok: false, reason: 'digest-mismatch' };
+  const bodySha256 = hash('sha256', args.body, 'buffer');
+  if (hasBody ? digest !== contentDigestOfSha256(bodySha256) : digest !== undefined) return { ok: false, reason: 'digest-mismatch' };
 
   // RFC 9421 §2.5: one line per covered component, then the parameters, which are the input's own text
   // because the pattern admits only the canonical serialisation.
@@ -76,5 +84,5 @@ export async function verifySignedRequest(args: {
   if (!verified) return { ok: false, reason: 'bad-signature' };
   const createdAt = new Date(Number(created) * 1000);
   if (Math.abs(args.now.getTime() - createdAt.getTime()) > (args.windowMs ?? signatureWindowMs)) return { ok: false, reason: 'expired' };
-  return { ok: true, installationId, publicKey: keyid, nonce, createdAt };
+  return { ok: true, installationId, publicKey: keyid, nonce, createdAt, bodyDigest: bodySha256.toString('hex') };
 }

@@ -25,7 +25,10 @@ export const signatureAlgorithm = 'ed25519';
 export const signatureWindowMs = 5 * 60 * 1000;
 
 /** RFC 9530 Content-Digest of the exact body bytes. */
-export const contentDigestOf = (body: string | Uint8Array): string => `sha-256=:${createHash('sha256').update(body).digest('base64')}:`;
+export const contentDigestOf = (body: string | Uint8Array): string => contentDigestOfSha256(createHash('sha256').update(body).digest());
+
+/** The same header from the body's SHA-256, for a caller that needs the hash for something else too. */
+export const contentDigestOfSha256 = (sha256: Buffer): string => `sha-256=:${sha256.toString('base64')}:`;
 
 const coveredComponents = (hasBody: boolean): string[] => ['@method', '@path', installationHeader, ...(hasBody ? ['content-digest'] : [])];
 
