@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { z } from 'zod';
 import { PostgresStore } from '../src/store/postgres/postgres-store';
 import type { SeenNonce, StoredReport } from '../src/store/store';
 import { TestDatabase } from './support/postgres';
 
 /**
- * Ingest's statements on PostgreSQL are prepared (store/postgres/prepared.ts): each connection parses
- * them once and, after PostgreSQL's first few runs, keeps one generic plan. What must hold: they are
- * not planned again on every run, the plan kept is one that looks each signer up by key, and a plan
- * made before a month's partition was dropped does not stop that month's reports from being stored.
- * One connection per store, so every run meets the statements that connection prepared.
+ * Ingest's writes on PostgreSQL are prepared (store/postgres/prepared.ts): each connection parses them
+ * once and, after PostgreSQL's first few runs, keeps one generic plan. What must hold: they are not
+ * planned again on every run; every plan the store keeps reaches its tables through their keys, even
+ * when the statistics were taken while the tables were empty (a kept plan outlives the statistics it
+ * was made from, and a scan planned for an empty table runs on the grown one); and a plan made before
+ * a month's partition was dropped does not stop that month's reports from being stored. One
+ * connection per store, so every run meets the statements that connection prepared.
  */
 const database = new TestDatabase();
 afterAll(() => database.drop());
@@ -29,17 +30,15 @@ const nonce = (): SeenNonce => ({ installationId, nonce: randomUUID(), forgetAt:
 const plansRow = z.object({ name: z.string(), generic_plans: z.coerce.number(), custom_plans: z.coerce.number() });
 
 describe('ingest statements prepared on PostgreSQL', () => {
-  let url: string;
   let store: PostgresStore;
   beforeEach(async () => {
-    url = await database.freshSchemaUrl();
-    store = await PostgresStore.open({ connectionString: url, poolSize: 1, now: () => now });
+    store = await PostgresStore.open({ connectionString: await database.freshSchemaUrl(), poolSize: 1, now: () => now });
   });
   afterEach(async () => {
     await store.close();
   });
 
-  /** Ten turns of three reports (one batch) and three signers asking (one read). */
+  /** Ten turns of three reports (one batch) and three signers asking (one read), as ingest runs them. */
   async function ingestInBatches(): Promise<void> {
     for (let turn = 0; turn < 10; turn++) {
       await Promise.all([
@@ -49,38 +48,36 @@ describe('ingest statements prepared on PostgreSQL', () => {
     }
   }
 
-  it('plans the batched insert and the standings read once per connection, not on every run', async () => {
+  it('plans the batched insert once per connection, not on every run', async () => {
     await ingestInBatches();
 
-    const { rows } = await store.pool.query(`SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name IN ('collector_ingest_batch', 'collector_signer_standings') ORDER BY name`);
+    const { rows } = await store.pool.query(`SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'collector_ingest_batch'`);
     // PostgreSQL plans a prepared statement afresh for its first five runs, then keeps the generic plan if it is no costlier.
-    expect(rows.map((r) => plansRow.parse(r))).toEqual([
-      { name: 'collector_ingest_batch', generic_plans: 5, custom_plans: 5 },
-      { name: 'collector_signer_standings', generic_plans: 5, custom_plans: 5 }
-    ]);
+    expect(rows.map((r) => plansRow.parse(r))).toEqual([{ name: 'collector_ingest_batch', generic_plans: 5, custom_plans: 5 }]);
   });
 
-  it('keeps a standings plan that looks each signer up by key, never one that reads every nonce held', async () => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      // Enough nonces that reading them all would be a real cost, and statistics that say so.
-      await admin.query(`INSERT INTO nonces (installation_id, nonce, forget_at) SELECT 'other-' || (g % 100), 'n' || g, now() FROM generate_series(1, 5000) g`);
-      await admin.query('ANALYZE nonces');
-    } finally {
-      await admin.end();
-    }
+  it('keeps no plan that scans a table, even one made from statistics taken while the tables were empty', async () => {
+    // As on a new database, or the bench's right after seeding reports: nonces, claims and marks analyzed empty.
+    await store.pool.query('ANALYZE');
     await ingestInBatches();
+    await store.insertReport(report(), nonce());
+    const resent = report();
+    await store.insertReport(resent, nonce());
+    await store.insertReport({ ...resent, receiptId: randomUUID() }, nonce());
 
     const client = await store.pool.connect();
     try {
-      // The plan PostgreSQL keeps after the first runs is the generic one: ask for it.
+      const { rows } = await client.query(`SELECT name, parameter_types::text[] AS types FROM pg_prepared_statements WHERE name LIKE 'collector\\_%' ORDER BY name`);
+      const statements = rows.map((r) => z.object({ name: z.string(), types: z.array(z.string()) }).parse(r));
+      expect(statements.map((st) => st.name)).toEqual(['collector_ingest_batch', 'collector_ingest_one']);
+      // The plan PostgreSQL keeps after the first runs is the generic one: ask for it, as the statistics stand.
       await client.query('SET plan_cache_mode = force_generic_plan');
-      const { rows } = await client.query(`EXPLAIN EXECUTE collector_signer_standings('[]')`);
+      for (const { name, types } of statements) {
+        const plan = await client.query(`EXPLAIN EXECUTE ${name}(${types.map(() => 'NULL').join(', ')})`);
+        const lines = plan.rows.map((r) => z.object({ 'QUERY PLAN': z.string() }).parse(r)['QUERY PLAN']);
+        expect({ name, scans: lines.filter((l) => /Seq Scan|Bitmap Heap Scan|Index Scan|Index Only Scan/.test(l)) }).toEqual({ name, scans: [] });
+      }
       await client.query('RESET plan_cache_mode');
-      const plan = rows.map((r) => z.object({ 'QUERY PLAN': z.string() }).parse(r)['QUERY PLAN']).join('\n');
-      expect(plan).toMatch(/Index Only Scan using nonces_pkey on nonces/);
-      expect(plan).not.toMatch(/Seq Scan on nonces|hashed SubPlan/);
     } finally {
       client.release();
     }

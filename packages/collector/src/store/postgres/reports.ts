@@ -33,19 +33,13 @@ const withNonce = prepared(
 const withoutNonce = prepared('ingest_one_nonce_held', `WITH go AS (SELECT 1), ${storeThen('go')} SELECT 1 AS nonce, (SELECT count(*) FROM stored) AS stored`);
 
 /** A stale claim taken over, only if it is still the stale one ($8): another transaction may have taken it first. */
-const takeOver = prepared(
-  'ingest_take_over',
-  `WITH took AS (UPDATE report_ids SET received_at = $4::timestamptz WHERE report_id = $1 AND received_at = $8::timestamptz RETURNING 1),
+const takeOver = `WITH took AS (UPDATE report_ids SET received_at = $4::timestamptz WHERE report_id = $1 AND received_at = $8::timestamptz RETURNING 1),
   stored AS (INSERT INTO reports ${insertColumns} SELECT $1::text, $2::text, $3::text, $4::timestamptz, $5::text, $6::text FROM took RETURNING 1),
   marked AS (INSERT INTO dirty_days (day, generation) SELECT $7::date, 1 FROM stored ${upsertDay})
-  SELECT 1 AS nonce, (SELECT count(*) FROM stored) AS stored`
-);
+  SELECT 1 AS nonce, (SELECT count(*) FROM stored) AS stored`;
 
-const claimed = prepared(
-  'ingest_claimed',
-  `SELECT i.received_at AS claimed_at, ${reportColumns('r')} FROM report_ids i
-  LEFT JOIN reports r ON r.report_id = i.report_id AND r.received_at = i.received_at WHERE i.report_id = $1`
-);
+const claimed = `SELECT i.received_at AS claimed_at, ${reportColumns('r')} FROM report_ids i
+  LEFT JOIN reports r ON r.report_id = i.report_id AND r.received_at = i.received_at WHERE i.report_id = $1`;
 const claimedRow = z.union([
   reportRow.extend({ claimed_at: z.date() }),
   z.object({ claimed_at: z.date(), report_id: z.null() })
@@ -73,7 +67,7 @@ export async function insertOne(db: Queryable, r: StoredReport, nonce: SeenNonce
  */
 export async function settle(db: Queryable, r: StoredReport): Promise<InsertOutcome> {
   for (let turn = 0; turn < 5; turn++) {
-    const held = await runPrepared(db, claimed, [r.reportId]);
+    const held = await db.query(claimed, [r.reportId]);
     if (held.rows.length === 0) {
       // The claim went (a retraction, retention) since the insert met it: claim afresh, the nonce is held.
       if (outcomeRow.parse((await runPrepared(db, withoutNonce, reportParams(r))).rows[0]).stored === 1) return { inserted: true };
@@ -82,7 +76,7 @@ export async function settle(db: Queryable, r: StoredReport): Promise<InsertOutc
     const row = claimedRow.parse(held.rows[0]);
     if (row.report_id !== null) return { inserted: false, existing: storedOf(row) };
     // The claim's report went with a dropped partition before its claim was deleted: no claim at all.
-    if (outcomeRow.parse((await runPrepared(db, takeOver, [...reportParams(r), row.claimed_at])).rows[0]).stored === 1) return { inserted: true };
+    if (outcomeRow.parse((await db.query(takeOver, [...reportParams(r), row.claimed_at])).rows[0]).stored === 1) return { inserted: true };
   }
   throw new Error(`report ${r.reportId}: its id's claim kept changing under concurrent writes`);
 }

@@ -6,7 +6,6 @@ import type { DeletionRecord, RestrictionRecord, SignerStanding, StoredKeyChain 
 import { countRow, inTransaction, instant, lockFor, lockSpace } from './connection.js';
 import { markCountedDaysOf } from './dirty-days.js';
 import { Batches, type Settled } from './batches.js';
-import { prepared, runPrepared } from './prepared.js';
 
 /**
  * What the rights API reads and writes on PostgreSQL: key chains, nonces, restrictions and erasures.
@@ -18,20 +17,6 @@ const keyRow = z.object({ public_key: z.string(), recorded_at: instant });
 const keyLinkRow = z.object({ public_key: z.string(), previous_public_key: z.string(), rotated_at: z.string(), endorsement: z.string() });
 const restrictionRow = z.object({ purposes: z.array(purposeSchema), updated_at: instant });
 const standingRow = z.object({ head: z.string().nullable(), seen: z.boolean() });
-/**
- * The standings asked together, in the order asked ($1: a JSON array of {installation_id, nonce, ord}).
- * One JSON document rather than arrays: a custom plan counts an array's elements and costs the
- * lookups by that count, so with arrays PostgreSQL found every run's own plan cheaper and planned each
- * batch afresh; no plan knows how many rows a JSON document holds, so it keeps one (prepared.ts).
- * Each lookup is a scalar subquery, one probe of a primary key per signer in every plan: written as
- * EXISTS, the generic plan (which expects 100 signers) hashed the whole nonces table on every run.
- */
-const standings = prepared(
-  'signer_standings',
-  `SELECT (SELECT public_key FROM key_chain k WHERE k.installation_id = a.installation_id ORDER BY position DESC LIMIT 1) AS head,
-          (SELECT true FROM nonces n WHERE n.installation_id = a.installation_id AND n.nonce = a.nonce) IS NOT NULL AS seen
-   FROM json_to_recordset($1::json) AS a(installation_id text, nonce text, ord int) ORDER BY a.ord`
-);
 const deletionRow = z.object({ acknowledgement_id: z.string(), installation_id: z.string(), acknowledged_at: instant, deleted_reports: z.number() });
 
 export class PostgresRights {
@@ -96,7 +81,12 @@ export class PostgresRights {
 
   /** Every signer asking in one turn, in one read: each answer is what its own read would say. */
   private async standingsOf(asked: Array<{ installationId: string; nonce: string }>): Promise<Array<Settled<SignerStanding>>> {
-    const { rows } = await runPrepared(this.pool, standings, [JSON.stringify(asked.map((a, ord) => ({ installation_id: a.installationId, nonce: a.nonce, ord })))]);
+    const { rows } = await this.pool.query(
+      `SELECT (SELECT public_key FROM key_chain k WHERE k.installation_id = a.installation_id ORDER BY position DESC LIMIT 1) AS head,
+              EXISTS (SELECT 1 FROM nonces n WHERE n.installation_id = a.installation_id AND n.nonce = a.nonce) AS seen
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS a(installation_id, nonce, ord) ORDER BY a.ord`,
+      [asked.map((a) => a.installationId), asked.map((a) => a.nonce)]
+    );
     return rows.map((row) => {
       const r = standingRow.parse(row);
       return { ok: true, value: { keyChainHead: r.head, nonceSeen: r.seen } };
