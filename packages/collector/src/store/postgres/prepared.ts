@@ -12,9 +12,9 @@ import type { Queryable } from './connection.js';
  * thinks) and joins nothing but its own input and CTEs. A kept plan is replaced only when a table's
  * statistics next change, so a statement that reads a table by a condition would keep the plan made
  * while that table was empty, a sequential scan, while ingest grows it by thousands of rows a second:
- * the signers' standings read, prepared, went from about 8 to hundreds of us per report that way on a
- * database analyzed before its first nonce. Such reads stay unnamed and are planned on every run, on
- * the table's size at that moment. postgres-prepared.test.ts checks every statement the store prepares.
+ * prepared, the signers' standings read went from about 7 to 130 us of execution per report that way
+ * on a database analyzed before its first nonce. Such reads stay unnamed and are planned on every
+ * run, on the table's size at that moment. postgres-prepared.test.ts checks every statement the store prepares.
  *
  * Names live per connection and must be unique within the store: one name, one text.
  */
