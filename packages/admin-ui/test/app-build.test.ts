@@ -7,7 +7,7 @@ import path from 'node:path';
  * (`npm run bench -- --only ui`); this checks where the bytes went, so a change that quietly undoes
  * a cut fails here with the module that came back.
  */
-type Chunk = { fileName: string; isEntry: boolean; isDynamicEntry: boolean; loadedByHtml: boolean; modules: Record<string, string[]> };
+type Chunk = { fileName: string; isEntry: boolean; isDynamicEntry: boolean; loadedByHtml: boolean; htmlTag: string | null; modules: Record<string, string[]> };
 
 const repo = path.resolve(__dirname, '../../..');
 const apps = ['apps/reference/static/admin/vite.config.ts', 'apps/sso-config/static/admin/vite.config.ts'];
@@ -75,5 +75,13 @@ describe('the reference app\'s entry (apps/reference/static/admin/src/main.tsx)'
   it('has index.html preload the page the entry imports, so it is fetched alongside the entry', () => {
     const page = chunks.filter((c) => c.isDynamicEntry && moduleIds([c]).some(named('/src/UsageReportingAdminPage.tsx')));
     expect(page.map((c) => c.loadedByHtml)).toEqual([true]);
+  });
+
+  // The calls leave when the entry runs: nothing the page needs only later may hold it back.
+  it('runs the entry as soon as it arrives, and fetches the page it preloads after the entry and the stylesheet', () => {
+    const entry = chunks.find((c) => c.isEntry);
+    expect(entry?.htmlTag).toMatch(/^<script\b(?=[^>]*\basync\b)(?=[^>]*\btype="module")/);
+    const page = chunks.filter((c) => c.isDynamicEntry && c.loadedByHtml);
+    expect(page.map((c) => c.htmlTag)).toEqual([expect.stringMatching(/^<link\b(?=[^>]*\brel="modulepreload")(?=[^>]*\bfetchpriority="low")/)]);
   });
 });

@@ -11,6 +11,9 @@ import type { Plugin } from 'vite';
  * modules (zod's schemas, the components, the words: about 20 ms) would hold the calls back; behind a
  * dynamic import they evaluate in a later task, after the calls have left.
  *
+ * Each at low priority (`fetchpriority="low"`): the page is needed only once the entry has run, so
+ * the entry and the stylesheet it shares the connections with come first, and the calls leave sooner.
+ *
  * Speed only: without this plugin the page loads the same, a round trip later. Assumes `base: './'`.
  */
 export function preloadPage(): Plugin {
@@ -31,7 +34,7 @@ export function preloadPage(): Plugin {
           for (const imported of chunks.get(fileName)?.imports ?? []) visit(imported);
         };
         entry.dynamicImports.forEach(visit);
-        return [...wanted].map((fileName) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` }, injectTo: 'head' as const }));
+        return [...wanted].map((fileName) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, fetchpriority: 'low', href: `./${fileName}` }, injectTo: 'head' as const }));
       }
     }
   };
