@@ -7,9 +7,9 @@ import { fieldInfo } from '../engine/fields.js';
 import type { ReportRecord } from '../store/records.js';
 
 /**
- * What every consent resolver answers: the state now, the fields awaiting review, the next automatic
- * send. The fields awaiting review are the ones this installation's product can send, as on the admin
- * page (engine/admin-page.ts): a Jira site is not asked about Confluence's blog posts.
+ * What every consent resolver answers, and the admin page's first screen too (engine/admin-page.ts):
+ * the state now, the fields awaiting review, the next automatic send. The fields awaiting review are
+ * the ones this installation's product can send: a Jira site is not asked about Confluence's blog posts.
  */
 export function consentView(consent: ConsentState, catalog: Catalog, product: Product, reports: readonly ReportRecord[], now: Date): ConsentOutput {
   return {

@@ -1,7 +1,7 @@
 import { ok, type Envelope } from '@usage-reporting/core/api';
 import type { AdminPageOutput } from '@usage-reporting/core/api';
-import { appliesTo, pendingFields } from '@usage-reporting/core';
-import { lastAutomaticDay, nextAutomaticAt } from '../core/schedule.js';
+import { appliesTo } from '@usage-reporting/core';
+import { consentView } from '../consent/consent-view.js';
 import type { CallerContext } from '../resolvers/define.js';
 import { readVendorDeletion } from '../rights/vendor-deletion.js';
 import { readVendorRestriction } from '../rights/vendor-restriction.js';
@@ -37,6 +37,8 @@ export async function loadAdminPage(deps: EngineDeps, caller: CallerContext): Pr
   // The page was opened whether or not its preview builds; metering never fails the call.
   const [built] = await Promise.all([preview(deps, caller.product, { consent, settings, reports, identity }), meter('admin.page.opened', now)]);
   if (!built.ok) return built;
+  // The fields awaiting review and the next automatic send, as every consent resolver answers them.
+  const { newFields, nextAutomaticAt } = consentView(consent, deps.catalog, caller.product, reports, now);
   return ok({
     context: { product: caller.product, isAdmin: caller.isAdmin, appVersion: caller.appVersion },
     consent,
@@ -44,13 +46,13 @@ export async function loadAdminPage(deps: EngineDeps, caller: CallerContext): Pr
     formatVersion: deps.catalog.formatVersion,
     // Only what this installation's product can send: a Jira site has no spaces to restrict.
     fields: deps.catalog.entries.filter((e) => appliesTo(e, caller.product)).map(fieldInfo),
-    newFields: pendingFields(consent, deps.catalog).filter((e) => appliesTo(e, caller.product)).map(fieldInfo),
+    newFields,
     preview: toPreviewOutput(built.data),
     history: reports.map(toSummary).reverse(),
     outboxSize: outbox.length,
     vendorDeletion,
     vendorRestriction,
-    nextAutomaticAt: nextAutomaticAt(consent, lastAutomaticDay(reports), now),
+    nextAutomaticAt,
     delivery
   });
 }
