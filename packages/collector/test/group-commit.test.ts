@@ -6,20 +6,14 @@ import Database from 'better-sqlite3';
 import { GroupCommit } from '../src/store/group-commit';
 import { SqliteStore } from '../src/store/sqlite-store';
 import type { StoredReport } from '../src/store/store';
+import { storedReport } from './support';
 
 /**
  * Ingest's inserts share a transaction when they arrive together. What must not change: each caller
  * gets the answer it would get alone, only after its write is committed, and one bad write fails alone.
  */
-const report = (over: Partial<StoredReport> = {}): StoredReport => ({
-  reportId: randomUUID(),
-  receiptId: randomUUID(),
-  installationId: 'a0000000-0000-8000-8000-000000000001',
-  receivedAt: '2026-11-29T05:00:00.000Z',
-  digest: 'd'.repeat(64),
-  bytes: '{}',
-  ...over
-});
+const report = (over: Partial<StoredReport> = {}): StoredReport =>
+  storedReport({ installationId: 'a0000000-0000-8000-8000-000000000001', receivedAt: '2026-11-29T05:00:00.000Z', ...over });
 const nonceFor = (r: StoredReport, nonce: string = randomUUID()) => ({ installationId: r.installationId, nonce, forgetAt: '2026-11-29T05:05:00.000Z' });
 
 describe('GroupCommit', () => {

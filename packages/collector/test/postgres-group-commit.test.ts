@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { receiptSchema } from '@usage-reporting/core/collector-api';
 import { PostgresStore } from '../src/store/postgres/postgres-store';
 import type { InsertOutcome, SeenNonce, StoredReport } from '../src/store/store';
-import { collectorOn, makeInstallation, makeReport, sendReport, type EngineCollector } from './support';
+import { collectorOn, makeInstallation, makeReport, sendReport, storedReport, type EngineCollector } from './support';
 import { postgresEngine } from './support/engines';
 import { TestDatabase } from './support/postgres';
 
@@ -19,15 +19,7 @@ afterAll(() => database.drop());
 
 const now = new Date().toISOString();
 const installationId = randomUUID();
-const report = (over: Partial<StoredReport> = {}): StoredReport => ({
-  reportId: randomUUID(),
-  receiptId: randomUUID(),
-  installationId,
-  receivedAt: now,
-  digest: 'd'.repeat(64),
-  bytes: '{}',
-  ...over
-});
+const report = (over: Partial<StoredReport> = {}): StoredReport => storedReport({ installationId, receivedAt: now, ...over });
 const nonce = (value: string = randomUUID()): SeenNonce => ({ installationId, nonce: value, forgetAt: now });
 const byId = (a: { reportId: string }, b: { reportId: string }) => a.reportId.localeCompare(b.reportId);
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { PostgresStore } from '../src/store/postgres/postgres-store';
 import type { SeenNonce, StoredReport } from '../src/store/store';
+import { storedReport } from './support';
 import { TestDatabase } from './support/postgres';
 
 /**
@@ -18,14 +19,7 @@ afterAll(() => database.drop());
 
 const now = new Date('2026-11-29T05:00:00.000Z');
 const installationId = randomUUID();
-const report = (receivedAt = now.toISOString()): StoredReport => ({
-  reportId: randomUUID(),
-  receiptId: randomUUID(),
-  installationId,
-  receivedAt,
-  digest: 'd'.repeat(64),
-  bytes: '{}'
-});
+const report = (receivedAt = now.toISOString()): StoredReport => storedReport({ installationId, receivedAt });
 const nonce = (): SeenNonce => ({ installationId, nonce: randomUUID(), forgetAt: now.toISOString() });
 const plansRow = z.object({ name: z.string(), generic_plans: z.coerce.number(), custom_plans: z.coerce.number() });
 

@@ -10,8 +10,17 @@ import { canonicalJson } from '@usage-reporting/core';
 import type { Report } from '@usage-reporting/core';
 import { buildCollectorApp, type CollectorApp, type CollectorAppOptions } from '../src/app';
 import { SqliteStore } from '../src/store/sqlite-store';
-import type { CollectorStore } from '../src/store/store';
+import type { CollectorStore, StoredReport } from '../src/store/store';
 import type { Engine, StoreUnderTest, TableReader } from './support/engines';
+
+/** A stored report's row for tests of a store on its own: fresh ids, a digest and a body that only need to be there. */
+export const storedReport = (fields: Pick<StoredReport, 'installationId' | 'receivedAt'> & Partial<StoredReport>): StoredReport => ({
+  reportId: randomUUID(),
+  receiptId: randomUUID(),
+  digest: 'd'.repeat(64),
+  bytes: '{}',
+  ...fields
+});
 
 /** A clock the test moves by hand: the collector never sleeps, the test never waits. */
 export function manualClock(start = '2026-11-29T05:00:00.000Z') {
