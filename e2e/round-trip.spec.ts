@@ -99,17 +99,28 @@ test.describe('the bridge host, seen from a minimal fixture app', () => {
     );
   });
 
-  test("the network switches change the platform's egress, and a reload shows them as set", async ({ forge, runner }) => {
+  test("the collector switch changes the platform's egress, and a reload shows it as set", async ({ forge, runner }) => {
     const networkState = async () => (await fetch(new URL('/__host/api/network', runner.url))).json();
     await forge.open();
     await forge.setCollectorReachable(false);
-    await forge.setAnalyticsEgress(false);
-    expect(await networkState()).toEqual({ analyticsEgress: false, collectorReachable: false });
+    expect(await networkState()).toEqual({ analyticsEgress: true, collectorReachable: false });
     await forge.open();
-    await expect(forge.page.getByLabel('Analytics egress')).toHaveValue('blocked');
     await expect(forge.page.getByLabel('Collector')).toHaveValue('down');
     await forge.setCollectorReachable(true);
-    expect(await networkState()).toEqual({ analyticsEgress: false, collectorReachable: true });
+    expect(await networkState()).toEqual({ analyticsEgress: true, collectorReachable: true });
+  });
+
+  test('an app that declares no analytics egress is offered no analytics switch, and the host refuses to turn it', async ({ forge, runner }) => {
+    await forge.open();
+    await expect(forge.page.getByRole('form', { name: 'Network switches' })).toBeVisible();
+    await expect(forge.page.getByLabel('Analytics egress')).toHaveCount(0);
+    await expect(forge.setAnalyticsEgress(false)).rejects.toThrow('declares no `category: analytics` egress');
+    const refused = await forge.page.evaluate(async () => {
+      const response = await fetch('/__host/api/network', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ analyticsEgress: false }) });
+      return { status: response.status, body: (await response.json()) as unknown };
+    });
+    expect(refused).toEqual({ status: 409, body: { ok: false, message: "This app declares no `category: analytics` egress, so the site admin's analytics switch has nothing to act on." } });
+    expect(await (await fetch(new URL('/__host/api/network', runner.url))).json()).toEqual({ analyticsEgress: true, collectorReachable: true });
   });
 
   test('the host page runs the scheduled trigger on demand', async ({ forge }) => {

@@ -7,7 +7,7 @@ const options: HostPageOptions = {
   resourcePaths: { jira: '/admin/index.html', confluence: '/admin/index.html' },
   appTitle: 'Usage Reporting',
   initial: { product: 'jira', as: 'admin', theme: 'light', locale: 'en-US' },
-  network: { analyticsEgress: true, collectorReachable: true, hasCollector: true }
+  network: { analyticsEgress: true, collectorReachable: true, hasCollector: true, hasAnalyticsEgress: false }
 };
 
 describe('the product page markup', () => {
@@ -47,6 +47,17 @@ describe('the product page markup', () => {
   test('shows the collector switch only when a collector runs alongside', () => {
     expect(renderHostPage(options)).toContain('id="collector-reachable"');
     expect(renderHostPage({ ...options, network: { ...options.network, hasCollector: false } })).not.toContain('id="collector-reachable"');
+  });
+
+  test('shows the analytics switch only to an app that declares analytics egress, as it was last set', () => {
+    expect(renderHostPage(options)).not.toContain('id="analytics-egress"');
+    const declared = renderHostPage({ ...options, network: { ...options.network, hasAnalyticsEgress: true, analyticsEgress: false } });
+    expect(declared).toContain('<label>Analytics egress <select id="analytics-egress">');
+    expect(declared).toContain('<option value="blocked" selected>Blocked by the site admin</option>');
+  });
+
+  test('has no row of network switches when no switch would change anything', () => {
+    expect(renderHostPage({ ...options, network: { ...options.network, hasCollector: false } })).not.toContain('Network switches');
   });
 });
 

@@ -13,8 +13,11 @@ export interface HostPageOptions {
   appTitle: string;
   /** `locale`: the acting user's, as view.getContext() reports it (a well-formed BCP 47 tag). */
   initial: { product: Product; as: ActingUser; theme: 'light' | 'dark'; locale: string };
-  /** The egress switches' current state (they live on the server, not in the URL). */
-  network: { analyticsEgress: boolean; collectorReachable: boolean; hasCollector: boolean };
+  /**
+   * The egress switches' current state (they live on the server, not in the URL), and which to offer:
+   * the collector's when one runs alongside, the analytics one when the app declares analytics egress.
+   */
+  network: { analyticsEgress: boolean; collectorReachable: boolean; hasCollector: boolean; hasAnalyticsEgress: boolean };
 }
 
 /** The languages the Language control offers; a URL may name any other tag, which is then offered too. */
@@ -66,16 +69,28 @@ export function renderHostPage(options: HostPageOptions): string {
     <button type="button" id="run-scheduled">Run scheduled trigger now</button>
     <label class="inline-check"><input type="checkbox" id="reload-after-trigger" checked>Reload the app after the run</label>
   </form>
-  <form class="controls network" aria-label="Network switches">
-    <label>Analytics egress <select id="analytics-egress">${option('allowed', 'Allowed', network.analyticsEgress ? 'allowed' : 'blocked')}${option('blocked', 'Blocked by the site admin', network.analyticsEgress ? 'allowed' : 'blocked')}</select></label>
-    ${network.hasCollector ? `<label>Collector <select id="collector-reachable">${option('up', 'Reachable', network.collectorReachable ? 'up' : 'down')}${option('down', 'Down', network.collectorReachable ? 'up' : 'down')}</select></label>` : ''}
-  </form>
+  ${networkSwitches(network, option)}
   <p id="scheduled-result" class="scheduled-result" role="status" aria-live="polite"></p>
 </header>
 <main id="app-container" class="app-container"></main>
 </body>
 </html>
 `;
+}
+
+/** The second row of controls, or nothing when the app has no switch that would change anything. */
+function networkSwitches(network: HostPageOptions['network'], option: (value: string, label: string, selected: string) => string): string {
+  const analytics = network.analyticsEgress ? 'allowed' : 'blocked';
+  const collector = network.collectorReachable ? 'up' : 'down';
+  const switches = [
+    network.hasAnalyticsEgress
+      ? `<label>Analytics egress <select id="analytics-egress">${option('allowed', 'Allowed', analytics)}${option('blocked', 'Blocked by the site admin', analytics)}</select></label>`
+      : '',
+    network.hasCollector ? `<label>Collector <select id="collector-reachable">${option('up', 'Reachable', collector)}${option('down', 'Down', collector)}</select></label>` : ''
+  ].filter(Boolean);
+  return switches.length === 0 ? '' : `<form class="controls network" aria-label="Network switches">
+    ${switches.join('\n    ')}
+  </form>`;
 }
 
 function escapeHtml(text: string): string {

@@ -5,8 +5,10 @@ import type { ApiResponse } from './api.js';
  * Two switches outside the app that decide whether its reports can leave, for trying failure paths
  * by hand and in browser tests:
  * - the site admin's "allow analytics egress" setting (Forge drops `category: analytics` egress when off;
- *   a collector declared as plain egress, as Atlassian's analytics tool policy requires, is not affected);
- * - whether the vendor's collector is reachable at all (down: its host does not resolve).
+ *   a collector declared as plain egress, as Atlassian's analytics tool policy requires, is not
+ *   affected), offered only to an app that declares such egress: for any other it changes nothing;
+ * - whether the vendor's collector is reachable at all (down: its host does not resolve), offered
+ *   only when a collector runs alongside.
  * Neither reloads the app: like the real ones, the app only notices on its next call.
  */
 export interface NetworkState {
@@ -18,6 +20,8 @@ export interface NetworkState {
 export interface NetworkPort {
   egress: { setAnalyticsEgressAllowed(allowed: boolean): void; retarget(origin: string, base: string | undefined): void };
   collector?: { origin: string; url: string };
+  /** The manifest declares `category: analytics` backend egress (manifest-ui.ts, declaresAnalyticsEgress). */
+  analyticsEgressDeclared: boolean;
 }
 
 export const networkChangeSchema = z.strictObject({
@@ -44,6 +48,9 @@ export function createNetworkSwitches(port: NetworkPort): NetworkSwitches {
         state.collectorReachable = collectorReachable;
       }
       if (analyticsEgress !== undefined) {
+        if (!port.analyticsEgressDeclared) {
+          return { status: 409, body: { ok: false, message: "This app declares no `category: analytics` egress, so the site admin's analytics switch has nothing to act on." } };
+        }
         port.egress.setAnalyticsEgressAllowed(analyticsEgress);
         state.analyticsEgress = analyticsEgress;
       }

@@ -83,9 +83,13 @@ export class ForgeHost {
 
   /**
    * The site admin's "allow analytics egress" setting. Blocked, Forge refuses the app's fetch to every
-   * egress declared with `category: analytics`. The app is not reloaded.
+   * egress declared with `category: analytics`. The app is not reloaded. Only for an app whose
+   * manifest declares such egress: for any other the page offers no switch, since it would change nothing.
    */
   async setAnalyticsEgress(allowed: boolean): Promise<void> {
+    if ((await this.page.locator('#analytics-egress').count()) === 0) {
+      throw new Error('This app declares no `category: analytics` egress, so the product page offers no analytics switch.');
+    }
     await this.setNetworkSwitch('Analytics egress', allowed ? 'allowed' : 'blocked');
   }
 
