@@ -127,6 +127,9 @@ async function timeToPreview(page: Page, clock: FirstPreviewClock, url: string):
  */
 const PREVIOUS_PAGE_GONE_MS = 500;
 
+/** How long a warm load's page is left to settle (its last bridge calls and resizes) before it is reloaded. */
+const SETTLED_MS = 500;
+
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 async function coldFirstScreen(browser: Browser, runner: RunnerProcess): Promise<{ ms: PreviewTime; resolverCalls: number; assets: string[] }> {
@@ -165,8 +168,8 @@ async function warmPreviews(browser: Browser, runner: RunnerProcess, runs: numbe
       await page.goto('about:blank');
       await page.waitForTimeout(PREVIOUS_PAGE_GONE_MS);
       opened.push(await timeToPreview(page, clock, url));
-      // Reloaded once it has settled (its last bridge calls and resizes), as an admin reloads a page they were reading.
-      await page.waitForTimeout(PREVIOUS_PAGE_GONE_MS);
+      // Reloaded once it has settled, as an admin reloads a page they were reading.
+      await page.waitForTimeout(SETTLED_MS);
       reloaded.push(await timeToPreview(page, clock, url));
     }
     const medians = (times: PreviewTime[]) => ({ browser: median(times.map((t) => t.browser)), driver: median(times.map((t) => t.driver)) });
