@@ -63,6 +63,13 @@ describe('the readable view of a report', () => {
     );
   });
 
+  it('lists the fields in the order the exact bytes do, sent and withheld together', () => {
+    const both = report({ fields: { 'site.issues': '1-10', 'site.issueTypes': '1-5' }, withheld: [{ key: 'site.issueLinks', reason: 'restricted-field' }] });
+    const bytesOrder = Object.keys((JSON.parse(canonicalJson(both)) as { fields: object }).fields);
+    expect(bytesOrder).toEqual(['site.issueTypes', 'site.issues']);
+    expect(readableRows(both, fields).map((r) => r.key)).toEqual(['site.issueLinks', 'site.issueTypes', 'site.issues']);
+  });
+
   it('keeps a field the page has no description for, saying so, rather than hiding what is sent', () => {
     const rows = readableRows(sample, fields.filter((f) => f.key !== 'site.projects'));
     expect(rows.find((r) => r.key === 'site.projects')).toEqual({ kind: 'sent', key: 'site.projects', field: null, value: '11-50' });

@@ -22,7 +22,9 @@ export function readableRows(report: Report, fields: readonly FieldInfo[]): Read
     ...Object.entries(report.fields).map(([key, value]): ReadableRow => ({ kind: 'sent', key, field: describe(key), value })),
     ...report.withheld.map(({ key, reason }): ReadableRow => ({ kind: 'withheld', key, field: describe(key), reason }))
   ];
-  return rows.sort((a, b) => a.key.localeCompare(b.key));
+  // In the exact bytes' order (canonical JSON sorts keys by UTF-16 code units), so the admin reads both
+  // views alike: a collation would put `site.issues` before `site.issueTypes`, and the bytes do not.
+  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** A field's value in the admin's words: yes/no and numbers in the locale; enum and bucket values as the report carries them. */
