@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -146,16 +146,33 @@ describe("the host's backend", () => {
     const post = (body: unknown, origin = page) =>
       fetch(`${page}/__host/api/network`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
     expect(await (await fetch(`${page}/__host/api/network`)).json()).toEqual({ analyticsEgress: true, collectorReachable: true });
-    expect((await post({ analyticsEgress: false }, frame)).status).toBe(403);
-    expect((await post({ analyticsEgress: 'no' })).status).toBe(400);
-    const refused = await post({ collectorReachable: false, analyticsEgress: false });
-    expect(refused.status).toBe(409);
-    // Refused as a whole: the analytics switch in the same request did not move either.
+    expect((await post({ collectorReachable: false }, frame)).status).toBe(403);
+    expect((await post({ collectorReachable: 'no' })).status).toBe(400);
+    expect((await post({ collectorReachable: false })).status).toBe(409);
+    // The reference app declares its collector as plain egress: the analytics switch has nothing to act on.
+    const analytics = await post({ analyticsEgress: false });
+    expect(analytics.status).toBe(409);
+    expect(await analytics.json()).toEqual({ ok: false, message: "This app declares no `category: analytics` egress, so the site admin's analytics switch has nothing to act on." });
     expect(await (await fetch(`${page}/__host/api/network`)).json()).toEqual({ analyticsEgress: true, collectorReachable: true });
-    expect(await (await post({ analyticsEgress: false })).json()).toEqual({ ok: true, state: { analyticsEgress: false, collectorReachable: true } });
     const html = await (await fetch(`${page}/`)).text();
-    expect(html).toContain('<option value="blocked" selected>Blocked by the site admin</option>');
     expect(html).not.toContain('id="collector-reachable"');
+    expect(html).not.toContain('id="analytics-egress"');
+    expect(html).not.toContain('Network switches');
+  });
+
+  test('for an app that declares analytics egress, the analytics switch turns and the page shows it as set', async () => {
+    const manifestPath = path.join(tempRoot, 'manifest.yml');
+    await writeFile(manifestPath, (await readFile(MANIFEST, 'utf8')).replace('inScopeEUD: false', 'category: analytics\n          inScopeEUD: false'));
+    const analyticsHost = await startBridgeHost({ platform, manifestPath, resourceDir, port: 0 });
+    try {
+      const origin = `http://localhost:${analyticsHost.port}`;
+      const changed = await fetch(`${origin}/__host/api/network`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ analyticsEgress: false }) });
+      expect(await changed.json()).toEqual({ ok: true, state: { analyticsEgress: false, collectorReachable: true } });
+      const html = await (await fetch(`${origin}/`)).text();
+      expect(html).toContain('<option value="blocked" selected>Blocked by the site admin</option>');
+    } finally {
+      await analyticsHost.close();
+    }
   });
 
   test('reports the platform counters', async () => {

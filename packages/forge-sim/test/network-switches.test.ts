@@ -40,6 +40,14 @@ describe("the product page's network switches", () => {
     expect(calls).toEqual(['https://collector.example.com -> nowhere', 'https://collector.example.com -> http://127.0.0.1:4100']);
   });
 
+  test('refuse a change as a whole: a collector switch beside a refused analytics one does not move either', () => {
+    const { egress, calls } = recordingEgress();
+    const switches = createNetworkSwitches({ egress, collector, analyticsEgressDeclared: false });
+    expect(switches.change({ collectorReachable: false, analyticsEgress: false }).status).toBe(409);
+    expect(calls).toEqual([]);
+    expect(switches.state()).toEqual({ analyticsEgress: true, collectorReachable: true });
+  });
+
   test('refuse a collector switch when no collector runs alongside', () => {
     const { egress } = recordingEgress();
     expect(createNetworkSwitches({ egress, analyticsEgressDeclared: false }).change({ collectorReachable: false }).status).toBe(409);

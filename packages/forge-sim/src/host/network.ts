@@ -42,15 +42,18 @@ export function createNetworkSwitches(port: NetworkPort): NetworkSwitches {
       const parsed = networkChangeSchema.safeParse(input);
       if (!parsed.success) return { status: 400, body: { ok: false, message: `Malformed network change: ${z.prettifyError(parsed.error)}` } };
       const { analyticsEgress, collectorReachable } = parsed.data;
-      if (collectorReachable !== undefined) {
-        if (!port.collector) return { status: 409, body: { ok: false, message: 'No collector runs alongside this host, so it cannot be taken down.' } };
+      // A change is refused as a whole: nothing moves unless every switch it names can.
+      if (collectorReachable !== undefined && !port.collector) {
+        return { status: 409, body: { ok: false, message: 'No collector runs alongside this host, so it cannot be taken down.' } };
+      }
+      if (analyticsEgress !== undefined && !port.analyticsEgressDeclared) {
+        return { status: 409, body: { ok: false, message: "This app declares no `category: analytics` egress, so the site admin's analytics switch has nothing to act on." } };
+      }
+      if (collectorReachable !== undefined && port.collector) {
         port.egress.retarget(port.collector.origin, collectorReachable ? port.collector.url : undefined);
         state.collectorReachable = collectorReachable;
       }
       if (analyticsEgress !== undefined) {
-        if (!port.analyticsEgressDeclared) {
-          return { status: 409, body: { ok: false, message: "This app declares no `category: analytics` egress, so the site admin's analytics switch has nothing to act on." } };
-        }
         port.egress.setAnalyticsEgressAllowed(analyticsEgress);
         state.analyticsEgress = analyticsEgress;
       }
