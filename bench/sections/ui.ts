@@ -22,7 +22,7 @@ import { atLeast, atMost, type Goal } from '../lib/goals';
  *   platform's own counter).
  * - `first_preview_ms_cold` / `_warm`: navigation to the first rendered preview row in Debian's
  *   Chromium through the local runner: cold (new browser profile, fresh runner; the median of five
- *   such loads, since one alone spread over 330-540 ms on this machine) and warm (same profile and
+ *   such loads, since one alone varies by 100 ms and more from run to run here) and warm (same profile and
  *   runner, the page opened again from a blank tab; the median of several loads). Timed
  *   inside the browser, as an admin sees it: from the host page's navigation start (its
  *   performance.timeOrigin) to the first frame the app's document presents with the row in it
