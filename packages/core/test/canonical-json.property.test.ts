@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson, isCanonicalJsonOf, utf8Length } from '../src';
+import { canonicalJson, compareCanonicalKeys, isCanonicalJsonOf, utf8Length } from '../src';
 
 /**
  * Canonical JSON fixes the exact bytes a report is previewed, stored, signed and sent as: the same
@@ -191,6 +191,18 @@ describe('canonicalJson', () => {
       })
     );
     expect(() => canonicalJson(undefined)).toThrow(TypeError);
+  });
+});
+
+describe('compareCanonicalKeys', () => {
+  it('orders keys as canonicalJson writes them, integer-like and astral keys included', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.oneof(fc.string({ unit: 'grapheme' }), fc.nat().map(String)), { maxLength: 12 }), (keys) => {
+        const value = Object.fromEntries(keys.map((k) => [k, 0]));
+        const expected = `{${[...keys].sort(compareCanonicalKeys).map((k) => `${JSON.stringify(k)}:0`).join(',')}}`;
+        expect(canonicalJson(value)).toBe(expected);
+      })
+    );
   });
 });
 

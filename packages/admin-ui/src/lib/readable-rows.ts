@@ -1,6 +1,7 @@
 import type { FieldInfo } from '@usage-reporting/core/api';
 import type { FieldValue } from '@usage-reporting/core';
 import type { Report, WithheldReason } from '@usage-reporting/core';
+import { compareCanonicalKeys } from '@usage-reporting/core';
 import { createI18n, type I18n } from '../i18n/i18n.js';
 
 const english = createI18n();
@@ -22,9 +23,8 @@ export function readableRows(report: Report, fields: readonly FieldInfo[]): Read
     ...Object.entries(report.fields).map(([key, value]): ReadableRow => ({ kind: 'sent', key, field: describe(key), value })),
     ...report.withheld.map(({ key, reason }): ReadableRow => ({ kind: 'withheld', key, field: describe(key), reason }))
   ];
-  // In the exact bytes' order (canonical JSON sorts keys by UTF-16 code units), so the admin reads both
-  // views alike: a collation would put `site.issues` before `site.issueTypes`, and the bytes do not.
-  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // In the exact bytes' order, so the admin reads both views alike.
+  return rows.sort((a, b) => compareCanonicalKeys(a.key, b.key));
 }
 
 /** A field's value in the admin's words: yes/no and numbers in the locale; enum and bucket values as the report carries them. */

@@ -55,6 +55,13 @@ function encode(value: unknown, steps: Array<string | number>): string {
 }
 
 /**
+ * The order canonicalJson writes an object's keys in: by UTF-16 code units, as `<` compares strings
+ * (not as a collation would: `site.issueTypes` comes before `site.issues`). For a list shown beside
+ * the bytes in the bytes' own order.
+ */
+export const compareCanonicalKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
  * Whether `text` is exactly canonicalJson(value), never a different answer; how the collector checks
  * that a report arrived in its one canonical spelling, `value` being the text parsed. Encoding the
  * report again to compare cost ~3.4 µs of the event loop per report; this costs about half. Where
