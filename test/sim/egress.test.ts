@@ -84,6 +84,7 @@ describe('egress from app code through @forge/api fetch', () => {
   });
 
   test('the site admin’s analytics egress switch leaves the plainly declared collector alone (it drops only `category: analytics` entries)', async () => {
+    expect(platform.egress.declaresAnalyticsEgress).toBe(false);
     platform.egress.setAnalyticsEgressAllowed(false);
     expect((await inInvocation(() => forgeFetch(`${COLLECTOR}/v1/reports`, { method: 'POST', body: '{}' }))).status).toBe(202);
     expect(received).toHaveLength(1);
@@ -95,6 +96,7 @@ describe('egress from app code through @forge/api fetch', () => {
     writeFileSync(manifestPath, readFileSync(REFERENCE_MANIFEST, 'utf8').replace('inScopeEUD: false', 'category: analytics\n          inScopeEUD: false'));
     const analytics = createReferencePlatform({ manifestPath, egressTargets: { [COLLECTOR]: baseUrl } });
     try {
+      expect(analytics.egress.declaresAnalyticsEgress).toBe(true);
       analytics.egress.setAnalyticsEgressAllowed(false);
       const attempt = analytics.runAsInvocation({ functionKey: 'scheduled' }, () => forgeFetch(`${COLLECTOR}/v1/reports`, { method: 'POST', body: '{}' }));
       await expect(attempt).rejects.toMatchObject({ name: 'REQUEST_EGRESS_ALLOWLIST_ERR' });

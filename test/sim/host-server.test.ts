@@ -163,7 +163,9 @@ describe("the host's backend", () => {
   test('for an app that declares analytics egress, the analytics switch turns and the page shows it as set', async () => {
     const manifestPath = path.join(tempRoot, 'manifest.yml');
     await writeFile(manifestPath, (await readFile(MANIFEST, 'utf8')).replace('inScopeEUD: false', 'category: analytics\n          inScopeEUD: false'));
-    const analyticsHost = await startBridgeHost({ platform, manifestPath, resourceDir, port: 0 });
+    // The platform runs the same manifest: its egress is what the switch acts on.
+    const analyticsPlatform = createReferencePlatform({ manifestPath });
+    const analyticsHost = await startBridgeHost({ platform: analyticsPlatform, manifestPath, resourceDir, port: 0 });
     try {
       const origin = `http://localhost:${analyticsHost.port}`;
       const changed = await fetch(`${origin}/__host/api/network`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ analyticsEgress: false }) });
@@ -172,6 +174,7 @@ describe("the host's backend", () => {
       expect(html).toContain('<option value="blocked" selected>Blocked by the site admin</option>');
     } finally {
       await analyticsHost.close();
+      analyticsPlatform.close();
     }
   });
 

@@ -44,6 +44,8 @@ export interface SimEgress extends EgressService {
    * egress declared with `category: analytics` from the allow list, so those hosts are refused.
    */
   setAnalyticsEgressAllowed(allowed: boolean): void;
+  /** Whether any declared entry is `category: analytics`: without one, that switch changes nothing. */
+  readonly declaresAnalyticsEgress: boolean;
 }
 
 export function createEgressService(options: EgressOptions): SimEgress {
@@ -88,6 +90,7 @@ export function createEgressService(options: EgressOptions): SimEgress {
   return {
     fetch: egressFetch,
     violations,
+    declaresAnalyticsEgress: options.declared.some(isAnalytics),
     setAnalyticsEgressAllowed(allowed) {
       filter = filterFor(options.declared, allowed);
     },
@@ -98,16 +101,14 @@ export function createEgressService(options: EgressOptions): SimEgress {
   };
 }
 
+const isAnalytics = (entry: EgressEntry): boolean => typeof entry !== 'string' && entry.category?.toUpperCase() === EgressCategory.ANALYTICS;
+
 /** The allow list Forge computes for an installation, analytics toggle applied, as @forge/egress does it. */
 function filterFor(declared: readonly EgressEntry[], analyticsAllowed: boolean): EgressFilteringService {
   const egress = declared.map((entry) =>
     typeof entry === 'string'
       ? { type: EgressType.FetchBackendSide, addresses: [entry] }
-      : {
-          type: EgressType.FetchBackendSide,
-          addresses: [entry.address],
-          category: entry.category?.toUpperCase() === EgressCategory.ANALYTICS ? EgressCategory.ANALYTICS : undefined
-        }
+      : { type: EgressType.FetchBackendSide, addresses: [entry.address], category: isAnalytics(entry) ? EgressCategory.ANALYTICS : undefined }
   );
   const allowed = getEgressesBasedOnToggles({
     overrides: {},

@@ -61,15 +61,6 @@ export interface ManifestUi {
   modules: Record<Product, FramedModule>;
 }
 
-/**
- * Whether the app declares any backend egress with `category: analytics`: the only egress the site
- * admin's "allow analytics egress" setting acts on (Atlassian's analytics tool policy reserves the
- * category for recognised analytics tools, so most apps declare none).
- */
-export function declaresAnalyticsEgress(permissions: Permissions): boolean {
-  return (permissions.external?.fetch?.backend ?? []).some((entry) => typeof entry === 'object' && 'category' in entry && entry.category === 'analytics');
-}
-
 export function loadManifestUi(manifestPath: string): ManifestUi {
   const raw = manifestSchema.parse(parse(readFileSync(manifestPath, 'utf8')));
   const root = path.dirname(manifestPath);

@@ -18,10 +18,13 @@ export interface NetworkState {
 
 /** What the switches act on: the platform's egress service and the collector standing in for the backend egress host. */
 export interface NetworkPort {
-  egress: { setAnalyticsEgressAllowed(allowed: boolean): void; retarget(origin: string, base: string | undefined): void };
+  egress: {
+    setAnalyticsEgressAllowed(allowed: boolean): void;
+    /** The manifest declares `category: analytics` backend egress, the only egress the switch above acts on. */
+    readonly declaresAnalyticsEgress: boolean;
+    retarget(origin: string, base: string | undefined): void;
+  };
   collector?: { origin: string; url: string };
-  /** The manifest declares `category: analytics` backend egress (manifest-ui.ts, declaresAnalyticsEgress). */
-  analyticsEgressDeclared: boolean;
 }
 
 export const networkChangeSchema = z.strictObject({
@@ -46,7 +49,7 @@ export function createNetworkSwitches(port: NetworkPort): NetworkSwitches {
       if (collectorReachable !== undefined && !port.collector) {
         return { status: 409, body: { ok: false, message: 'No collector runs alongside this host, so it cannot be taken down.' } };
       }
-      if (analyticsEgress !== undefined && !port.analyticsEgressDeclared) {
+      if (analyticsEgress !== undefined && !port.egress.declaresAnalyticsEgress) {
         return { status: 409, body: { ok: false, message: "This app declares no `category: analytics` egress, so the site admin's analytics switch has nothing to act on." } };
       }
       if (collectorReachable !== undefined && port.collector) {

@@ -6,7 +6,7 @@ import { contextApi, invokeApi, isLocaleTag, scheduledApi, type ApiResponse } fr
 import { browserScript, browserStylesheet } from './browser-assets.js';
 import { forgeCustomUiCsp } from './csp.js';
 import { hostPageCsp, renderHostPage } from './host-page.js';
-import { declaresAnalyticsEgress, loadManifestUi, type ManifestUi } from './manifest-ui.js';
+import { loadManifestUi, type ManifestUi } from './manifest-ui.js';
 import { createNetworkSwitches } from './network.js';
 import { otherLoopbackOrigin, requestOrigin } from './origins.js';
 import type { HostPlatform } from './platform-port.js';
@@ -54,8 +54,7 @@ export async function startBridgeHost(options: BridgeHostOptions): Promise<Bridg
   const manifest = withResourceOverride(loadManifestUi(options.manifestPath), options.resourceDir);
   const log = options.log ?? (() => undefined);
   const violations: CspViolation[] = [];
-  const analyticsEgressDeclared = declaresAnalyticsEgress(manifest.permissions);
-  const network = createNetworkSwitches({ egress: options.platform.egress, collector: options.collector, analyticsEgressDeclared });
+  const network = createNetworkSwitches({ egress: options.platform.egress, collector: options.collector });
   let port = options.port;
 
   const server = createServer((req, res) => {
@@ -88,7 +87,7 @@ export async function startBridgeHost(options: BridgeHostOptions): Promise<Bridg
           resourcePaths: resourcePaths(manifest),
           appTitle: manifest.modules.jira.title,
           initial: initialState(url),
-          network: { ...network.state(), hasCollector: options.collector !== undefined, hasAnalyticsEgress: analyticsEgressDeclared }
+          network: { ...network.state(), hasCollector: options.collector !== undefined, hasAnalyticsEgress: options.platform.egress.declaresAnalyticsEgress }
         })
       );
       return;
